@@ -1,0 +1,3 @@
+from drawdown.cli import main
+
+main()

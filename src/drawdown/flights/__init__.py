@@ -1,0 +1,1 @@
+"""Flights: sorties from ADS-B tracks (built in the Sorties issue)."""

@@ -1,0 +1,97 @@
+"""Domain records and the vocabulary shared with evaluation tools (see BRIEF.md; keep these stable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Final, Literal
+
+ACTIONS: Final = (
+    "withdrawal_started",
+    "withdrawal_partial",
+    "withdrawal_complete",
+    "evacuated",
+    "convoy_departed",
+    "flights_departed",
+    "ships_departed",
+    "equipment_loaded",
+    "presence_maintained",
+    "reinforcement",
+    "negotiation",
+    "other",
+)
+SOURCE_TYPES: Final = ("official", "observer", "satellite", "flight_tracking", "anonymous", "media")
+CONFIRMATIONS: Final = ("confirmed", "unconfirmed", "denied")
+MODALITIES: Final = ("asserted", "planned", "negated")
+UNITS: Final = ("flights", "vehicles", "ships", "troops", "posts", "percent", "tonnes")
+TIME_PRECISIONS: Final = ("day", "week", "month")
+# Admiralty (NATO STANAG 2511) source reliability: A completely reliable ... F cannot be judged.
+RELIABILITY_GRADES: Final = ("A", "B", "C", "D", "E", "F")
+
+SourceType = Literal["official", "observer", "satellite", "flight_tracking", "anonymous", "media"]
+TimePrecision = Literal["day", "week", "month"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document read from an input, before it is stored. Readers produce these; they never touch the store."""
+
+    text: str
+    locator: str
+    format: str
+    url: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    title: str | None = None
+    external_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """One stored document. ``origin_id`` groups it with its copies."""
+
+    id: str
+    content_hash: str
+    text: str
+    locator: str
+    format: str
+    origin_id: str
+    url: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    title: str | None = None
+    external_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a brief cites the report: outlet and date, falling back to what is known."""
+        who = self.outlet or (self.url or self.locator)
+        when = self.published.date().isoformat() if self.published else "undated"
+        return f"{who}, {when}"
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """One input item that could not be ingested, with a message that names it and the fix."""
+
+    where: str
+    message: str
+
+
+@dataclass
+class IngestResult:
+    """What one ingest run did. ``ok`` is False when any item failed."""
+
+    run_id: str
+    added: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)
+    skipped: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    @property
+    def seen(self) -> int:
+        return len(self.added) + self.skipped + len(self.failures)

@@ -1,0 +1,1 @@
+"""Report: the brief, the HTML report and exports, written from stored evidence."""

@@ -1,0 +1,182 @@
+"""Open, migrate and write the DuckDB store. Stages never import this module; the pipeline layer does."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from drawdown.errors import StoreError
+from drawdown.store.schema import LATEST, MIGRATIONS
+
+DEFAULT_DB = "drawdown.duckdb"
+ENV_DB = "DRAWDOWN_DB"
+
+
+def resolve_db_path(flag: str | Path | None = None) -> Path:
+    """The store path: the flag if given, else ``$DRAWDOWN_DB``, else ``./drawdown.duckdb``."""
+    if flag:
+        return Path(flag)
+    return Path(os.environ.get(ENV_DB) or DEFAULT_DB)
+
+
+def utc_naive(moment: datetime | None) -> datetime | None:
+    """What the store keeps: UTC wall time without tzinfo (naive inputs are taken to be UTC already)."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def utc_aware(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.replace(tzinfo=UTC)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Store:
+    """A migrated DuckDB connection. Use :meth:`transaction` around every write batch."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path | None) -> None:
+        self.con = con
+        self.path = path
+        self._depth = 0
+
+    # ----------------------------------------------------------------------------------------- lifecycle
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        row = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+        ).fetchone()
+        if not row or row[0] == 0:
+            return 0
+        version = self.con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+        return int(version[0]) if version else 0
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations this store lacks, each in its own transaction. Returns the versions applied."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+        )
+        current = self.schema_version
+        if current > LATEST:
+            raise StoreError(
+                f"{self.path}: store schema version {current} is newer than this drawdown ({LATEST})",
+                fix="upgrade drawdown, or point --db at another store",
+            )
+        applied = []
+        for version, description, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction():
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, description, now_utc()])
+            applied.append(version)
+        return applied
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write batch. Nested use joins the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        else:
+            self.con.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # ------------------------------------------------------------------------------------------- helpers
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts, for callers that want names rather than positions."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.con.execute(sql, list(params)).fetchone()
+        return None if row is None else row[0]
+
+    def count(self, table: str) -> int:
+        if table not in _TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        return int(self.scalar(f"SELECT count(*) FROM {table}"))
+
+    def get_meta(self, key: str) -> str | None:
+        value = self.scalar("SELECT value FROM meta WHERE key = ?", [key])
+        return None if value is None else str(value)
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+_TABLES = frozenset(
+    {"meta", "ingest_runs", "origins", "reports", "claims", "sorties", "assessments", "schema_migrations"}
+)
+
+
+def open_store(path: str | Path | None = None, *, memory: bool = False, read_only: bool = False) -> Store:
+    """Open (creating if needed) and migrate the store at ``path`` (see :func:`resolve_db_path`).
+
+    ``memory=True`` gives a throwaway in-memory store, handy in notebooks and tests.
+    """
+    if memory:
+        store = Store(duckdb.connect(":memory:"), None)
+        store.migrate()
+        return store
+    db_path = resolve_db_path(path)
+    if read_only and not db_path.exists():
+        raise StoreError(f"{db_path}: no store here", fix="run `drawdown init` or `drawdown ingest` first")
+    if db_path.parent and not db_path.parent.exists():
+        raise StoreError(f"{db_path}: folder {db_path.parent} does not exist", fix="create it or choose another --db")
+    try:
+        con = duckdb.connect(str(db_path), read_only=read_only)
+    except duckdb.IOException as exc:
+        reason = str(exc).splitlines()[0]
+        if "lock" in reason.lower():
+            raise StoreError(
+                f"{db_path}: the store is in use by another process",
+                fix="stop the other drawdown process (serve/watch) or use another --db",
+            ) from None
+        raise StoreError(f"{db_path}: cannot open the store ({reason})", fix="check the path and permissions") from None
+    except duckdb.Error as exc:
+        reason = str(exc).splitlines()[0]
+        raise StoreError(
+            f"{db_path}: not a DuckDB store ({reason})", fix="point --db at a drawdown store or a new file name"
+        ) from None
+    store = Store(con, db_path)
+    if not read_only:
+        store.migrate()
+    elif store.schema_version < LATEST:
+        store.close()
+        raise StoreError(f"{db_path}: store schema is out of date", fix="run `drawdown init` to migrate it")
+    return store

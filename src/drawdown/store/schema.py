@@ -1,0 +1,111 @@
+"""Versioned schema; every timestamp is UTC, stored naive.
+
+Each migration is applied once, in order, inside one transaction with its version bump.
+
+Never edit a migration that has shipped: add a new one. ``schema_migrations`` records what a store has.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
+    (
+        1,
+        "reports, origins and ingest runs",
+        """
+        CREATE TABLE meta (
+            key   VARCHAR PRIMARY KEY,
+            value VARCHAR NOT NULL
+        );
+        CREATE TABLE ingest_runs (
+            id          VARCHAR PRIMARY KEY,
+            started_at  TIMESTAMP   NOT NULL,
+            finished_at TIMESTAMP  ,
+            command     VARCHAR NOT NULL,
+            inputs      VARCHAR NOT NULL,
+            status      VARCHAR NOT NULL,   -- running | ok | partial | failed
+            added       INTEGER NOT NULL DEFAULT 0,
+            skipped     INTEGER NOT NULL DEFAULT 0,
+            failed      INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE origins (
+            id                VARCHAR PRIMARY KEY,
+            representative_id VARCHAR NOT NULL,  -- the earliest-published member
+            method            VARCHAR NOT NULL,  -- how members were matched: exact | near | rewrite
+            created_at        TIMESTAMP   NOT NULL
+        );
+        CREATE TABLE reports (
+            id           VARCHAR PRIMARY KEY,
+            dedup_key    VARCHAR NOT NULL UNIQUE,  -- content hash + URL: the same text at the same place
+            content_hash VARCHAR NOT NULL,
+            origin_id    VARCHAR NOT NULL,
+            url          VARCHAR,
+            outlet       VARCHAR,
+            published    TIMESTAMP  ,
+            title        VARCHAR,
+            text         VARCHAR NOT NULL,
+            format       VARCHAR NOT NULL,
+            locator      VARCHAR NOT NULL,         -- the path or URL it was read from
+            external_id  VARCHAR,
+            run_id       VARCHAR NOT NULL,
+            ingested_at  TIMESTAMP   NOT NULL
+        );
+        CREATE INDEX reports_content_hash ON reports (content_hash);
+        CREATE INDEX reports_origin ON reports (origin_id);
+        """,
+    ),
+    (
+        2,
+        "claims, sorties and assessments",
+        """
+        CREATE TABLE claims (
+            id             VARCHAR PRIMARY KEY,
+            report_id      VARCHAR NOT NULL,
+            site           VARCHAR,          -- case site id, or the actor for claims about another actor
+            action         VARCHAR NOT NULL,
+            quantity       DOUBLE,
+            unit           VARCHAR,
+            event_date     DATE,
+            time_precision VARCHAR,
+            source_type    VARCHAR,
+            confirmation   VARCHAR NOT NULL,
+            modality       VARCHAR NOT NULL,
+            attribution    VARCHAR,
+            hedges         VARCHAR,
+            span_start     INTEGER NOT NULL,
+            span_end       INTEGER NOT NULL,
+            sentence       VARCHAR,
+            extractor      VARCHAR NOT NULL,
+            created_at     TIMESTAMP   NOT NULL
+        );
+        CREATE INDEX claims_report ON claims (report_id);
+        CREATE TABLE sorties (
+            id             VARCHAR PRIMARY KEY,
+            icao24         VARCHAR NOT NULL,
+            callsign       VARCHAR,
+            aircraft_type  VARCHAR,
+            event          VARCHAR NOT NULL,  -- takeoff | landing
+            time           TIMESTAMP   NOT NULL,
+            airfield       VARCHAR NOT NULL,
+            destination    VARCHAR,
+            confidence     DOUBLE NOT NULL,
+            payload_tonnes DOUBLE,
+            first_lat DOUBLE, first_lon DOUBLE, last_lat DOUBLE, last_lon DOUBLE,
+            wave           INTEGER,
+            run_id         VARCHAR,
+            created_at     TIMESTAMP   NOT NULL
+        );
+        CREATE TABLE assessments (
+            id         VARCHAR PRIMARY KEY,
+            case_id    VARCHAR NOT NULL,
+            as_of      DATE NOT NULL,
+            seed       BIGINT NOT NULL,
+            created_at TIMESTAMP   NOT NULL,
+            body       JSON NOT NULL
+        );
+        """,
+    ),
+)
+
+LATEST: Final = MIGRATIONS[-1][0]

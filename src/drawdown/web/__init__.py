@@ -1,0 +1,1 @@
+"""Web: the live dashboard (built in a later issue)."""

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from drawdown.case import load_case
+from drawdown.extract.gazetteer import Gazetteer
+from tests.conftest import NORTHLAND
+
+
+def _sites(text: str, case: str = "syria-2024") -> list[str]:
+    return [m.site_id for m in Gazetteer.from_case(load_case(case)).find(text)]
+
+
+def test_names_aliases_and_misspellings() -> None:
+    text = "Flights left KHmeimim; ships waited off Tartous; troops quit the T-4 base and Humaymim."
+    assert _sites(text) == ["hmeimim", "tartus", "t4", "hmeimim"]
+
+
+def test_case_accents_and_dashes() -> None:
+    assert _sites("KOBANÎ and ain-issa and MANBIJ") == ["kobani-posts", "ayn-issa-posts", "manbij-posts"]
+
+
+def test_whole_words_only() -> None:
+    assert _sites("T4s and Manbijian and pre-Tartus") == ["tartus"]  # "pre-Tartus": a dash is a word boundary
+
+
+def test_longest_name_wins_and_offsets_point_into_the_text() -> None:
+    text = "Equipment moved to the Tartus naval base overnight."
+    (mention,) = Gazetteer.from_case(load_case("syria-2024")).find(text)
+    assert mention.site_id == "tartus" and text[mention.start : mention.end] == "Tartus naval base"
+
+
+def test_a_place_with_one_site_stands_for_it() -> None:
+    assert _sites("seven posts in the Quneitra countryside") == ["quneitra-posts"]
+    assert _sites("troops moved around Homs") == [], "Homs holds three sites, so it is ambiguous"
+
+
+def test_invented_case() -> None:
+    assert _sites("Valdorian troops left Port Embre and the Greyridge district", str(NORTHLAND)) == [
+        "port-ember",
+        "ridge-posts",
+    ]

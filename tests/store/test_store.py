@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from drawdown.errors import StoreError
+from drawdown.store import Store, open_store, resolve_db_path
+from drawdown.store.schema import LATEST, MIGRATIONS
+
+TABLES = {"reports", "origins", "claims", "sorties", "assessments", "ingest_runs", "meta", "schema_migrations"}
+
+
+def _tables(store: Store) -> set[str]:
+    return {r["table_name"] for r in store.query("SELECT table_name FROM information_schema.tables")}
+
+
+def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "new.duckdb"
+    with open_store(path) as store:
+        assert store.schema_version == LATEST
+        assert _tables(store) >= TABLES
+        versions = [r["version"] for r in store.query("SELECT version FROM schema_migrations ORDER BY 1")]
+        assert versions == [v for v, _, _ in MIGRATIONS]
+    with open_store(path) as store:  # reopening applies nothing
+        assert store.migrate() == []
+
+
+def test_migration_picks_up_where_an_older_store_stopped(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)"
+    )
+    con.execute(MIGRATIONS[0][2])
+    con.execute("INSERT INTO schema_migrations VALUES (1, 'v1', now())")
+    con.close()
+    with open_store(path) as store:
+        assert store.schema_version == LATEST
+        assert "claims" in _tables(store)
+
+
+def test_store_newer_than_code_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.duckdb"
+    with open_store(path) as store:
+        store.con.execute("INSERT INTO schema_migrations VALUES (999, 'future', now())")
+    with pytest.raises(StoreError, match="newer than this drawdown"):
+        open_store(path)
+
+
+def test_not_a_duckdb_file(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("this is not a database")
+    with pytest.raises(StoreError, match=r"notes\.duckdb"):
+        open_store(bogus)
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "nowhere" / "x.duckdb")
+
+
+def test_transaction_rolls_back_the_whole_batch(store: Store) -> None:
+    def batch() -> None:
+        with store.transaction():
+            store.con.execute("INSERT INTO meta VALUES ('a', '1')")
+            with store.transaction():  # nested: joins the outer batch
+                store.con.execute("INSERT INTO meta VALUES ('b', '2')")
+            raise RuntimeError("crash mid-batch")
+
+    with pytest.raises(RuntimeError):
+        batch()
+    assert store.count("meta") == 0
+
+
+def test_db_path_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DRAWDOWN_DB", raising=False)
+    assert resolve_db_path() == Path("drawdown.duckdb")
+    monkeypatch.setenv("DRAWDOWN_DB", "/tmp/env.duckdb")
+    assert resolve_db_path() == Path("/tmp/env.duckdb")
+    assert resolve_db_path("flag.duckdb") == Path("flag.duckdb")
+
+
+def test_meta_round_trip(store: Store) -> None:
+    store.set_meta("case", "syria-2024")
+    store.set_meta("case", "northland")
+    assert store.get_meta("case") == "northland"
+    assert store.get_meta("missing") is None

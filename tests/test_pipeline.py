@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import drawdown.pipeline as pipeline
+from drawdown.pipeline import ingest, last_evidence_date, load_reports
+from drawdown.store import Store
+from tests.conftest import write
+
+STORY = "Russian troops left the Kobani base on Tuesday, residents said. A convoy headed south."
+
+
+def _jsonl(path: Path, *records: dict[str, str]) -> Path:
+    return write(path, "".join(json.dumps(r) + "\n" for r in records))
+
+
+def _state(store: Store) -> tuple[int, ...]:
+    return tuple(store.count(t) for t in ("reports", "origins", "claims"))
+
+
+def test_reingesting_a_folder_adds_nothing(store: Store, tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", STORY)
+    write(tmp_path / "in" / "b.md", "# Tartus\n\nShips were seen loading at Tartus.")
+    first = ingest(store, [tmp_path / "in"])
+    assert len(first.added) == 2 and first.ok
+    before = _state(store)
+    second = ingest(store, [tmp_path / "in"])
+    assert second.added == [] and second.skipped == 2
+    assert _state(store) == before
+    runs = store.query("SELECT status, added, skipped FROM ingest_runs ORDER BY started_at")
+    assert [(r["status"], r["added"], r["skipped"]) for r in runs] == [("ok", 2, 0), ("ok", 0, 2)]
+
+
+def test_whitespace_only_differences_are_the_same_content(store: Store, tmp_path: Path) -> None:
+    ingest(store, [write(tmp_path / "a.txt", STORY)])
+    again = ingest(store, [write(tmp_path / "b.txt", STORY.replace(" ", "  ").replace(". ", ".\n"))])
+    assert again.skipped == 1 and store.count("reports") == 1
+
+
+def test_republished_copy_joins_the_origin_of_the_earliest(store: Store, tmp_path: Path) -> None:
+    late = {"id": "2", "url": "https://b.example/x", "outlet": "B", "published": "2024-12-16T15:00:00Z", "text": STORY}
+    early = {"id": "1", "url": "https://a.example/x", "outlet": "A", "published": "2024-12-16T08:00:00Z", "text": STORY}
+    result = ingest(store, [_jsonl(tmp_path / "r.jsonl", late, early)])
+    assert len(result.added) == 2 and len(result.copies) == 1
+    assert store.count("origins") == 1
+    rep = store.query("SELECT r.outlet FROM origins o JOIN reports r ON r.id = o.representative_id")
+    assert rep == [{"outlet": "A"}], "an origin is represented by its earliest-published member"
+
+
+def test_bad_items_do_not_stop_good_ones(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "bin.txt").write_bytes(b"\x00\xff\x00")
+    good = write(tmp_path / "ok.txt", STORY)
+    result = ingest(store, [tmp_path / "bin.txt", good, tmp_path / "missing.txt"])
+    assert len(result.added) == 1 and len(result.failures) == 2 and not result.ok
+    status = store.scalar("SELECT status FROM ingest_runs")
+    assert status == "partial"
+
+
+def test_crash_mid_batch_leaves_the_store_consistent(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(store, [write(tmp_path / "first.txt", "Earlier report about Manbij.")])
+    before = _state(store)
+    records = [{"id": str(i), "url": f"https://c.example/{i}", "text": f"Report {i} on Qamishli."} for i in range(5)]
+    path = _jsonl(tmp_path / "batch.jsonl", *records)
+
+    calls = {"n": 0}
+    real = pipeline._elect_representative
+
+    def crash_on_third(s: Store, origin_id: str) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk unplugged")
+        real(s, origin_id)
+
+    monkeypatch.setattr(pipeline, "_elect_representative", crash_on_third)
+    with pytest.raises(OSError, match="disk unplugged"):
+        ingest(store, [path])
+    assert _state(store) == before, "the half-written batch was rolled back"
+    monkeypatch.setattr(pipeline, "_elect_representative", real)
+    result = ingest(store, [path])
+    assert len(result.added) == 5
+    statuses = [r["status"] for r in store.query("SELECT status FROM ingest_runs ORDER BY started_at")]
+    assert statuses == ["ok", "interrupted", "ok"]
+
+
+def test_load_reports_as_of(store: Store, tmp_path: Path) -> None:
+    records = [
+        {"url": "https://d.example/1", "published": "2024-12-10", "text": "One."},
+        {"url": "https://d.example/2", "published": "2025-01-10", "text": "Two."},
+    ]
+    ingest(store, [_jsonl(tmp_path / "d.jsonl", *records)])
+    assert [r.text for r in load_reports(store, as_of=date(2024, 12, 31))] == ["One."]
+    assert last_evidence_date(store) == date(2025, 1, 10)
+
+
+def test_seed_report_is_ingested_as_real_input(store: Store, tmp_path: Path, seed_text: str) -> None:
+    path = write(tmp_path / "seed.txt", seed_text)
+    result = ingest(store, [path])
+    assert result.ok and len(result.added) == 1
+    (report,) = load_reports(store)
+    assert report.title == "Russia to Withdraw All Troops from Syria Within a Month"
+    assert "Khmeimim" in report.text and "Abu Amin Observatory" in report.text
+    assert report.text == seed_text.strip(), "the stored text is the original, so claim spans can point into it"
+    assert ingest(store, [path]).skipped == 1
