@@ -1,6 +1,7 @@
 """drawdown: monitor a military withdrawal from open sources.
 
-Nothing happens at import: the public names below are loaded on first use.
+Nothing happens at import: the names below are loaded on first use. The functions behind the CLI commands are
+in :mod:`drawdown.api` (``from drawdown import api``), since the stage subpackages own names such as ``ingest``.
 """
 
 from __future__ import annotations
@@ -17,10 +18,6 @@ _EXPORTS = {
     "Case": "drawdown.case",
     "open_store": "drawdown.store",
     "Store": "drawdown.store",
-    "ingest": "drawdown.pipeline",
-    "load_reports": "drawdown.pipeline",
-    "brief": "drawdown.api",
-    "write_brief": "drawdown.api",
     "run_demo": "drawdown.demo",
     "DrawdownError": "drawdown.errors",
 }
@@ -30,23 +27,17 @@ __all__ = [
     "DrawdownError",
     "Store",
     "__version__",
-    "brief",
     "bundled_cases",
-    "ingest",
     "load_case",
-    "load_reports",
     "open_store",
     "run_demo",
     "validate_case",
-    "write_brief",
 ]
 
 if TYPE_CHECKING:
-    from drawdown.api import brief, write_brief
     from drawdown.case import Case, bundled_cases, load_case, validate_case
     from drawdown.demo import run_demo
     from drawdown.errors import DrawdownError
-    from drawdown.pipeline import ingest, load_reports
     from drawdown.store import Store, open_store
 
 

@@ -1,9 +1,12 @@
-"""The Python API: the same functions the CLI calls, for notebooks and scripts.
+"""The Python API: the functions the CLI commands call, under the commands' names.
 
->>> import drawdown
->>> store = drawdown.open_store("drawdown.duckdb")
->>> drawdown.ingest(store, ["reports/"])
->>> print(drawdown.brief(store, drawdown.load_case("syria-2024")))
+They live here rather than at the top of the package because the stage subpackages (``drawdown.ingest``,
+``drawdown.extract``, ``drawdown.report`` ...) already own those names there.
+
+>>> from drawdown import api
+>>> store = api.open_store("drawdown.duckdb")
+>>> api.ingest(store, ["reports/"])
+>>> print(api.brief(store, api.load_case("syria-2024")))
 """
 
 from __future__ import annotations
@@ -11,10 +14,22 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from drawdown.case import Case
-from drawdown.pipeline import last_evidence_date, load_reports
+from drawdown.case import Case, bundled_cases, load_case, validate_case
+from drawdown.pipeline import ingest, last_evidence_date, load_reports
 from drawdown.report.brief import render_brief
-from drawdown.store.db import Store
+from drawdown.store.db import Store, open_store
+
+__all__ = [
+    "brief",
+    "bundled_cases",
+    "ingest",
+    "last_evidence_date",
+    "load_case",
+    "load_reports",
+    "open_store",
+    "validate_case",
+    "write_brief",
+]
 
 
 def brief(store: Store, case: Case, *, as_of: date | None = None) -> str:
