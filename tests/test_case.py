@@ -92,6 +92,14 @@ BROKEN = [
     pytest.param(("due = 2031-06-21", "due = 2030-06-21"), r"plans\[0\]\.due: due date .* is before", id="due"),
     pytest.param(("format = 1", "format = 2"), r"format: format 2 is not supported", id="format"),
     pytest.param(("[actor]", "[actr]"), r"actor: missing", id="missing-table"),
+    pytest.param(("value = 100", "value = 140"), r"reduction_percent\.value: 140 is out of range", id="percent"),
+    pytest.param(("low = 20\nhigh = 30", "value = 35\nlow = 20\nhigh = 30"), r"value 35 lies outside", id="in-range"),
+    pytest.param(("low = 400\n", ""), r"personnel: a range needs both low and high", id="half-range"),
+    pytest.param(
+        ('id = "leave-by-summer"', 'id = "leave-by-summer"\nstated_precision = "year"'),
+        r"plans\[0\]\.stated_precision: unknown value",
+        id="precision",
+    ),
 ]
 
 
@@ -127,3 +135,30 @@ def test_all_problems_are_collected(tmp_path: Path) -> None:
     text = NORTHLAND.read_text(encoding="utf-8").replace("lat = 61.25", "lat = 99").replace('"XQKF"', '"x"')
     problems = validate_case(write(tmp_path / "two.toml", text))
     assert len(problems) == 2
+
+
+def test_a_broken_site_does_not_cascade(tmp_path: Path) -> None:
+    """A bad latitude on one site is one problem: references to that site and later indexes stay right."""
+    text = NORTHLAND.read_text(encoding="utf-8").replace("lat = 61.8\nlon = -19.9\n", "lat = 161.8\nlon = -19.9\n", 1)
+    text = text.replace('aliases = ["Kestrel airbase", "Kestrel"]', 'aliases = ["Kestrel airbase", "Port Ember"]')
+    problems = [str(p) for p in validate_case(write(tmp_path / "c.toml", text))]
+    assert len(problems) == 2, problems
+    assert any("sites[2].lat: 161.8 is out of range" in p for p in problems)
+    assert any("sites[1] (kestrel-field): alias 'Port Ember'" in p for p in problems)
+
+
+def test_duplicate_plan_ids(tmp_path: Path) -> None:
+    text = NORTHLAND.read_text(encoding="utf-8")
+    plan = text[text.index("[[plans]]") : text.index("[[aircraft]]")]
+    problems = validate_case(write(tmp_path / "d.toml", text.replace(plan, plan + plan)))
+    assert [str(p).split(": ", 1)[1] for p in problems] == [
+        "plans: 'leave-by-summer' appears twice; keep one entry for it"
+    ]
+
+
+def test_empty_sites(tmp_path: Path) -> None:
+    text = NORTHLAND.read_text(encoding="utf-8")
+    head, rest = text.split("[[sites]]", 1)
+    text = head.replace("format = 1\n", "format = 1\nsites = []\n") + rest[rest.index("[source_types]") :]
+    problems = [str(p) for p in validate_case(write(tmp_path / "e.toml", text))]
+    assert any("sites: no sites; add at least one [[sites]] entry" in p for p in problems), problems

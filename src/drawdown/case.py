@@ -239,11 +239,11 @@ def validate_case(ref: str | Path) -> list[Problem]:
 
 
 def fold(name: str) -> str:
-    """The form used to compare names: NFKC, case-folded, accents and punctuation dropped, spaces collapsed."""
+    """The form in which names are compared, here and by the gazetteer: accents dropped, lower-case, and every
+    run of punctuation or space read as one space ("T-4", "t 4" and "T.4" are the same name)."""
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    cleaned = re.sub(r"[^\w]+", " ", bare.casefold())
-    return " ".join(cleaned.split())
+    return " ".join(re.split(r"[\W_]+", bare.lower())).strip()
 
 
 # --------------------------------------------------------------------------------------------------- parsing
@@ -284,8 +284,10 @@ class _Table:
             return None
         return value.strip()
 
-    def choice(self, key: str, options: tuple[str, ...], *, required: bool = True) -> str | None:
-        value = self.string(key, required=required, hint=f'"{options[0]}"')
+    def choice(
+        self, key: str, options: tuple[str, ...], *, required: bool = True, hint: str | None = None
+    ) -> str | None:
+        value = self.string(key, required=required, hint=hint or f'"{options[0]}"')
         if value is not None and value not in options:
             close = difflib.get_close_matches(value, options, n=1)
             fix = f'did you mean "{close[0]}"?' if close else f"use one of: {', '.join(options)}"
@@ -296,14 +298,18 @@ class _Table:
     def number(
         self, key: str, *, required: bool = True, lo: float | None = None, hi: float | None = None
     ) -> float | None:
-        value = self._get(key, required, "0.0")
+        value = self._get(key, required, "<number>")
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(key, f"must be a number, got {value!r}", f"write {key} = 12.5")
             return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
-            self.problem(key, f"{value} is out of range", f"use a value between {lo} and {hi}")
+            if lo is not None and hi is not None:
+                fix = f"use a value between {lo:g} and {hi:g}"
+            else:
+                fix = f"use a value of at least {lo:g}" if lo is not None else f"use a value of at most {hi:g}"
+            self.problem(key, f"{value} is out of range", fix)
             return None
         return float(value)
 
@@ -330,7 +336,7 @@ class _Table:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.problem(key, "must be a table", f"write it as [{self.path + '.' if self.path else ''}{key}]")
+            self.problem(key, "must be a table", f'write it as {key} = {{ value = ..., source = "..." }}')
             return None
         return _Table(value, f"{self.path}.{key}" if self.path else key, self.problems, self.file)
 
@@ -345,22 +351,28 @@ class _Table:
         for i, item in enumerate(value):
             yield _Table(item, f"{prefix}{key}[{i}]", self.problems, self.file)
 
-    def figure(self, key: str, *, required: bool = False) -> Figure | None:
+    def figure(self, key: str, *, required: bool = False, hi: float | None = None) -> Figure | None:
         sub = self.table(key, required=required)
         if sub is None:
             return None
-        value = sub.number("value", required=False, lo=0)
-        low = sub.number("low", required=False, lo=0)
-        high = sub.number("high", required=False, lo=0)
+        value = sub.number("value", required=False, lo=0, hi=hi)
+        low = sub.number("low", required=False, lo=0, hi=hi)
+        high = sub.number("high", required=False, lo=0, hi=hi)
         source = sub.string("source", required=False)
         sub.finish()
         if source is None and "source" not in sub.data:
             self.problem(key, "figure has no source note", 'add source = "where this number comes from"')
-        if value is None and (low is None or high is None):
+        if (low is None) != (high is None):
+            self.problem(key, "a range needs both low and high", "add the missing bound or drop the range")
+            return None
+        if value is None and low is None:
             self.problem(key, "figure needs value = N or both low and high", "add value = N or low = N, high = M")
             return None
         if low is not None and high is not None and low > high:
-            self.problem(key, f"low ({low}) is above high ({high})", "swap them")
+            self.problem(key, f"low ({low:g}) is above high ({high:g})", "swap them")
+            return None
+        if value is not None and low is not None and high is not None and not low <= value <= high:
+            self.problem(key, f"value {value:g} lies outside low-high ({low:g}-{high:g})", "correct the range")
             return None
         if source is None:
             return None
@@ -378,7 +390,9 @@ class _Table:
     def icao(self, key: str = "icao", *, required: bool = False) -> str | None:
         value = self.string(key, required=required, hint='"OSLK"')
         if value is not None and not _ICAO_RE.match(value):
-            self.problem(key, f"malformed ICAO code {value!r}", "use four capitals or digits, like OSLK or HL59")
+            self.problem(
+                key, f"malformed ICAO code {value!r}", "use two capitals then two capitals or digits, like OSLK or HL59"
+            )
             return None
         return value
 
@@ -403,8 +417,8 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
     top = _Table(data, "", problems, file)
 
     version = top.number("format")
-    if version is not None and int(version) != FORMAT_VERSION:
-        top.problem("format", f"format {int(version)} is not supported", f"use format = {FORMAT_VERSION}")
+    if version is not None and version != FORMAT_VERSION:
+        top.problem("format", f"format {version:g} is not supported", f"use format = {FORMAT_VERSION}")
 
     meta = top.table("case")
     case_id = title = theatre = None
@@ -419,9 +433,15 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
         meta.finish()
 
     actor = _parse_actor(top.table("actor"))
-    sites = [site for t in top.tables("sites") if (site := _parse_site(t)) is not None]
-    _check_unique_names(sites, problems, file)
-    site_ids = {s.id for s in sites}
+    indexed_sites = [(i, site) for i, t in enumerate(top.tables("sites")) if (site := _parse_site(t)) is not None]
+    sites = [site for _, site in indexed_sites]
+    if "sites" in data and isinstance(data["sites"], list) and not data["sites"]:
+        top.problem("sites", "no sites", "add at least one [[sites]] entry")
+    _check_unique_names(indexed_sites, problems, file)
+    # Ids declared in the file, parsed or not: a site with a bad latitude must not also break every reference.
+    raw_sites = data.get("sites")
+    entries = raw_sites if isinstance(raw_sites, list) else []
+    site_ids = {str(entry.get("id")) for entry in entries if isinstance(entry, dict)}
     places = [pl for t in top.tables("places", required=False) if (pl := _parse_place(t, site_ids)) is not None]
     sources = [src for t in top.tables("sources") if (src := _parse_source(t)) is not None]
     type_reliability = _parse_type_reliability(top.table("source_types"))
@@ -433,9 +453,17 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
     destinations = [d for t in top.tables("destinations") if (d := _parse_destination(t)) is not None]
     top.finish()
 
-    for kind, ids in (("sites", [s.id for s in sites]), ("sources", [s.id for s in sources])):
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            problems.append(Problem(f"{file}: {kind}", f"id {dup!r} is used twice", "give each entry its own id"))
+    unique_keys = (
+        ("sites", [s.id for s in sites]),
+        ("sources", [s.id for s in sources]),
+        ("plans", [p.id for p in plans]),
+        ("aircraft", [a.name for a in aircraft]),
+        ("airframes", [a.icao24 for a in airframes]),
+        ("destinations", [d.icao for d in destinations]),
+    )
+    for kind, keys in unique_keys:
+        for dup in sorted({k for k in keys if keys.count(k) > 1}):
+            problems.append(Problem(f"{file}: {kind}", f"{dup!r} appears twice", "keep one entry for it"))
 
     if problems:
         raise CaseError(problems)
@@ -510,10 +538,10 @@ def _parse_site(t: _Table) -> Site | None:
     )
 
 
-def _check_unique_names(sites: list[Site], problems: list[Problem], file: str) -> None:
+def _check_unique_names(sites: list[tuple[int, Site]], problems: list[Problem], file: str) -> None:
     """The same spelling on two sites would make every mention of it ambiguous."""
     owner: dict[str, str] = {}
-    for index, site in enumerate(sites):
+    for index, site in sites:
         for name in site.names:
             key = fold(name)
             if key in owner and owner[key] != site.id:
@@ -554,7 +582,7 @@ def _parse_source(t: _Table) -> Source | None:
 def _parse_type_reliability(t: _Table | None) -> dict[str, str] | None:
     if t is None:
         return None
-    grades = {st: g for st in SOURCE_TYPES if (g := t.choice(st, RELIABILITY_GRADES)) is not None}
+    grades = {st: g for st in SOURCE_TYPES if (g := t.choice(st, RELIABILITY_GRADES, hint='"C"')) is not None}
     t.finish()
     return grades
 
@@ -569,7 +597,7 @@ def _parse_plan(t: _Table, site_ids: set[str]) -> Plan | None:
     for sid in scope:
         if sid != "all" and sid not in site_ids:
             t.problem("scope", f"unknown site id {sid!r}", 'use site ids from [[sites]] or "all"')
-    reduction = t.figure("reduction_percent")
+    reduction = t.figure("reduction_percent", hi=100)
     if stated and due and due < stated:
         t.problem("due", f"due date {due} is before the stated date {stated}", "check both dates")
     t.finish()

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from drawdown.case import Case
+from drawdown.case import Case, fold
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,6 @@ def _strip_accents(text: str) -> str:
     return "".join(out)
 
 
-def _key(name: str) -> str:
-    """Lookup form of a name: accent-free, lower-case, with dashes and runs of spaces as one space."""
-    return " ".join(re.split(r"[\s\-]+", _strip_accents(name).lower().strip()))
-
-
 class Gazetteer:
     """Site names of one case, compiled into one regular expression."""
 
@@ -43,7 +38,8 @@ class Gazetteer:
         # lookup key -> site id. Longest first, so that "Tartus port" wins over "Tartus".
         self._owner = names
         ordered = sorted(names, key=len, reverse=True)
-        alternation = "|".join(r"[\s\-]+".join(re.escape(word) for word in key.split(" ")) for key in ordered)
+        # Between words, any run of punctuation or space: the same rule as fold(), so what matches also looks up.
+        alternation = "|".join(r"[\W_]+".join(re.escape(word) for word in key.split(" ")) for key in ordered)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if ordered else None
 
     @classmethod
@@ -51,13 +47,13 @@ class Gazetteer:
         names: dict[str, str] = {}
         for site in case.sites:
             for name in site.names:
-                names.setdefault(_key(name), site.id)
+                names.setdefault(fold(name), site.id)
         # A town or province that contains exactly one site stands for it ("the Quneitra countryside");
         # one that contains several is ambiguous and is left to the Extract stage. Site names win on conflict.
         for place in case.places:
             if len(place.sites) == 1:
                 for name in (place.name, *place.aliases):
-                    names.setdefault(_key(name), place.sites[0])
+                    names.setdefault(fold(name), place.sites[0])
         return cls(names)
 
     def find(self, text: str) -> list[Mention]:
@@ -66,7 +62,7 @@ class Gazetteer:
             return []
         mentions = []
         for match in self._pattern.finditer(_strip_accents(text)):
-            site_id = self._owner[_key(match.group(0))]
+            site_id = self._owner[fold(match.group(0))]
             mentions.append(Mention(site_id, match.start(), match.end(), text[match.start() : match.end()]))
         return mentions
 
