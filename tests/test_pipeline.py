@@ -51,6 +51,17 @@ def test_republished_copy_joins_the_origin_of_the_earliest(store: Store, tmp_pat
     assert rep == [{"outlet": "A"}], "an origin is represented by its earliest-published member"
 
 
+def test_a_copy_ingested_later_joins_the_stored_origin(store: Store, tmp_path: Path) -> None:
+    later = {"url": "https://late.example/x", "outlet": "Late", "published": "2024-12-17T08:00:00Z", "text": STORY}
+    earlier = {"url": "https://early.example/x", "outlet": "Early", "published": "2024-12-15T08:00:00Z", "text": STORY}
+    first = ingest(store, [_jsonl(tmp_path / "a.jsonl", later)])
+    second = ingest(store, [_jsonl(tmp_path / "b.jsonl", earlier)])
+    assert first.copies == [] and second.copies == second.added and len(second.added) == 1
+    assert store.count("origins") == 1
+    rep = store.query("SELECT r.outlet FROM origins o JOIN reports r ON r.id = o.representative_id")
+    assert rep == [{"outlet": "Early"}], "the representative moves to the earlier-published copy"
+
+
 def test_bad_items_do_not_stop_good_ones(store: Store, tmp_path: Path) -> None:
     (tmp_path / "bin.txt").write_bytes(b"\x00\xff\x00")
     good = write(tmp_path / "ok.txt", STORY)
@@ -64,26 +75,28 @@ def test_crash_mid_batch_leaves_the_store_consistent(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ingest(store, [write(tmp_path / "first.txt", "Earlier report about Manbij.")])
-    before = _state(store)
     records = [{"id": str(i), "url": f"https://c.example/{i}", "text": f"Report {i} on Qamishli."} for i in range(5)]
-    path = _jsonl(tmp_path / "batch.jsonl", *records)
+    one = _jsonl(tmp_path / "one.jsonl", *records[:2])
+    two = _jsonl(tmp_path / "two.jsonl", *records[2:])
 
     calls = {"n": 0}
-    real = pipeline._elect_representative
+    real = pipeline._elect_representatives
 
-    def crash_on_third(s: Store, origin_id: str) -> None:
+    def crash_in_second_batch(s: Store, origin_ids_sql: str) -> None:
         calls["n"] += 1
-        if calls["n"] == 3:
+        if calls["n"] == 2:  # the reports of two.jsonl are inserted by now, the batch is not committed
             raise OSError("disk unplugged")
-        real(s, origin_id)
+        real(s, origin_ids_sql)
 
-    monkeypatch.setattr(pipeline, "_elect_representative", crash_on_third)
+    monkeypatch.setattr(pipeline, "_elect_representatives", crash_in_second_batch)
     with pytest.raises(OSError, match="disk unplugged"):
-        ingest(store, [path])
-    assert _state(store) == before, "the half-written batch was rolled back"
-    monkeypatch.setattr(pipeline, "_elect_representative", real)
-    result = ingest(store, [path])
-    assert len(result.added) == 5
+        ingest(store, [one, two])
+    assert _state(store) == (3, 3, 0), "file one is stored whole, file two not at all"
+    orphans = store.scalar("SELECT count(*) FROM reports WHERE origin_id NOT IN (SELECT id FROM origins)")
+    assert orphans == 0
+    monkeypatch.setattr(pipeline, "_elect_representatives", real)
+    result = ingest(store, [one, two])
+    assert len(result.added) == 3 and result.skipped == 2
     statuses = [r["status"] for r in store.query("SELECT status FROM ingest_runs ORDER BY started_at")]
     assert statuses == ["ok", "interrupted", "ok"]
 
