@@ -1,118 +1,32 @@
-"""The ``drawdown`` command line: parse arguments, call one library function, print.
-
-Exit codes (also in ``drawdown --help`` and the README):
-  0 success · 1 finished, but some inputs failed · 2 usage error · 3 invalid case file · 4 unreadable input
-  5 store error · 6 command not available yet · 130 interrupted
-"""
+"""The working commands of the foundation: init, cases, ingest, brief, demo; and the stubs of later stages."""
 
 from __future__ import annotations
 
-import functools
-import json
-import sys
-import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.markdown import Markdown
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from drawdown import __version__
-from drawdown.errors import CaseError, DrawdownError, NotAvailableError, Problem
-
-EXIT_CODES = """\b
-Exit codes: 0 success, 1 some inputs failed, 2 usage error, 3 invalid case file,
-4 unreadable input, 5 store error, 6 not available yet, 130 interrupted."""
-
-app = typer.Typer(
-    name="drawdown",
-    help=f"Monitor a military withdrawal from open sources.\n\n{EXIT_CODES}",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+from drawdown.cli.common import (
+    STUB,
+    CaseOpt,
+    JsonOpt,
+    app,
+    case_ref,
+    cases_app,
+    emit_json,
+    err,
+    guarded,
+    not_yet,
+    open_cli_store,
+    out,
+    parse_day,
+    progress,
+    show_markdown,
+    state,
 )
-cases_app = typer.Typer(help="List and validate case files.", no_args_is_help=True)
-flights_app = typer.Typer(help="Sorties from ADS-B tracks (not available yet).", no_args_is_help=True)
-app.add_typer(cases_app, name="cases")
-app.add_typer(flights_app, name="flights")
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class _State:
-    db: Path | None = None
-    verbose: bool = False
-
-
-state = _State()
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def guarded(fn: Callable[P, R]) -> Callable[P, R]:
-    """Turn library errors into one line on stderr and the documented exit code (traceback only with -v)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return fn(*args, **kwargs)
-        except DrawdownError as exc:
-            if state.verbose:
-                traceback.print_exc()
-            err.print(f"error: {exc.one_line()}", markup=False)
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            err.print("interrupted", markup=False)
-            raise typer.Exit(130) from None
-
-    return wrapper
-
-
-def _emit_json(payload: Any) -> None:
-    out.print_json(json.dumps(payload, default=str))
-
-
-@contextmanager
-def _progress(label: str, enabled: bool) -> Iterator[Callable[[int, int, str], None]]:
-    """A rich progress bar on stderr, shown only on a terminal and never in --json mode."""
-    bar = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not (enabled and err.is_terminal),
-    )  # fmt: skip
-    task = bar.add_task(label, total=None)
-
-    def update(done: int, total: int, _item: str) -> None:
-        bar.update(task, completed=done, total=total)
-
-    with bar:
-        yield update
-
-
-def _store() -> Any:
-    from drawdown.store import open_store
-
-    return open_store(state.db)
-
-
-def _case_ref(case: str | None, store: Any) -> str:
-    ref = case or store.get_meta("case")
-    if not ref:
-        raise CaseError([Problem("--case", "no case given", "pass --case syria-2024 (or a path to a case file)")])
-    return str(ref)
-
-
-CaseOpt = Annotated[
-    str | None, typer.Option("--case", "-c", help="Bundled case name (e.g. syria-2024) or path to a case .toml.")
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+from drawdown.errors import CaseError
 
 
 def _print_version(value: bool) -> None:
@@ -148,14 +62,14 @@ def init(case: CaseOpt = None, json_out: JsonOpt = False) -> None:
     """
     from drawdown.case import load_case
 
-    with _store() as store:
+    with open_cli_store() as store:
         if case:
             load_case(case)
             store.set_meta("case", case)
         applied = store.migrate()  # already migrated on open; reported for the record
         payload = {"db": str(store.path), "schema_version": store.schema_version, "case": store.get_meta("case")}
     if json_out:
-        _emit_json({**payload, "applied": applied})
+        emit_json({**payload, "applied": applied})
     else:
         note = f", case {payload['case']}" if payload["case"] else ""
         out.print(f"Store ready at {payload['db']} (schema v{payload['schema_version']}{note}).", markup=False)
@@ -176,7 +90,7 @@ def cases_validate(
     names = refs or bundled_cases()
     results = {ref: validate_case(ref) for ref in names}
     if json_out:
-        _emit_json([{"case": r, "ok": not p, "problems": [str(x) for x in p]} for r, p in results.items()])
+        emit_json([{"case": r, "ok": not p, "problems": [str(x) for x in p]} for r, p in results.items()])
     else:
         for ref, problems in results.items():
             if problems:
@@ -199,7 +113,7 @@ def cases_list(json_out: JsonOpt = False) -> None:
 
     cases = [load_case(name) for name in bundled_cases()]
     if json_out:
-        _emit_json([{"id": c.id, "title": c.title, "sites": len(c.sites)} for c in cases])
+        emit_json([{"id": c.id, "title": c.title, "sites": len(c.sites)} for c in cases])
         return
     for c in cases:
         out.print(f"{c.id}\t{c.title}\t{len(c.sites)} sites", markup=False)
@@ -234,14 +148,14 @@ def ingest(
     defaults = Defaults(url=url, outlet=outlet, published=parse_published(published, "--published"))
     if case:
         load_case(case)
-    with _store() as store:
+    with open_cli_store() as store:
         if case and not store.get_meta("case"):
             store.set_meta("case", case)
-        with _progress("Ingesting", enabled=not json_out) as hook:
+        with progress("Ingesting", enabled=not json_out) as hook:
             result = run_ingest(store, paths, fmt=fmt, defaults=defaults, max_bytes=max_bytes, progress=hook)
         total = store.count("reports")
     if json_out:
-        _emit_json({
+        emit_json({
             "run_id": result.run_id, "added": len(result.added), "copies": len(result.copies),
             "skipped": result.skipped, "failed": len(result.failures), "reports_in_store": total,
             "failures": [{"where": f.where, "message": f.message} for f in result.failures],
@@ -259,23 +173,6 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _parse_day(value: str | None, flag: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=flag) from None
-
-
-def _show_markdown(text: str) -> None:
-    if out.is_terminal:
-        out.print(Markdown(text))
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-
-
 @app.command()
 @guarded
 def brief(
@@ -291,15 +188,15 @@ def brief(
     from drawdown.api import brief as make_brief
     from drawdown.case import load_case
 
-    day = _parse_day(as_of, "--as-of")
-    with _store() as store:
-        text = make_brief(store, load_case(_case_ref(case, store)), as_of=day)
+    day = parse_day(as_of, "--as-of")
+    with open_cli_store() as store:
+        text = make_brief(store, load_case(case_ref(case, store)), as_of=day)
     if out_file is not None:
         out_file.write_text(text, encoding="utf-8")
     if json_out:
-        _emit_json({"markdown": text, "path": str(out_file) if out_file else None})
+        emit_json({"markdown": text, "path": str(out_file) if out_file else None})
     else:
-        _show_markdown(text)
+        show_markdown(text)
 
 
 @app.command()
@@ -314,15 +211,15 @@ def demo(
     """
     from drawdown.demo import run_demo
 
-    with _progress("Demo", enabled=not json_out) as hook:
+    with progress("Demo", enabled=not json_out) as hook:
         result = run_demo(out_dir, progress=hook)
     if json_out:
-        _emit_json({
+        emit_json({
             "out_dir": str(result.out_dir), "db": str(result.db_path), "brief_path": str(result.brief_path),
             "added": len(result.ingest.added), "failed": len(result.ingest.failures),
         })  # fmt: skip
         return
-    _show_markdown(result.brief)
+    show_markdown(result.brief)
     err.print(f"\nBrief written to {result.brief_path}; store at {result.db_path}.", markup=False)
     if not result.ingest.ok:
         for failure in result.ingest.failures:
@@ -333,100 +230,51 @@ def demo(
 # ------------------------------------------------------------------------------------- not available yet
 
 
-def _not_yet(what: str, issue: str) -> NoReturn:
-    raise NotAvailableError(f"`drawdown {what}` is not available yet", fix=f"it arrives with the {issue} issue")
-
-
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
-@guarded
-def extract(case: CaseOpt = None) -> None:
-    """Extract claims (site, action, quantity, date, attribution, confirmation) from stored reports.
-
-    Example: drawdown extract --case syria-2024   (not available yet)
-    """
-    _not_yet("extract", "Extract")
-
-
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@app.command(context_settings=STUB)
 @guarded
 def assess(case: CaseOpt = None) -> None:
     """Assess site status, force remaining, pace and deadlines; store a snapshot.
 
     Example: drawdown assess --case syria-2024 --as-of 2025-01-15   (not available yet)
     """
-    _not_yet("assess", "Assess")
+    not_yet("assess", "Assess")
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@app.command(context_settings=STUB)
 @guarded
 def report(case: CaseOpt = None) -> None:
     """Write the self-contained HTML report with plots.
 
     Example: drawdown report --case syria-2024 --out report.html   (not available yet)
     """
-    _not_yet("report", "Report")
+    not_yet("report", "Report")
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@app.command(context_settings=STUB)
 @guarded
 def export(case: CaseOpt = None) -> None:
     """Export claims and sorties as GeoJSON, ACLED-style CSV, Parquet or JSONL.
 
     Example: drawdown export --format geojson --out sites.geojson   (not available yet)
     """
-    _not_yet("export", "Export")
+    not_yet("export", "Export")
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@app.command(context_settings=STUB)
 @guarded
 def serve(case: CaseOpt = None) -> None:
     """Serve the live dashboard on 127.0.0.1.
 
     Example: drawdown serve --case syria-2024 --port 8600   (not available yet)
     """
-    _not_yet("serve", "Dashboard")
+    not_yet("serve", "Dashboard")
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@app.command(context_settings=STUB)
 @guarded
 def watch(case: CaseOpt = None) -> None:
     """Poll feeds on a schedule and run new reports through the pipeline.
 
     Example: drawdown watch --case syria-2024 https://example.org/feed.xml   (not available yet)
     """
-    _not_yet("watch", "Ingest")
-
-
-def _flights_stub(name: str, doc: str) -> None:
-    def command() -> None:
-        _not_yet(f"flights {name}", "Sorties")
-
-    command.__doc__ = doc
-    flights_app.command(name, context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(
-        guarded(command)
-    )
-
-
-_flights_stub(
-    "sorties", "Print takeoffs and landings at an airfield.\n\nExample: drawdown flights sorties t.csv --airfield OSLK"
-)
-_flights_stub(
-    "ingest",
-    "Store the sorties at the case's airfields.\n\nExample: drawdown flights ingest t.parquet --case syria-2024",
-)
-_flights_stub(
-    "simulate", "Write synthetic OpenSky state vectors.\n\nExample: drawdown flights simulate --out tracks.csv"
-)
-_flights_stub(
-    "fetch",
-    "Query OpenSky's Trino for a box and window.\n\nExample: drawdown flights fetch --opensky --case syria-2024",
-)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app()
-
-
-if __name__ == "__main__":
-    main()
+    not_yet("watch", "Ingest")

@@ -1,0 +1,19 @@
+"""The ``drawdown`` command line: parse arguments, call one library function, print.
+
+One module per stage registers its commands on the shared app (``common.app``). Exit codes:
+  0 success · 1 finished, but some inputs failed · 2 usage error · 3 invalid case file · 4 unreadable input
+  5 store error · 6 command not available yet · 130 interrupted
+"""
+
+from __future__ import annotations
+
+from drawdown.cli import core, extract, flights  # noqa: F401  (importing registers the commands)
+from drawdown.cli.common import app
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+__all__ = ["app", "main"]

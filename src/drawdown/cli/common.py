@@ -1,0 +1,137 @@
+"""Shared pieces of the command line: the app, output consoles, error handling, common options.
+
+Exit codes (also in ``drawdown --help`` and the README):
+  0 success · 1 finished, but some inputs failed · 2 usage error · 3 invalid case file · 4 unreadable input
+  5 store error · 6 command not available yet · 130 interrupted
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from drawdown.errors import CaseError, DrawdownError, NotAvailableError, Problem
+
+EXIT_CODES = """\b
+Exit codes: 0 success, 1 some inputs failed, 2 usage error, 3 invalid case file,
+4 unreadable input, 5 store error, 6 not available yet, 130 interrupted."""
+
+app = typer.Typer(
+    name="drawdown",
+    help=f"Monitor a military withdrawal from open sources.\n\n{EXIT_CODES}",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+cases_app = typer.Typer(help="List and validate case files.", no_args_is_help=True)
+app.add_typer(cases_app, name="cases")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _State:
+    db: Path | None = None
+    verbose: bool = False
+
+
+state = _State()
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def guarded(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn library errors into one line on stderr and the documented exit code (traceback only with -v)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except DrawdownError as exc:
+            if state.verbose:
+                traceback.print_exc()
+            err.print(f"error: {exc.one_line()}", markup=False)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("interrupted", markup=False)
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def emit_json(payload: Any) -> None:
+    out.print_json(json.dumps(payload, default=str))
+
+
+@contextmanager
+def progress(label: str, enabled: bool) -> Iterator[Callable[[int, int, str], None]]:
+    """A rich progress bar on stderr, shown only on a terminal and never in --json mode."""
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not (enabled and err.is_terminal),
+    )  # fmt: skip
+    task = bar.add_task(label, total=None)
+
+    def update(done: int, total: int, _item: str) -> None:
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield update
+
+
+def open_cli_store() -> Any:
+    from drawdown.store import open_store
+
+    return open_store(state.db)
+
+
+def case_ref(case: str | None, store: Any) -> str:
+    ref = case or store.get_meta("case")
+    if not ref:
+        raise CaseError([Problem("--case", "no case given", "pass --case syria-2024 (or a path to a case file)")])
+    return str(ref)
+
+
+CaseOpt = Annotated[
+    str | None, typer.Option("--case", "-c", help="Bundled case name (e.g. syria-2024) or path to a case .toml.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+
+
+def parse_day(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=flag) from None
+
+
+def show_markdown(text: str) -> None:
+    if out.is_terminal:
+        out.print(Markdown(text))
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def not_yet(what: str, issue: str) -> NoReturn:
+    raise NotAvailableError(f"`drawdown {what}` is not available yet", fix=f"it arrives with the {issue} issue")
+
+
+# Stubs accept any arguments, so that `drawdown extract --case X` says "not available" rather than "no such option".
+STUB = {"allow_extra_args": True, "ignore_unknown_options": True}
