@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Final, Literal
 
 ACTIONS: Final = (
@@ -95,3 +96,59 @@ class IngestResult:
     @property
     def seen(self) -> int:
         return len(self.added) + self.skipped + len(self.failures)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One assertion extracted from a report (the Extract stage returns these; Assess consumes them).
+
+    ``site`` is the case's site id, or the actor's name for a claim about another actor. ``span`` indexes the
+    report's stored text. ``due_date`` is set on planned claims that state a deadline.
+    """
+
+    report_id: str
+    site: str | None
+    action: str
+    confirmation: str
+    modality: str
+    span: tuple[int, int]
+    sentence: str = ""
+    site_name: str | None = None
+    actor: str | None = None
+    quantity: float | None = None
+    unit: str | None = None
+    event_date: date | None = None
+    time_precision: str | None = None
+    due_date: date | None = None
+    source_type: str | None = None
+    attribution: str | None = None
+    hedges: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sortie:
+    """A takeoff or landing of an aircraft of interest at a monitored airfield (from the Sorties stage).
+
+    ``airfield`` is an ICAO code or a case site id. ``confidence`` is in [0, 1]; it is lower when the event is
+    inferred from coverage that starts or ends in the air. ``payload_*`` come from the case's type table.
+    """
+
+    icao24: str
+    callsign: str | None
+    event: str
+    time: datetime
+    airfield: str
+    confidence: float
+    type: str | None = None
+    destination: str | None = None
+    payload_tonnes: float | None = None
+    payload_low: float | None = None
+    payload_high: float | None = None
+    inferred: bool = False
+    wave: int | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable id: the same event detected twice gets the same id (so storing is idempotent)."""
+        key = f"{self.icao24}|{self.event}|{self.airfield}|{self.time.isoformat()}"
+        return "s-" + hashlib.sha256(key.encode()).hexdigest()[:12]
