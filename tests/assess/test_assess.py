@@ -107,7 +107,8 @@ def test_pace_completion_and_deadline_odds() -> None:
 
 def test_no_movement_means_no_projection() -> None:
     force = estimate(World().evidence(), AS_OF, seed=3)
-    assert force.completion is None and "not projected" in force.completion_note
+    assert force.completion is None and "no flight data" in force.completion_note
+    assert force.removed_percent is None and force.personnel_remaining is None, "nobody looked: unknown, not 0%"
     assert force.removed_tonnes.median == 0
 
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from drawdown.assess.evidence import DRAWING, PRESENT, WITHDRAWN, Evidence, reliability, site_of_airfield, vote
+from drawdown.assess.evidence import (
+    DRAWING,
+    PRESENT,
+    STAYING,
+    WITHDRAWN,
+    Evidence,
+    reliability,
+    site_of_airfield,
+    vote,
+)
 from drawdown.model import Claim
 
 LABELS = {
@@ -21,7 +30,12 @@ LABELS = {
     5: "improbable",
     6: "cannot be judged",
 }
-_OPPOSITE = {PRESENT: {DRAWING, WITHDRAWN}, DRAWING: {PRESENT}, WITHDRAWN: {PRESENT}}
+_OPPOSITE = {
+    PRESENT: {DRAWING, WITHDRAWN},
+    DRAWING: {PRESENT},
+    WITHDRAWN: {PRESENT, STAYING},
+    STAYING: {WITHDRAWN},
+}
 
 
 @dataclass(frozen=True)

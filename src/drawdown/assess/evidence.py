@@ -12,6 +12,9 @@ from drawdown.model import Claim, Report, Sortie
 
 PRESENT, DRAWING, WITHDRAWN = "present", "drawing_down", "withdrawn"
 STATES = (PRESENT, DRAWING, WITHDRAWN)
+# A vote that only rules out "withdrawn": "the base is not being evacuated" fits a base that stays as it is and
+# one that is thinning out. It counts half to each of present and drawing down.
+STAYING = "not_withdrawn"
 
 REDUCING = frozenset(
     {
@@ -57,16 +60,16 @@ class Evidence:
 def vote(claim: Claim) -> str | None:
     """Which site state a claim speaks for, or None (plans, talks, claims about nothing a site can be).
 
-    A denial or a negation of a move speaks for the opposite state: "the ministry denied the base was being
-    evacuated" is evidence that it is still manned.
+    A denial or a negation speaks against the move it denies: "troops did not leave" is evidence that the site
+    is manned as before; "the base is not being evacuated" only rules out a complete withdrawal (STAYING).
     """
     if claim.modality == "planned":
         return None
     flipped = claim.confirmation == "denied" or claim.modality == "negated"
-    if claim.action in COMPLETING or claim.action in REDUCING:
-        if flipped:
-            return PRESENT
-        return WITHDRAWN if claim.action in COMPLETING else DRAWING
+    if claim.action in COMPLETING:
+        return STAYING if flipped else WITHDRAWN
+    if claim.action in REDUCING:
+        return PRESENT if flipped else DRAWING
     if claim.action in MAINTAINING:
         return DRAWING if flipped else PRESENT
     return None
@@ -76,6 +79,16 @@ def decay(params: AssessParams, evidence_day: date | None, as_of: date) -> float
     """Exponential decay with the case's half-life; undated evidence counts as half a half-life old."""
     age = params.half_life_days / 2 if evidence_day is None else max(0, (as_of - evidence_day).days)
     return math.pow(0.5, age / params.half_life_days)
+
+
+TYPE_LABELS = {
+    "official": "an official source",
+    "observer": "an observer",
+    "satellite": "satellite imagery",
+    "flight_tracking": "flight trackers",
+    "anonymous": "anonymous sources",
+    "media": "the outlet",
+}
 
 
 def _matches(name: str, candidates: tuple[str, ...]) -> bool:
@@ -91,7 +104,8 @@ def reliability(claim: Claim, report: Report, case: Case) -> tuple[str, str]:
             if _matches(claim.attribution, (source.name, *source.aliases)):
                 return source.reliability, source.name
     if claim.source_type and claim.source_type in case.source_type_reliability:
-        return case.source_type_reliability[claim.source_type], claim.attribution or claim.source_type
+        who = claim.attribution or TYPE_LABELS.get(claim.source_type, claim.source_type)
+        return case.source_type_reliability[claim.source_type], who
     host = urlsplit(report.url).hostname or "" if report.url else ""
     for source in case.sources:
         if (report.outlet and _matches(report.outlet, (source.name, *source.aliases))) or any(

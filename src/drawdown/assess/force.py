@@ -190,10 +190,26 @@ def removed_fraction(evidence: Evidence, until: date, seed: int, *, use_percent_
     return fraction, removed, baseline
 
 
+def has_movement_data(evidence: Evidence, until: date) -> bool:
+    """Whether anything could have measured removals by ``until``: flight data, or sealift or percentage claims.
+
+    Without it, "nothing left" and "nobody looked" are indistinguishable, so the share removed is unknown.
+    """
+    if any(s.time.date() <= until for s in evidence.sorties):
+        return True
+    return any(
+        c.action == "ships_departed" or c.unit == "percent"
+        for c in evidence.claims
+        if (d := evidence.claim_day(c)) is not None and d <= until
+    )
+
+
 def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
     case = evidence.case
     params, n = case.assessment, case.assessment.mc_draws
     fraction, removed, baseline_t = removed_fraction(evidence, as_of, seed)
+    if not has_movement_data(evidence, as_of):
+        fraction = None
     rng = np.random.default_rng(seed + 1)
     load = draw(params.load_factor, rng, n)
     assert load is not None
@@ -205,6 +221,8 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
     removed_pct = None if fraction is None else Interval.of(100 * fraction)
     pace_pct = None if baseline_t is None else Interval.of(100 * pace_t / baseline_t)
     completion, note, finish = _completion(fraction, baseline_t, pace_t, as_of)
+    if not has_movement_data(evidence, as_of):
+        note = "unknown: no flight data and no sealift or percentage claims"
     lines = _arithmetic(case, removed, recent, baseline_t, fraction, params.pace_window_days)
     return ForceEstimate(
         as_of=as_of,
@@ -226,8 +244,10 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
 def _completion(fraction: np.ndarray | None, baseline_t: np.ndarray | None, pace_t: np.ndarray, as_of: date
                 ) -> tuple[tuple[date, date, date] | None, str, np.ndarray | None]:  # fmt: skip
     """Days to finish at the current pace, as draws (inf where the pace is zero)."""
-    if fraction is None or baseline_t is None:
+    if baseline_t is None:
         return None, "not projected: the case gives no baseline tonnage", None
+    if fraction is None:
+        return None, "not projected: the share removed is unknown", None
     left = (1 - fraction) * baseline_t
     with np.errstate(divide="ignore", invalid="ignore"):
         days = np.where(left <= 0, 0.0, np.where(pace_t > 0, left / pace_t, np.inf))
@@ -274,7 +294,8 @@ def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | 
     for label, due, source, index in items:
         if due <= as_of:  # judged on what had left by the deadline itself
             fraction, _, _ = removed_fraction(evidence.until(due), due, seed, use_percent_claims=False)
-            p = None if fraction is None else float(np.mean(fraction >= 0.95))
+            measured = fraction is not None and has_movement_data(evidence, due)
+            p = float(np.mean(fraction >= 0.95)) if measured and fraction is not None else None
         else:
             p = None if finish is None else float(np.mean(finish <= (due - as_of).days))
         odds.append(DeadlineOdds(label, due, p, source, index))
@@ -299,12 +320,12 @@ def _arithmetic(case: Case, removed: Lift, recent: Lift, baseline_t: np.ndarray 
                 fraction: np.ndarray | None, window: int) -> list[str]:  # fmt: skip
     lf = case.assessment.load_factor
     lines = [
-        f"{len(removed.sorties)} outbound takeoffs of known type × payload from the case's type table × load factor "
+        f"{len(removed.sorties)} outbound takeoff(s) of known type × payload from the case's type table × load factor "
         f"{span(lf)} (× detection confidence) = {Interval.of(removed.tonnes).fmt(unit=' t')} removed"
         + (
             f", including {len(removed.sealift_claims)} reported sealift departure(s)" if removed.sealift_claims else ""
         ),
-        f"pace over the last {window} days: {len(recent.sorties)} takeoffs = "
+        f"pace over the last {window} days: {len(recent.sorties)} takeoff(s) = "
         f"{Interval.of(recent.tonnes / window).fmt(1, ' t/day')}",
     ]
     if baseline_t is not None and fraction is not None and case.actor.equipment_tonnes is not None:

@@ -16,6 +16,7 @@ from drawdown.assess.evidence import (
     DRAWING,
     PRESENT,
     STATES,
+    STAYING,
     WITHDRAWN,
     Evidence,
     claim_weight,
@@ -82,7 +83,11 @@ def site_votes(evidence: Evidence, site_id: str, as_of: date) -> list[Vote]:
 def combine(site_id: str, votes: list[Vote], min_weight: float) -> SiteStatus:
     totals: defaultdict[str, float] = defaultdict(float)
     for v in votes:
-        totals[v.state] += v.weight
+        if v.state == STAYING:
+            totals[PRESENT] += v.weight / 2
+            totals[DRAWING] += v.weight / 2
+        else:
+            totals[v.state] += v.weight
     total = sum(totals.values())
     prior = min_weight / len(STATES)  # a weak uniform prior: no evidence means no opinion
     probabilities = {s: (prior + totals[s]) / (prior * len(STATES) + total) for s in STATES}
