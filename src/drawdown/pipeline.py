@@ -250,9 +250,12 @@ def load_evidence(store: Store, case: Case) -> Evidence:
 
 def assess_store(store: Store, case: Case, *, as_of: date | None = None, seed: int | None = None,
                  save: bool = True) -> Assessment:  # fmt: skip
-    """Assess the stored evidence as of a date (default: the latest evidence) and store the snapshot."""
+    """Assess the stored evidence as of a date (default: the latest evidence); store the snapshot when ``save``.
+
+    Snapshots carry each site's daily status timeline; a brief (``save=False``) does not need it.
+    """
     day = as_of or last_evidence_date(store) or date.today()
-    result = assess(load_evidence(store, case), day, seed=seed)
+    result = assess(load_evidence(store, case), day, seed=seed, with_timeline=save)
     if save:
         with store.transaction():
             store.con.execute(
