@@ -9,6 +9,7 @@ from drawdown.assess.credibility import credibility
 from drawdown.assess.force import estimate
 from drawdown.assess.status import site_status
 from drawdown.case import Figure
+from drawdown.model import Report
 from tests.assess.builder import World
 
 DAY = date(2031, 3, 10)
@@ -140,3 +141,40 @@ def test_results_are_deterministic_for_a_seed() -> None:
     first = assess(world.evidence(), AS_OF, seed=11).dumps()
     assert assess(world.evidence(), AS_OF, seed=11).dumps() == first
     assert assess(world.evidence(), AS_OF, seed=12).dumps() != first
+
+
+def test_edge_cases_found_in_review() -> None:
+    """Each of these once gave a wrong or crashing answer."""
+    world = World()
+    world.takeoffs("XQKF", datetime(2031, 3, 11, 6, tzinfo=UTC), per_day=1, days=2)
+    world.reports["undated"] = _undated_report()
+    world.claim("undated", "kestrel-field", "flights_departed", quantity=3.0, unit="flights", sentence="3 a day")
+    world.report("r1", AS_OF)
+    world.claim("r1", "ridge-posts", "withdrawal_complete", quantity=100.0, unit="percent", event_date=AS_OF)
+    world.claim("r1", None, "withdrawal_partial", quantity=10.0, unit="percent", modality="planned",
+                due_date=date(2031, 4, 1))  # fmt: skip
+    result = assess(world.evidence(), AS_OF, seed=2, with_timeline=False)
+    rate = next(c for c in result.checks if c.kind == "rate")
+    assert rate.verdict == "untestable", "an undated rate claim cannot be placed in time"
+    assert result.force.removed_percent is not None and result.force.removed_percent.high < 5, (
+        "a site-level 100% claim does not empty the whole force"
+    )
+    assert all(c.kind != "percent" for c in result.checks)
+    assert [d.due for d in result.force.deadlines] == [date(2031, 6, 21)], "a partial plan is not a deadline"
+    planned_only = World()
+    planned_only.report("r1", AS_OF)
+    planned_only.claim("r1", None, "withdrawal_partial", quantity=10.0, unit="percent", modality="planned")
+    assert estimate(planned_only.evidence(), AS_OF, seed=1).removed_percent is None, "a plan measures nothing"
+
+
+def _undated_report() -> Report:
+    return Report(id="undated", content_hash="u", text="...", locator="u", format="text", origin_id="o-u")
+
+
+def test_a_past_deadline_counts_departures_reported_later() -> None:
+    world = World().with_params(load_factor=Figure(1.0, None, None, "test"))
+    world.takeoffs("XQKF", datetime(2031, 6, 1, 6, tzinfo=UTC), per_day=40, days=15, payload_low=30.0,
+                   payload_high=30.0)  # 18,000 t before midsummer  # fmt: skip
+    force = estimate(world.evidence(), date(2031, 7, 15), seed=1)
+    (deadline,) = force.deadlines
+    assert deadline.probability == 1.0, "everything had left by the deadline"

@@ -1,7 +1,9 @@
 """Check quantitative public claims against the evidence, showing the arithmetic.
 
-Verdicts: consistent (the claimed figure lies in the evidence's 80% interval), overstated (above it),
-understated (below it), untestable (no evidence could confirm or refute it, e.g. no flight data then).
+Verdicts for rates and percentages: consistent (the claimed figure lies in the evidence's 80% interval),
+overstated (above it), understated (below it), untestable (no evidence could confirm or refute it, e.g. no
+flight data then). A deadline is consistent when the evidence gives it even odds or better (P >= 0.5) and
+overstated otherwise; it cannot be understated.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from drawdown.assess.evidence import Evidence
-from drawdown.assess.force import ForceEstimate, Interval, outbound_takeoffs, removed_fraction, span
+from drawdown.assess.force import ForceEstimate, Interval, outbound_takeoffs, percent_claims, removed_fraction, span
 
 RATE_CUE = re.compile(r"\b(daily|a day|per day|each day|every day|a night)\b", re.I)
 WINDOW_DAYS = {"day": 1, "week": 7, "month": 30}
@@ -59,16 +61,20 @@ def _covered(evidence: Evidence, start: date, end: date) -> bool:
 
 def rate_check(evidence: Evidence, index: int, seed: int) -> Check:
     claim = evidence.claims[index]
-    end = evidence.claim_day(claim) or date.min
+    claimed = f"{claim.quantity:g} flights a day"
+    end = evidence.claim_day(claim)
+    if end is None:
+        return Check("rate", index, claimed, "untestable", ("neither the claim nor its report is dated",))
     days = claim_span_days(claim.sentence, claim.time_precision)
     start = end - timedelta(days=days)
-    claimed = f"{claim.quantity:g} flights a day"
     if not _covered(evidence, start, end):
         return Check("rate", index, claimed, "untestable", (f"no flight data around {start} – {end}",))
-    seen = outbound_takeoffs(evidence, start, end, claim.site)
+    airfields = {s.id for s in evidence.case.airfields}
+    site = claim.site if claim.site in airfields else None  # a claim about a non-airfield: all airfields
+    seen = outbound_takeoffs(evidence, start, end, site)
     draws = np.random.default_rng(seed).gamma(len(seen) + 0.5, 1.0, 20_000) / days  # Jeffreys, Poisson rate
     interval = Interval.of(draws)
-    where = claim.site or "all monitored airfields"
+    where = site or "all monitored airfields"
     lines = (
         f"{len(seen)} outbound takeoffs from {where} in the {days} days {start + timedelta(days=1)} – {end}",
         f"observed rate {len(seen) / days:.2f}/day, 80% interval {interval.low:.2f}–{interval.high:.2f}/day "
@@ -114,12 +120,13 @@ def deadline_checks(force: ForceEstimate) -> list[Check]:
 
 
 def checks(evidence: Evidence, force: ForceEstimate, seed: int) -> list[Check]:
+    national = set(percent_claims(evidence, date.max))
     out = []
     for index, claim in enumerate(evidence.claims):
         if claim.quantity is None or claim.modality != "asserted" or claim.confirmation == "denied":
             continue
         if claim.unit == "flights" and RATE_CUE.search(claim.sentence):
             out.append(rate_check(evidence, index, seed))
-        elif claim.unit == "percent":
+        elif claim.unit == "percent" and index in national:
             out.append(percent_check(evidence, index, seed))
     return out + deadline_checks(force)

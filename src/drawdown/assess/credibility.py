@@ -106,10 +106,10 @@ def _grade(claim: Claim, source_grade: str, support: int, against: int) -> int:
         return 6 if source_grade == "F" else 3
     if against > support:
         return 5 if support == 0 else 4
-    if support >= 1:
-        return 1 if against == 0 else 3
-    if against:
-        return 4
+    if against:  # as much said against as for
+        return 3 if support else 4
+    if support:
+        return 1
     if claim.confirmation in ("confirmed", "denied"):
         return 2
     return 6 if source_grade == "F" else 3

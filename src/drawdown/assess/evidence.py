@@ -97,21 +97,25 @@ def _matches(name: str, candidates: tuple[str, ...]) -> bool:
 
 
 def reliability(claim: Claim, report: Report, case: Case) -> tuple[str, str]:
-    """(Admiralty grade, who) for a claim: the attributed source if the case knows it, else its source type's
-    default, else the publishing outlet, else F (cannot be judged)."""
+    """(Admiralty grade, who) for a claim.
+
+    In order: the attributed source when the case lists it; the publishing outlet when the case lists it and
+    the claim is the outlet's own (no source type, or "media"); the default of the claim's source type; the
+    media default for an unlisted outlet; else F (cannot be judged).
+    """
     if claim.attribution:
         for source in case.sources:
             if _matches(claim.attribution, (source.name, *source.aliases)):
                 return source.reliability, source.name
+    if claim.source_type in (None, "media"):
+        host = (urlsplit(report.url).hostname or "") if report.url else ""
+        for source in case.sources:
+            named = report.outlet and _matches(report.outlet, (source.name, *source.aliases))
+            if named or any(host == d or host.endswith("." + d) for d in source.domains):
+                return source.reliability, source.name
     if claim.source_type and claim.source_type in case.source_type_reliability:
         who = claim.attribution or TYPE_LABELS.get(claim.source_type, claim.source_type)
         return case.source_type_reliability[claim.source_type], who
-    host = urlsplit(report.url).hostname or "" if report.url else ""
-    for source in case.sources:
-        if (report.outlet and _matches(report.outlet, (source.name, *source.aliases))) or any(
-            host == d or host.endswith("." + d) for d in source.domains
-        ):
-            return source.reliability, source.name
     if report.outlet:
         return case.source_type_reliability.get("media", "F"), report.outlet
     return "F", "unknown source"

@@ -78,14 +78,31 @@ class ForceEstimate:
     arithmetic: tuple[str, ...] = ()
 
 
-def draw(figure: Figure | None, rng: np.random.Generator, n: int) -> np.ndarray | None:
-    """Samples of a figure: triangular on low–high around its value (or midpoint), constant without a range."""
+def draw(figure: Figure | None, rng: np.random.Generator, n: int, *, u: np.ndarray | None = None) -> np.ndarray | None:
+    """Samples of a figure: triangular on low–high around its value (or midpoint), constant without a range.
+
+    ``u`` gives the uniform quantiles to use, so that two figures derived from each other (personnel and the
+    equipment tonnage estimated from it) move together instead of pairing a small force with a heavy kit.
+    """
     if figure is None:
         return None
     if figure.low is None or figure.high is None or figure.low == figure.high:
         return np.full(n, figure.best)
-    mode = min(max(figure.best, figure.low), figure.high)
-    return rng.triangular(figure.low, mode, figure.high, n)
+    a, b = figure.low, figure.high
+    c = min(max(figure.best, a), b)
+    q = rng.random(n) if u is None else u
+    cut = (c - a) / (b - a)
+    left = a + np.sqrt(q * (b - a) * (c - a))
+    right = b - np.sqrt((1 - q) * (b - a) * (b - c))
+    return np.where(q < cut, left, right)
+
+
+def baselines(case: Case, seed: int, n: int) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(personnel, equipment tonnes) draws, comonotonic: the equipment figure is derived from the personnel one."""
+    u = np.random.default_rng(seed + 2).random(n)
+    return draw(case.actor.personnel, np.random.default_rng(0), n, u=u), draw(
+        case.actor.equipment_tonnes, np.random.default_rng(0), n, u=u
+    )
 
 
 def payload_figure(case: Case, sortie: Sortie) -> Figure | None:
@@ -128,36 +145,59 @@ def lift(evidence: Evidence, until: date, rng: np.random.Generator, n: int, load
         assert payload is not None
         total += happened * payload * load
         used.append(sortie.id)
-    ships = []
-    if since is None:  # sealift is counted in totals; pace is measured on sorties alone
-        seen: set[tuple[str | None, int]] = set()
-        for index, claim in enumerate(evidence.claims):
-            if claim.action != "ships_departed" or claim.modality != "asserted" or claim.confirmation == "denied":
-                continue
-            if site is not None and claim.site != site:
-                continue
-            day = evidence.claim_day(claim)
-            if day is None or day > until:
-                continue
-            event = (claim.site, day.toordinal() // 3)  # reports of one departure within ~3 days are one event
-            if event in seen:
-                continue
-            seen.add(event)
-            count = claim.quantity if claim.unit == "ships" and claim.quantity else 1.0
-            p = HAPPENED[credibility(evidence, index).grade]
-            tonnes = draw(case.assessment.ship_tonnes, rng, n)
-            assert tonnes is not None
-            total += (rng.random(n) < p) * count * tonnes
-            ships.append(index)
+    ships: list[int] = []
+    if since is None:  # sealift (and, for one site, convoys) count in totals; pace is measured on sorties alone
+        kinds = [("ships_departed", "ships", case.assessment.ship_tonnes)]
+        if site is not None:  # a convoy moves kit off a site, but rarely out of the theatre
+            kinds.append(("convoy_departed", "vehicles", case.assessment.vehicle_tonnes))
+        for action, unit, per_item in kinds:
+            for index, count in _claimed_events(evidence, action, unit, until, site):
+                p = HAPPENED[credibility(evidence, index).grade]
+                tonnes = draw(per_item, rng, n)
+                assert tonnes is not None
+                total += (rng.random(n) < p) * count * tonnes
+                ships.append(index)
     return Lift(total, tuple(used), tuple(unknown), tuple(ships))
 
 
+def _claimed_events(
+    evidence: Evidence, action: str, unit: str, until: date, site: str | None
+) -> list[tuple[int, float]]:
+    """Asserted departures, one per event: reports of the same site within ~3 days are one event, and the most
+    credible report of it (then the earliest) stands for it. Returns (claim index, item count)."""
+    best: dict[tuple[str | None, int], tuple[int, int]] = {}
+    for index, claim in enumerate(evidence.claims):
+        if claim.action != action or claim.modality != "asserted" or claim.confirmation == "denied":
+            continue
+        if site is not None and claim.site != site:
+            continue
+        day = evidence.claim_day(claim)
+        if day is None or day > until:
+            continue
+        event = (claim.site, day.toordinal() // 3)
+        grade = credibility(evidence, index).grade
+        if event not in best or grade < best[event][0]:
+            best[event] = (grade, index)
+    out = []
+    for _, index in sorted(best.values(), key=lambda gi: gi[1]):
+        claim = evidence.claims[index]
+        out.append((index, claim.quantity if claim.unit == unit and claim.quantity else 1.0))
+    return out
+
+
+def is_national(evidence: Evidence, claim_site: str | None) -> bool:
+    """A claim about the whole force: no site, or the actor named instead of a site."""
+    return claim_site is None or claim_site not in {s.id for s in evidence.case.sites}
+
+
 def percent_claims(evidence: Evidence, until: date) -> list[int]:
+    """Asserted, undenied percentage reductions of the whole force, dated by ``until``."""
     out = []
     for index, claim in enumerate(evidence.claims):
         day = evidence.claim_day(claim)
         if (
-            claim.unit == "percent"
+            is_national(evidence, claim.site)
+            and claim.unit == "percent"
             and claim.quantity is not None
             and claim.modality == "asserted"
             and claim.confirmation != "denied"
@@ -178,7 +218,7 @@ def removed_fraction(evidence: Evidence, until: date, seed: int, *, use_percent_
     load = draw(case.assessment.load_factor, rng, n)
     assert load is not None
     removed = lift(evidence, until, rng, n, load)
-    baseline = draw(case.actor.equipment_tonnes, rng, n)
+    _, baseline = baselines(case, seed, n)
     if baseline is None:
         return None, removed, None
     fraction = np.minimum(1.0, removed.tonnes / baseline)
@@ -197,11 +237,9 @@ def has_movement_data(evidence: Evidence, until: date) -> bool:
     """
     if any(s.time.date() <= until for s in evidence.sorties):
         return True
-    return any(
-        c.action == "ships_departed" or c.unit == "percent"
-        for c in evidence.claims
-        if (d := evidence.claim_day(c)) is not None and d <= until
-    )
+    if percent_claims(evidence, until):
+        return True
+    return bool(_claimed_events(evidence, "ships_departed", "ships", until, None))
 
 
 def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
@@ -216,7 +254,7 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
     window_start = as_of - timedelta(days=params.pace_window_days)
     recent = lift(evidence, as_of, rng, n, load, since=window_start)
     pace_t = recent.tonnes / params.pace_window_days
-    personnel = draw(case.actor.personnel, np.random.default_rng(seed + 2), n)
+    personnel, _ = baselines(case, seed, n)
     remaining = None if personnel is None or fraction is None else Interval.of(personnel * (1 - fraction))
     removed_pct = None if fraction is None else Interval.of(100 * fraction)
     pace_pct = None if baseline_t is None else Interval.of(100 * pace_t / baseline_t)
@@ -235,7 +273,7 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
         completion_note=note,
         lift=removed,
         percent_claims=tuple(percent_claims(evidence, as_of)),
-        per_site=_per_site(evidence, as_of, seed, personnel, baseline_t),
+        per_site=_per_site(evidence, as_of, seed, personnel, baseline_t) if fraction is not None else {},
         deadlines=tuple(_deadlines(evidence, as_of, seed, finish)),
         arithmetic=tuple(lines),
     )
@@ -287,13 +325,15 @@ def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | 
         if plan.due is not None and plan.reduction_percent is not None and plan.reduction_percent.best >= 100:
             items.append((plan.summary, plan.due, f"case plan {plan.id}: {plan.attribution}", None))
     for i, claim in enumerate(evidence.claims):
-        planned = claim.modality == "planned" and claim.due_date is not None and claim.action in COMPLETING | REDUCING
+        complete = claim.action in COMPLETING or (claim.unit == "percent" and (claim.quantity or 0) >= 100)
+        planned = claim.modality == "planned" and claim.due_date is not None and complete
         if planned and claim.due_date and all(abs((claim.due_date - due).days) > 3 for _, due, _, _ in items):
             items.append((claim.sentence or claim.action, claim.due_date, "claim", i))
     odds = []
     for label, due, source, index in items:
         if due <= as_of:  # judged on what had left by the deadline itself
-            fraction, _, _ = removed_fraction(evidence.until(due), due, seed, use_percent_claims=False)
+            # What had left by the due date, as known now: later reports of earlier departures count.
+            fraction, _, _ = removed_fraction(evidence, due, seed, use_percent_claims=False)
             measured = fraction is not None and has_movement_data(evidence, due)
             p = float(np.mean(fraction >= 0.95)) if measured and fraction is not None else None
         else:
