@@ -151,9 +151,9 @@ def test_demo_writes_store_and_brief(runner: CliRunner, tmp_path: Path, monkeypa
     brief = (tmp_path / "demo-out" / "brief.md").read_text(encoding="utf-8")
     assert result.stdout == brief
     assert "Brief written to demo-out/brief.md" in result.stderr
-    assert "13 reports from 12 independent origins (1 copy)" in brief
+    assert "14 reports from 13 independent origins (1 copy)" in brief
     again = runner.invoke(app, ["demo", "--json"])  # a second run starts from a fresh store
-    assert json.loads(again.stdout)["added"] == 13
+    assert json.loads(again.stdout)["added"] == 14
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
