@@ -178,6 +178,7 @@ class AssessParams:
     """
 
     half_life_days: float = 14.0
+    withdrawn_half_life_days: float = 60.0
     min_weight: float = 0.4
     reliability_weights: dict[str, float] = field(default_factory=_default_weights)
     unconfirmed_factor: float = 0.5
@@ -567,6 +568,7 @@ def _parse_assessment(t: _Table | None) -> AssessParams:
         table.finish()
     params = AssessParams(
         half_life_days=num("half_life_days", defaults.half_life_days, 0.5),
+        withdrawn_half_life_days=num("withdrawn_half_life_days", defaults.withdrawn_half_life_days, 0.5),
         min_weight=num("min_weight", defaults.min_weight, 0),
         reliability_weights=weights,
         unconfirmed_factor=num("unconfirmed_factor", defaults.unconfirmed_factor, 0, 1),

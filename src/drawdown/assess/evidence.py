@@ -75,10 +75,11 @@ def vote(claim: Claim) -> str | None:
     return None
 
 
-def decay(params: AssessParams, evidence_day: date | None, as_of: date) -> float:
+def decay(params: AssessParams, evidence_day: date | None, as_of: date, *, half_life: float | None = None) -> float:
     """Exponential decay with the case's half-life; undated evidence counts as half a half-life old."""
-    age = params.half_life_days / 2 if evidence_day is None else max(0, (as_of - evidence_day).days)
-    return math.pow(0.5, age / params.half_life_days)
+    life = half_life or params.half_life_days
+    age = life / 2 if evidence_day is None else max(0, (as_of - evidence_day).days)
+    return math.pow(0.5, age / life)
 
 
 TYPE_LABELS = {
@@ -127,7 +128,9 @@ def claim_weight(claim: Claim, report: Report, evidence_day: date | None, as_of:
     grade, _ = reliability(claim, report, case)
     confirmed = claim.confirmation in ("confirmed", "denied")  # a denial is an on-record statement
     factor = 1.0 if confirmed else params.unconfirmed_factor
-    return params.reliability_weights.get(grade, 0.3) * factor * decay(params, evidence_day, as_of)
+    # An emptied post rarely fills up again unannounced: evidence of a completed withdrawal ages more slowly.
+    life = params.withdrawn_half_life_days if vote(claim) == WITHDRAWN else None
+    return params.reliability_weights.get(grade, 0.3) * factor * decay(params, evidence_day, as_of, half_life=life)
 
 
 def site_of_airfield(case: Case, airfield: str) -> str | None:

@@ -171,6 +171,8 @@ def _claimed_events(
             continue
         if site is not None and claim.site != site:
             continue
+        if action == "ships_departed" and not _port(evidence, claim.site):
+            continue
         day = evidence.claim_day(claim)
         if day is None or day > until:
             continue
@@ -183,6 +185,13 @@ def _claimed_events(
         claim = evidence.claims[index]
         out.append((index, claim.quantity if claim.unit == unit and claim.quantity else 1.0))
     return out
+
+
+def _port(evidence: Evidence, site_id: str | None) -> bool:
+    """Ships sail from naval facilities (or from the theatre as a whole): a ship 'leaving an air base' is a misread."""
+    if is_national(evidence, site_id):
+        return True
+    return evidence.case.site(site_id or "").kind in ("naval_facility", "area")
 
 
 def is_national(evidence: Evidence, claim_site: str | None) -> bool:

@@ -126,7 +126,8 @@ def _scale(result: Assessment) -> list[str]:
     )
     counted = cite.sorties(list(force.lift.sorties))
     percent = [ev.claims[i] for i in force.percent_claims]
-    measured = [counted, cite.claims(ev, percent) if percent else ""]
+    sealift = [ev.claims[i] for i in force.lift.sealift_claims]
+    measured = [counted, cite.claims(ev, percent + sealift, 4) if percent or sealift else ""]
     basis = cite.join(*measured)
     baseline = case.actor.personnel
     if force.personnel_remaining is not None and baseline is not None:
