@@ -1,7 +1,8 @@
 """Find the case's sites in text by their names, aliases and misspellings.
 
-This first version matches whole words, case-insensitively and ignoring accents; the Extract issue adds typo
-tolerance, transliteration variants and town-to-site resolution behind the same ``find`` interface.
+``find`` matches whole words, case-insensitively and ignoring accents, and resolves a town or province to its one
+site. ``locate`` (used by the extractor) adds typo and transliteration tolerance (rapidfuzz) and resolves a place
+that holds several sites by the kind of installation the sentence names ("the airport in Hasakah").
 """
 
 from __future__ import annotations
@@ -10,7 +11,26 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from drawdown.case import Case, fold
+
+# Fuzzy matches need a similarity of at least this much (rapidfuzz ratio, 0-100). 86 accepts one edit in a
+# seven-letter name ("Hmeimin", "Tartos") and transliterations ("Hmeimeem" scores 86.7 against "hmeimim") while
+# "Tarsus" (a Turkish city, 83 against "tartus") and "Tiyan" stay out; chosen on the dev split of the corpus.
+FUZZY_CUTOFF = 86
+# Shorter words are too easily one edit away from an unrelated word ("T4" vs "T5", "Homs" vs "Home").
+FUZZY_MIN_LEN = 6
+_CAPWORD_RE = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'-]{5,}\b")
+# Words an installation's kind is called by; they pick one site among a place's several.
+_KIND_WORDS = {
+    "air_base": r"air\s*base|airbase|airfield|air field|airport|military airport",
+    "airport": r"airport|airfield|air\s*base|airbase",
+    "naval_facility": r"naval|port|harbou?r|navy",
+    "observation_post": r"posts?|outposts?|positions?",
+    "post_group": r"posts|outposts|positions",
+    "area": r"area|region|district|town",
+}
 
 
 @dataclass(frozen=True)
@@ -34,17 +54,33 @@ def _strip_accents(text: str) -> str:
 class Gazetteer:
     """Site names of one case, compiled into one regular expression."""
 
-    def __init__(self, names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        names: dict[str, str],
+        places: dict[str, tuple[str, ...]] | None = None,
+        kinds: dict[str, str] | None = None,
+        stop: frozenset[str] = frozenset(),
+    ) -> None:
         # lookup key -> site id. Longest first, so that "Tartus port" wins over "Tartus".
         self._owner = names
         ordered = sorted(names, key=len, reverse=True)
         # Between words, any run of punctuation or space: the same rule as fold(), so what matches also looks up.
         alternation = "|".join(r"[\W_]+".join(re.escape(word) for word in key.split(" ")) for key in ordered)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if ordered else None
+        # Places holding several sites, by folded name; matched separately because they need the sentence.
+        self._places = places or {}
+        self._kinds = kinds or {}
+        place_keys = sorted(self._places, key=len, reverse=True)
+        place_alt = "|".join(r"[\W_]+".join(re.escape(w) for w in key.split(" ")) for key in place_keys)
+        self._place_pattern = re.compile(rf"(?<!\w)(?:{place_alt})(?!\w)", re.IGNORECASE) if place_keys else None
+        # One-word names long enough to be matched fuzzily.
+        self._fuzzy_names = [k for k in names if " " not in k and len(k) >= FUZZY_MIN_LEN]
+        self._stop = stop
 
     @classmethod
     def from_case(cls, case: Case) -> Gazetteer:
         names: dict[str, str] = {}
+        places: dict[str, tuple[str, ...]] = {}
         for site in case.sites:
             for name in site.names:
                 names.setdefault(fold(name), site.id)
@@ -54,7 +90,13 @@ class Gazetteer:
             if len(place.sites) == 1:
                 for name in (place.name, *place.aliases):
                     names.setdefault(fold(name), place.sites[0])
-        return cls(names)
+            else:
+                for name in (place.name, *place.aliases):
+                    if fold(name) not in names:
+                        places.setdefault(fold(name), place.sites)
+        # Words that must never be fuzzily read as a site: the theatre and the actor's names.
+        stop = {fold(w) for w in (case.theatre, case.actor.short, *case.actor.aliases)}
+        return cls(names, places, {s.id: s.kind for s in case.sites}, frozenset(stop))
 
     def find(self, text: str) -> list[Mention]:
         """Every site mention in ``text``, in order, with character offsets into ``text``."""
@@ -68,3 +110,49 @@ class Gazetteer:
 
     def sites_in(self, text: str) -> set[str]:
         return {m.site_id for m in self.find(text)}
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The compiled name pattern (exact names only), for a fast first pass over a whole report."""
+        return self._pattern
+
+    def locate(self, sentence: str, offset: int = 0) -> list[Mention]:
+        """Site mentions in one sentence: exact names, then places resolved by kind, then fuzzy spellings.
+
+        Offsets are shifted by ``offset`` so that they index the whole report.
+        """
+        found = self.find(sentence)
+        taken = [(m.start, m.end) for m in found]
+
+        def free(a: int, b: int) -> bool:
+            return not any(x < b and a < y for x, y in taken)
+
+        if self._place_pattern is not None:
+            folded = _strip_accents(sentence)
+            for match in self._place_pattern.finditer(folded):
+                if not free(match.start(), match.end()):
+                    continue
+                site_id = self._resolve_place(self._places[fold(match.group(0))], sentence, match.start(), match.end())
+                if site_id is not None:
+                    found.append(Mention(site_id, match.start(), match.end(), sentence[match.start() : match.end()]))
+                    taken.append((match.start(), match.end()))
+        if self._fuzzy_names:
+            for match in _CAPWORD_RE.finditer(sentence):
+                key = fold(match.group(0))
+                if key in self._owner or key in self._stop or not free(match.start(), match.end()):
+                    continue
+                best = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                if best is not None:
+                    found.append(Mention(self._owner[best[0]], match.start(), match.end(), match.group(0)))
+                    taken.append((match.start(), match.end()))
+        found.sort(key=lambda m: m.start)
+        return [Mention(m.site_id, m.start + offset, m.end + offset, m.surface) for m in found]
+
+    def _resolve_place(self, site_ids: tuple[str, ...], sentence: str, start: int, end: int) -> str | None:
+        """The one site of a place that the words around it point to ("the airport in Hasakah"), else None."""
+        window = sentence[max(0, start - 40) : end + 40]
+        hits = [
+            s for s in site_ids if s in self._kinds and re.search(rf"\b(?:{_KIND_WORDS.get(self._kinds[s], '$^')})\b",
+                                                                   window, re.IGNORECASE)
+        ]  # fmt: skip
+        return hits[0] if len(hits) == 1 else None
