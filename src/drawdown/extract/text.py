@@ -152,7 +152,11 @@ def detect_language(text: str) -> str:
     scores = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _STOPWORDS.items()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     # In English news prose these words are 25-40 % of tokens; a headline-only text still reaches ~10 %.
-    return lang if best >= 0.08 else "und"
+    if best >= 0.08:
+        return lang
+    # A short Latin-script text ("Satellite images show two ships leaving Tartus.") may hold no function word at
+    # all; it is read as English unless another language's words appear in it.
+    return "en" if len(words) < 30 and best == scores["en"] else "und"
 
 
 # ------------------------------------------------------------------------------------------------ sentences
