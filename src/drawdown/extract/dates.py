@@ -84,6 +84,12 @@ _REL_RE = re.compile(
 )
 
 
+# Cheap tests that skip the full patterns for the many sentences without a date: a digit or a month name; a word
+# that every relative expression contains.
+_ABS_GATE = re.compile(r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_REL_GATE = re.compile(r"day|week|month|year|ago|night|morning|afternoon|recent|end of", re.I)
+
+
 def find_dates(sentence: str, published: date, offset: int = 0) -> list[DateMention]:
     """Every date expression in one sentence, resolved. Offsets are shifted by ``offset``."""
     out: list[DateMention] = []
@@ -95,7 +101,7 @@ def find_dates(sentence: str, published: date, offset: int = 0) -> list[DateMent
         taken.append((m.start(), m.end()))
         out.append(DateMention(d, precision, offset + m.start(), offset + m.end(), deadline))
 
-    if any(ch.isdigit() for ch in sentence) or re.search(_MONTH, sentence):
+    if _ABS_GATE.search(sentence):
         for m in _ABS_RE.finditer(sentence):
             if m.group("iso"):
                 with contextlib.suppress(ValueError):
@@ -111,8 +117,10 @@ def find_dates(sentence: str, published: date, offset: int = 0) -> list[DateMent
                 add(date(year, month, day), "day", m, deadline)
         for m in _PART_MONTH_RE.finditer(sentence):
             month = _MONTHS[m.group("month3").lower().rstrip(".")]
-            if m.group("month3") == "May" and not m.group("part") and not m.group("y3"):
+            if m.group("month3") != "May" and m.group("month3").lower() == "may":
                 continue  # the modal verb
+            if m.group("month3") == "May" and not m.group("part") and not m.group("y3"):
+                continue  # "May" alone may still be the verb at the start of a sentence
             deadline = bool(m.group("dl"))
             year = int(m.group("y3")) if m.group("y3") else _year_for(month, 15, published, deadline)
             part = (m.group("part") or "").lower()
@@ -127,6 +135,8 @@ def find_dates(sentence: str, published: date, offset: int = 0) -> list[DateMent
                 else 15
             )
             add(date(year, month, day), "week" if part else "month", m, deadline)
+    if _REL_GATE.search(sentence) is None:
+        return out
     for m in _REL_RE.finditer(sentence):
         resolved = _relative(m, published)
         if resolved is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drawdown.extract.lexicon import ci, lower, lower_pattern
+
 _ONES = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -34,11 +36,10 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in (*_ONES, *_VAGUE)), key=len, reverse=True))
 _VALUE = rf"(?:{_NUMBER}|{_WORDS})"
 # "two or three", "2-3", "between 10 and 12", "about 40": a range is kept as its midpoint.
-_QTY_RE = re.compile(
+_QTY_RE = ci(
     rf"(?<![\w.-])(?:(?:about|around|some|roughly|nearly|almost|at least|more than|over|up to|approximately)\s+)?"
     rf"(?P<a>{_VALUE})(?:\s*(?:or|to|-|–|and)\s*(?P<b>{_VALUE}))?"
-    rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?",
-    re.IGNORECASE,
+    rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
 )
 _ADJ = r"(?:[A-Za-z-]+\s+){0,3}?"
 
@@ -70,16 +71,16 @@ class QuantityFinder:
         nouns = {unit: list(words) for unit, words in UNIT_NOUNS.items()}
         nouns["flights"].extend(re.escape(n) + "s?" for n in aircraft_names)
         self._units = [
-            (unit, re.compile(rf"^\s+{_ADJ}(?:{'|'.join(ws)})\b", re.IGNORECASE)) for unit, ws in nouns.items()
+            (unit, re.compile(lower_pattern(rf"^\s+{_ADJ}(?:{'|'.join(ws)})\b"))) for unit, ws in nouns.items()
         ]
         # After "a"/"an" the counted noun must follow at once (or after one word): "a convoy of trucks" is not 1 truck.
         self._units_tight = [
-            (unit, re.compile(rf"^\s+(?:[A-Za-z-]+\s+)?(?:{'|'.join(ws)})\b", re.IGNORECASE))
-            for unit, ws in nouns.items()
+            (unit, re.compile(lower_pattern(rf"^\s+(?:[a-z-]+\s+)?(?:{'|'.join(ws)})\b"))) for unit, ws in nouns.items()
         ]
 
     def find(self, sentence: str, offset: int = 0) -> list[Quantity]:
         out: list[Quantity] = []
+        sentence = lower(sentence)
         for m in _QTY_RE.finditer(sentence):
             a = _value(m.group("a"))
             if a is None:
@@ -88,7 +89,7 @@ class QuantityFinder:
             # "2024" or "14 December" are dates, not counts.
             after = sentence[m.end() : m.end() + 12]
             if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", after) or (
+                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", after, re.I) or (
                 1900 <= a <= 2100 and m.group("b") is None and not m.group("pct")
             ):  # fmt: skip
                 continue
