@@ -116,7 +116,7 @@ _STOPWORDS = {
     "tr": frozenset({"ve", "bir", "bu", "da", "de", "ile", "için", "olarak", "olan", "gibi", "daha", "çok", "ancak"}),
 }
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_LETTER_RE = re.compile(r"[^\W\d_]")
+_PUNCT = ".,;:!?\"'()[]{}“”‘’*"
 # Scripts that name their language outright; counted with one regex each (a Python loop per letter was the
 # slowest part of reading a long report).
 _SCRIPTS = {
@@ -126,7 +126,7 @@ _SCRIPTS = {
     "zh": re.compile(r"[\u4E00-\u9FFF\u3040-\u30FF]"),
 }
 # Sampling the start is enough to tell a language and keeps a 1 MB report from costing a full scan here.
-_SAMPLE_CHARS = 5_000
+_SAMPLE_CHARS = 3_000
 
 
 def detect_language(text: str) -> str:
@@ -136,15 +136,17 @@ def detect_language(text: str) -> str:
     Latin-script words. Good enough to route reports, not to translate them.
     """
     sample = text[:_SAMPLE_CHARS]
-    letters = len(_LETTER_RE.findall(sample))
+    found = _WORD_RE.findall(sample)
+    letters = sum(map(len, found))
     if letters < 12:
         return "und"
     if not sample.isascii():
-        counts = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}
+        counts = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}  # letters per script
         script, top = max(counts.items(), key=lambda kv: kv[1])
         if top > 0.3 * letters:
             return script
-    words = [w.lower() for w in _WORD_RE.findall(sample)]
+    words = sample.lower().split() if sample.isascii() else [w.lower() for w in found]
+    words = [w.strip(_PUNCT) for w in words]
     if len(words) < 5:
         return "und"
     scores = {lang: sum(map(stop.__contains__, words)) / len(words) for lang, stop in _STOPWORDS.items()}
