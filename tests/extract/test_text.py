@@ -43,3 +43,12 @@ def test_interview_sections_are_commentary() -> None:
     marks = {s.text: s.commentary for s in sentences(text)}
     assert marks["Troops left Tartus on Monday."] is False
     assert marks["Expert: Troops left Tartus."] is True
+
+
+def test_endless_sentences_are_cut_into_bounded_pieces() -> None:
+    from drawdown.extract.text import MAX_SENTENCE
+
+    text = "troops left the base " * 2000
+    pieces = sentences(text)
+    assert len(pieces) > 1 and all(len(s.text) <= MAX_SENTENCE for s in pieces)
+    assert all(text[s.start : s.end] == s.text for s in pieces)

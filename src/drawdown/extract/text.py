@@ -162,6 +162,9 @@ def detect_language(text: str) -> str:
 # ------------------------------------------------------------------------------------------------ sentences
 
 
+MAX_SENTENCE = 1_000  # characters; English news sentences run 100-250
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -221,6 +224,15 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
         end -= 1
     if end - start < 3:
         return
+    # A "sentence" of thousands of characters is a table, a list or hostile input, not prose: it is cut at spaces
+    # into pieces of at most MAX_SENTENCE so that no rule ever works on more than that at once.
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _append(out, text, start, cut, paragraph, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     commentary = any(a <= start < b for a, b in spans)
     out.append(Sentence(start, end, text[start:end], paragraph, commentary))
 
