@@ -123,3 +123,8 @@ def test_no_theatre_logic_in_code() -> None:
     ex = Extractor(load_case(NORTHLAND))
     claims = ex.extract("A convoy left Port Embre on Monday, witnesses said.", date(2031, 3, 12)).claims
     assert [(c.site, c.action) for c in claims] == [("port-ember", "convoy_departed")]
+
+
+def test_without_a_published_date_no_date_is_guessed(syria: Extractor) -> None:
+    (claim,) = syria.extract("A convoy left T4 on Saturday, residents said.", None).claims
+    assert (claim.site, claim.event_date, claim.time_precision) == ("t4", None, None)

@@ -14,6 +14,7 @@ How a report is read:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -221,6 +222,9 @@ class Extractor:
                 if key not in seen:
                     seen.add(key)
                     claims.append(claim)
+        if published is None:
+            # Without a published date, "last week" or "on Tuesday" cannot be placed: no date beats a wrong one.
+            claims = [dataclasses.replace(c, event_date=None, time_precision=None, due_date=None) for c in claims]
         return Extraction(claims=claims, language=language)
 
     def _has_other_target(self, body: str, low: str) -> bool:
@@ -276,8 +280,7 @@ class Extractor:
                 action = "withdrawal_complete"  # a pullout with a deadline is a plan to be gone by then
             if targets == [None] and action == "evacuated" and own:
                 action = "withdrawal_started"  # a theatre is not evacuated like a post; it is being left
-            confirmation = self._confirmation(denied, neither, hedges, source_type, attribution, observed, actor,
-                                              modality, body)  # fmt: skip
+            confirmation = self._confirmation(denied, neither, hedges, source_type, attribution, observed, actor, body)
             qty = self._quantity(action, trig, quantities)
             if modality == "planned":
                 when: DateMention | None = due
@@ -528,7 +531,6 @@ class Extractor:
         attribution: str | None,
         observed: bool,
         actor: _Actor | None,
-        modality: str,
         sentence: str,
     ) -> str:
         if denied:
