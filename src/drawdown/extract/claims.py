@@ -137,7 +137,7 @@ class Extractor:
             cue_re = lx.ci(rf"\b(?:{cue.lstrip('?')})") if cue else None
             self._rules.append((action, lx.ci(rf"\b(?:{head})\b"), cue_re, optional))
         # The cheap first pass: any action head word at all.
-        self._any_action = lx.ci(rf"\b(?:{'|'.join(heads)})\b")
+        self._any_action = re.compile(rf"\b(?:{lx.factor(lx.lower_pattern('|'.join(heads)))})\b")
         actor = case.actor
         own = {actor.short, actor.name, *actor.aliases}
         self._own_country = actor.short
@@ -171,12 +171,15 @@ class Extractor:
         self._cue_res = [(t, lx.ci(rf"\b(?:{p})\b")) for t, p in lx.SOURCE_CUES]
         # One cheap test before the detailed attribution rules: does the sentence say who is speaking at all?
         cues = "|".join(p for _, p in lx.SOURCE_CUES)
-        self._any_speaker = lx.ci(
-            rf"\b(?:{cues}|according to|sources?|said|says|told|report(?:ed|s)|announc\w+|confirm\w+|stated|claim\w*|"
-            rf"noted|observ\w+|show\w*|den(?:y|ies|ied))\b" + (rf"|{src_alt}" if self._sources else "")
+        speech = lx.lower_pattern(
+            rf"{cues}|according to|sources?|said|says|told|report(?:ed|s)|announc\w+|confirm\w+|stated|claim\w*|"
+            rf"noted|observ\w+|show\w*|den(?:y|ies|ied)"
+        )
+        self._any_speaker = re.compile(
+            rf"\b(?:{lx.factor(speech)})\b" + (rf"|(?<!\w)(?:{lx.factor(src_alt)})(?!\w)" if self._sources else "")
         )
         # The site names as a prefilter on lower-cased text (the gazetteer's names are folded to lower case).
-        self._site_pre = re.compile(self.gazetteer.pattern.pattern) if self.gazetteer.pattern is not None else None
+        self._site_pre = self.gazetteer.lower_pattern
 
     # ------------------------------------------------------------------------------------------------ entry
 

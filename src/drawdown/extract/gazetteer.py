@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from drawdown.case import Case, fold
-from drawdown.extract.lexicon import lower
+from drawdown.extract.lexicon import factor, lower
 
 # Fuzzy matches need a similarity of at least this much (rapidfuzz ratio, 0-100). 86 accepts one edit in a
 # seven-letter name ("Hmeimin", "Tartos") and transliterations ("Hmeimeem" scores 86.7 against "hmeimim") while
@@ -72,7 +72,7 @@ class Gazetteer:
         self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if ordered else None
         # The same names matched against lower-cased text: several times faster than IGNORECASE on a long
         # alternation, and the names are folded to lower case already.
-        self._lower_pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if ordered else None
+        self._lower_pattern = re.compile(rf"(?<!\w)(?:{factor(alternation)})(?!\w)") if ordered else None
         # Places holding several sites, by folded name; matched separately because they need the sentence.
         self._places = places or {}
         self._kinds = kinds or {}
@@ -118,6 +118,11 @@ class Gazetteer:
 
     def sites_in(self, text: str) -> set[str]:
         return {m.site_id for m in self.find(text)}
+
+    @property
+    def lower_pattern(self) -> re.Pattern[str] | None:
+        """The names as one pattern for lower-cased, accent-free text (the fast test the extractor uses)."""
+        return self._lower_pattern
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
