@@ -66,6 +66,11 @@ def test_negation_modality_and_denial(syria: Extractor) -> None:
     assert [c.confirmation for c in denied] == ["denied"]
 
 
+def test_a_modal_after_the_noun_makes_a_plan(syria: Extractor) -> None:
+    claims = syria.extract("The drawdown would run in stages, moving on to Tartus last.", PUBLISHED).claims
+    assert {(c.site, c.modality) for c in claims} == {("tartus", "planned")}
+
+
 def test_neither_nor_confirmed_is_unconfirmed_not_denied(syria: Extractor) -> None:
     text = "Russian troops left Palmyra on Sunday. Neither Moscow nor Damascus has confirmed that troops left Palmyra."
     assert {c.confirmation for c in syria.extract(text, PUBLISHED).claims} == {"unconfirmed"}

@@ -278,7 +278,8 @@ class Extractor:
             due = next((d for d in dates if d.deadline), None)
             if planned and due is None:
                 due = next((d for d in dates if d.day > published), None)
-            modality = "negated" if negated else "planned" if planned else "asserted"
+            # A denial says it did not happen: the claim is negated, and its confirmation is "denied".
+            modality = "negated" if (negated or denied) else "planned" if planned else "asserted"
             if modality == "planned" and due is not None and action == "withdrawal_started":
                 action = "withdrawal_complete"  # a pullout with a deadline is a plan to be gone by then
             if targets == [None] and action == "evacuated" and own:
@@ -460,6 +461,9 @@ class Extractor:
     def _planned(self, body: str, low: str, trig: _Trigger, dates: list[DateMention]) -> bool:
         before = self._clause_before(low, trig.start, 70)
         if lx.PLANNED_RE.search(before) or lx.INFINITIVE_RE.search(body[: trig.start]):
+            return True
+        # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
+        if lx.MODAL_AFTER_RE.match(low, trig.end):
             return True
         # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe".
         return any(d.deadline and d.start > trig.start for d in dates) or any(

@@ -205,10 +205,16 @@ NEGATION_RE = ci(r"\b(?:not|never|no|without|nor|denied that|den(?:y|ies) that|n
 NOT_EVENT_RE = ci(r"\b(?:confirm\w*|verif\w*|comment\w*|clear|known|say|said|disclos\w*|specif\w*|"
                           r"immediately|independently|yet been|sign of a|doubt)\b")  # fmt: skip
 PLANNED_RE = ci(
-    r"\b(?:plans?|planned|planning|intends?|intention|expect(?:s|ed)?|will|would|is to|are to|to be|set to|"
-    r"scheduled|aims?|aiming|could|may|might|prepar(?:es|ing|ed) to|is due|are due|due to|going to|"
-    r"considering|decided to|ordered|schedule|timetable|deadline|sequential|phased|"
-    r"should|shall|would|agreed to|promised|vowed|intend)\b"
+    # "could not be verified" is a hedge, not a plan; "phased" and "sequential" describe a withdrawal already begun
+    # as often as a planned one, so they are not cues by themselves (dev excerpts d028, d067).
+    r"\b(?:plans?|planned|planning|intends?|intention|expect(?:s|ed)?|will|would|is to|are to|set to|"
+    r"scheduled|aims?|aiming|could(?! not)|may|might|prepar(?:es|ing|ed) to|is due|are due|due to|going to|"
+    r"considering|decided to|ordered|schedule|timetable|deadline|"
+    r"should|shall|agreed to|promised|vowed|intend)\b"
+)
+MODAL_AFTER_RE = re.compile(
+    r"\s+(?:\w+\s+)?(?:would|will|is expected|are expected|is to|are to|is due|is set to|"
+    r"could|may|might|should|is planned|are planned|is scheduled)\b"
 )
 # A bare "to" before an infinitive head: "Russia to withdraw all troops" (headline future).
 INFINITIVE_RE = re.compile(r"^\W*(?:[A-Z][\w'-]*\s+){1,3}to\s+$")

@@ -52,6 +52,7 @@ class Scores:
     fn: int = 0
     quantity_ok: int = 0
     confirmation_ok: int = 0
+    modality_ok: int = 0
     matched: int = 0
     date_ok: int = 0
     dated: int = 0
@@ -79,6 +80,10 @@ class Scores:
         return self.confirmation_ok / self.matched if self.matched else 1.0
 
     @property
+    def modality_accuracy(self) -> float:
+        return self.modality_ok / self.matched if self.matched else 1.0
+
+    @property
     def date_accuracy(self) -> float:
         return self.date_ok / self.dated if self.dated else 1.0
 
@@ -90,6 +95,7 @@ class Scores:
             "quantity": round(self.quantity_accuracy, 3),
             "event_date": round(self.date_accuracy, 3),
             "confirmation": round(self.confirmation_accuracy, 3),
+            "modality": round(self.modality_accuracy, 3),
             "pairs_gold": self.tp + self.fn,
             "pairs_found": self.tp + self.fp,
         }
@@ -191,6 +197,10 @@ def score(excerpts: list[Excerpt], case: Case, extractor: Extractor | None = Non
                 out.errors.append(
                     f"{item.id} CONFIRMATION {key} gold={g.confirmation} got={getattr(claim, 'confirmation', None)}"
                 )
+            if getattr(claim, "modality", None) == g.modality:
+                out.modality_ok += 1
+            else:
+                out.errors.append(f"{item.id} MODALITY {key} gold={g.modality} got={getattr(claim, 'modality', None)}")
             if g.event_date is not None:
                 out.dated += 1
                 got = getattr(claim, "event_date", None)
@@ -225,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"  accuracy        quantity {figures['quantity']:.3f}  event date {figures['event_date']:.3f}"
-            f"  confirmation {figures['confirmation']:.3f}"
+            f"  confirmation {figures['confirmation']:.3f}  modality {figures['modality']:.3f}"
         )
         if args.errors:
             for line in result.errors:
