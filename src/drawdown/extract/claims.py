@@ -167,7 +167,7 @@ class Extractor:
         src_alt = "|".join(
             r"[\W_]+".join(re.escape(w) for w in key.split(" ")) for key in sorted(self._sources, key=len, reverse=True)
         )
-        self._source_re = lx.ci(rf"(?<!\w)(?:{src_alt})(?!\w)") if self._sources else None
+        self._source_re = re.compile(rf"(?<!\w)(?:{lx.factor(src_alt)})(?!\w)") if self._sources else None
         self._cue_res = [(t, lx.ci(rf"\b(?:{p})\b")) for t, p in lx.SOURCE_CUES]
         # One cheap test before the detailed attribution rules: does the sentence say who is speaking at all?
         cues = "|".join(p for _, p in lx.SOURCE_CUES)

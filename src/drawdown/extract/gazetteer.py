@@ -151,16 +151,19 @@ class Gazetteer:
                     taken.append((match.start(), match.end()))
         if self._fuzzy_names:
             for match in _CAPWORD_RE.finditer(sentence):
-                key = fold(match.group(0))
-                if key in self._owner or key in self._stop or not free(match.start(), match.end()):
+                word = match.group(0)
+                if not free(match.start(), match.end()):
                     continue
-                if key in self._fuzzy_cache:
-                    site_id = self._fuzzy_cache[key]
+                if word in self._fuzzy_cache:  # keyed by the word as written: fold() costs more than the look-up
+                    site_id = self._fuzzy_cache[word]
                 else:
-                    best = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-                    site_id = self._owner[best[0]] if best is not None else None
+                    key = fold(word)
+                    site_id = None
+                    if key not in self._owner and key not in self._stop:
+                        best = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                        site_id = self._owner[best[0]] if best is not None else None
                     if len(self._fuzzy_cache) < 100_000:
-                        self._fuzzy_cache[key] = site_id
+                        self._fuzzy_cache[word] = site_id
                 if site_id is not None:
                     found.append(Mention(site_id, match.start(), match.end(), match.group(0)))
                     taken.append((match.start(), match.end()))
