@@ -6,6 +6,7 @@ re-run gives the same rows, and a failure part-way loses nothing already stored.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -55,8 +56,17 @@ def extract(
         wanted = set(report_ids)
         reports = [r for r in reports if r.id in wanted]
     result = ExtractResult()
+    # Syndicated copies carry the very same text: read it once per (text, published day) and reuse the claims.
+    read: dict[tuple[str, date | None], Extraction] = {}
     for done, report in enumerate(reports, start=1):
-        outcome = extractor.extract(report.text, report.published, report.id)
+        key = (report.text, report.published.date() if report.published else None)
+        if key in read:
+            earlier = read[key]
+            outcome = Extraction(
+                [dataclasses.replace(c, report_id=report.id) for c in earlier.claims], earlier.language, earlier.skipped
+            )
+        else:
+            outcome = read[key] = extractor.extract(report.text, report.published, report.id)
         store_extraction(store, report, outcome)
         result.reports += 1
         result.claims += len(outcome.claims)
