@@ -78,3 +78,15 @@ def test_cli_stores_claims(runner: CliRunner, db: Path) -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["claims"] == 2 and payload["reports"] >= 3
+
+
+def test_copies_get_their_own_claims(store: Store, tmp_path: Path) -> None:
+    text = "A convoy left T4 air base on Saturday, residents said."
+    lines = [
+        {"id": str(i), "url": f"https://o{i}.example/x", "published": "2024-12-16", "text": text} for i in range(3)
+    ]
+    path = write(tmp_path / "copies.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
+    ingest(store, [path])
+    extract(store, load_case("syria-2024"))
+    rows = store.query("SELECT report_id, site, span_start FROM claims ORDER BY report_id")
+    assert len({r["report_id"] for r in rows}) == 3 and {(r["site"], r["span_start"]) for r in rows} == {("t4", 2)}
