@@ -18,7 +18,7 @@ from pathlib import Path
 from drawdown.case import Case, load_case
 from drawdown.errors import InputError
 from drawdown.extract.claims import Extractor
-from drawdown.model import ACTIONS, CONFIRMATIONS, MODALITIES, UNITS
+from drawdown.model import ACTIONS, CONFIRMATIONS, MODALITIES, UNITS, Claim
 
 # How far a date may be from the gold date and still count, by the gold date's precision (ACLED's convention:
 # "within a week" is a 7-day window, "within a month" a month, taken here as 15 days either side).
@@ -169,7 +169,7 @@ def score(excerpts: list[Excerpt], case: Case, extractor: Extractor | None = Non
     out = Scores()
     for item in excerpts:
         found = ex.extract(item.text, item.published, item.id).claims
-        predicted: dict[tuple[str | None, str], list[object]] = {}
+        predicted: dict[tuple[str | None, str], list[Claim]] = {}
         for c in found:
             predicted.setdefault((c.site, c.action), []).append(c)
         gold = {(g.site, g.action): g for g in item.gold}
@@ -183,27 +183,25 @@ def score(excerpts: list[Excerpt], case: Case, extractor: Extractor | None = Non
             cands = predicted[key]
             claim = cands[0]
             if g.quantity is not None:
-                claim = next((c for c in cands if getattr(c, "quantity", None) == g.quantity), claim)
-            q = getattr(claim, "quantity", None)
+                claim = next((c for c in cands if c.quantity == g.quantity), claim)
+            q = claim.quantity
             if (q is None and g.quantity is None) or (
                 q is not None and g.quantity is not None and abs(q - g.quantity) < 1e-6
             ):
                 out.quantity_ok += 1
             else:
                 out.errors.append(f"{item.id} QUANTITY {key} gold={g.quantity} got={q}")
-            if getattr(claim, "confirmation", None) == g.confirmation:
+            if claim.confirmation == g.confirmation:
                 out.confirmation_ok += 1
             else:
-                out.errors.append(
-                    f"{item.id} CONFIRMATION {key} gold={g.confirmation} got={getattr(claim, 'confirmation', None)}"
-                )
-            if getattr(claim, "modality", None) == g.modality:
+                out.errors.append(f"{item.id} CONFIRMATION {key} gold={g.confirmation} got={claim.confirmation}")
+            if claim.modality == g.modality:
                 out.modality_ok += 1
             else:
-                out.errors.append(f"{item.id} MODALITY {key} gold={g.modality} got={getattr(claim, 'modality', None)}")
+                out.errors.append(f"{item.id} MODALITY {key} gold={g.modality} got={claim.modality}")
             if g.event_date is not None:
                 out.dated += 1
-                got = getattr(claim, "event_date", None)
+                got = claim.event_date
                 tolerance = DATE_TOLERANCE_DAYS.get(g.precision or "day", 0)
                 if isinstance(got, date) and abs((got - g.event_date).days) <= tolerance:
                     out.date_ok += 1
