@@ -38,6 +38,7 @@ def extract(
     With FILE --format jsonl: needs no store; prints {"id", "claims": [...], "duplicate_of"} per input line.
 
     Example: drawdown extract --case syria-2024
+
     Example: drawdown extract reports.jsonl --case syria-2024 --format jsonl
     """
     from drawdown.case import load_case

@@ -117,6 +117,10 @@ class _Context:
     date: DateMention | None = None
     # The last claim-less sentence that names a speaker, read only if a later sentence needs it (most never do).
     pending: tuple[str, str] | None = None
+    # Sentence counter, and the sentence whose speaker is kept: a speaker carries to the next sentence only
+    # ("X said A. B, too." reads B as X's; two sentences on, the outlet speaks for itself again).
+    index: int = 0
+    said_at: int = -10
 
 
 class Extractor:
@@ -205,6 +209,7 @@ class Extractor:
         for sentence in sentences(prepared):
             if sentence.paragraph != ctx.paragraph:
                 ctx = _Context(paragraph=sentence.paragraph)
+            ctx.index += 1
             if sentence.commentary or sentence.text.rstrip().endswith("?"):
                 continue
             body = sentence.text
@@ -476,10 +481,12 @@ class Extractor:
         if who is None and kind is None and ctx.pending is not None:
             self._resolve_pending(ctx)
         if who is None and kind is None:
-            who, kind = ctx.attribution, ctx.source_type
-            hedges = tuple(dict.fromkeys((*hedges, *ctx.hedges)))
+            if ctx.index - ctx.said_at == 1:
+                who, kind = ctx.attribution, ctx.source_type
+                hedges = tuple(dict.fromkeys((*hedges, *ctx.hedges)))
         else:
             ctx.attribution, ctx.source_type, ctx.hedges = who, kind, hedges
+            ctx.said_at = ctx.index
             ctx.pending = None
         return who, kind or "media", hedges
 
@@ -489,6 +496,7 @@ class Extractor:
         if lx.NEITHER_RE.search(low) or lx.DENIAL_RE.search(low):
             return  # "Neither X nor Y has confirmed": X and Y are not the source of what follows
         ctx.pending = (body, low)
+        ctx.said_at = ctx.index
 
     def _resolve_pending(self, ctx: _Context) -> None:
         assert ctx.pending is not None
