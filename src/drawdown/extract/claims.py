@@ -124,11 +124,15 @@ class _Context:
 
 
 class Extractor:
-    """The rules, compiled for one case. Build once, call :meth:`extract` per report (thread-safe, no state)."""
+    """The rules, compiled for one case. Build once, call :meth:`extract` per report.
+
+    Its only state across reports is the gazetteer's cache of fuzzy look-ups, which never changes a result.
+    """
 
     def __init__(self, case: Case) -> None:
         self.case = case
         self.gazetteer = Gazetteer.from_case(case)
+        self._kinds = {site.id: site.kind for site in case.sites}
         aircraft = tuple(n for a in case.aircraft for n in (a.name, *a.aliases))
         self.quantities = QuantityFinder(aircraft)
         names = "|".join(re.escape(n) for n in sorted(aircraft, key=len, reverse=True)) or "$^"
@@ -145,7 +149,6 @@ class Extractor:
         actor = case.actor
         own = {actor.short, actor.name, *actor.aliases}
         self._own_country = actor.short
-        demonyms = [d for d, c in lx.DEMONYMS.items() if c == actor.short]
         own_alt = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
         dem_all = "|".join(re.escape(d) for d in sorted(lx.DEMONYMS, key=len, reverse=True))
         countries = "|".join(re.escape(c) for c in sorted(lx.COUNTRIES, key=len, reverse=True))
@@ -156,7 +159,6 @@ class Extractor:
             rf"|(?P<rebel>\b(?i:{lx.REBELS})\b)"
             rf"|(?P<ctry>\b(?:{countries})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b))"
         )
-        self._own_demonyms = set(demonyms)
         # A country or the actor speaking for itself: "the United States said", "Moscow announced".
         self._speaker_re = re.compile(
             rf"\b((?:{countries}|{own_alt}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:said|says|announced|confirmed|stated|"
@@ -403,7 +405,7 @@ class Extractor:
         # Posts (named as posts) that are left are evacuated; a town or base that is withdrawn from is not.
         post = any(
             t is not None
-            and self.gazetteer_kind(t.site_id) in lx.POST_KINDS
+            and self._kinds.get(t.site_id) in lx.POST_KINDS
             and re.search(r"\b(?:posts?|outposts?|positions?)\b", body[max(0, t.start - 40) : t.end + 10])
             for t in targets
         )
@@ -419,12 +421,6 @@ class Extractor:
         if action == "evacuated" and lx.PARTIAL_CUE.search(body[max(0, trig.start - 40) : trig.start]) and not post:
             return "withdrawal_partial"
         return action
-
-    def gazetteer_kind(self, site_id: str) -> str:
-        try:
-            return self.case.site(site_id).kind
-        except KeyError:
-            return ""
 
     def _actors(self, body: str) -> list[_Actor]:
         out = []
