@@ -7,7 +7,7 @@ found in the prepared text is a span in the report's stored text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Tags, comments, script/style blocks and entities left by a scraper. Blanked, never removed, to keep offsets.
 _BLOCK_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -165,8 +165,9 @@ def detect_language(text: str) -> str:
 MAX_SENTENCE = 1_000  # characters; English news sentences run 100-250
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence: its offsets in the report, its text, its paragraph, and whether it is commentary."""
+
     start: int
     end: int
     text: str
