@@ -104,38 +104,6 @@ def store_extraction(store: Store, report: Report, outcome: Extraction) -> None:
         )
 
 
-def load_claims(store: Store, *, report_id: str | None = None) -> list[Claim]:
-    """Stored claims (of one report, or all), in report and text order."""
-    sql = "SELECT * FROM claims"
-    params: list[object] = []
-    if report_id is not None:
-        sql += " WHERE report_id = ?"
-        params.append(report_id)
-    rows = store.query(sql + " ORDER BY report_id, span_start, action", params)
-    return [
-        Claim(
-            report_id=r["report_id"],
-            site=r["site"],
-            action=r["action"],
-            confirmation=r["confirmation"],
-            modality=r["modality"],
-            span=(r["span_start"], r["span_end"]),
-            sentence=r["sentence"] or "",
-            site_name=r["site_name"],
-            actor=r["actor"],
-            quantity=r["quantity"],
-            unit=r["unit"],
-            event_date=r["event_date"],
-            time_precision=r["time_precision"],
-            due_date=r["due_date"],
-            source_type=r["source_type"],
-            attribution=r["attribution"],
-            hedges=tuple(json.loads(r["hedges"] or "[]")),
-        )
-        for r in rows
-    ]
-
-
 # ---------------------------------------------------------------------------------------- JSONL, no store
 
 

@@ -7,8 +7,8 @@ from typer.testing import CliRunner
 
 from drawdown.case import load_case
 from drawdown.cli import app
-from drawdown.pipeline import ingest
-from drawdown.pipeline_extract import extract, load_claims
+from drawdown.pipeline import ingest, load_claims
+from drawdown.pipeline_extract import extract
 from drawdown.store import Store
 from tests.conftest import write
 
