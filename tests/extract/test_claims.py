@@ -133,3 +133,13 @@ def test_no_theatre_logic_in_code() -> None:
 def test_without_a_published_date_no_date_is_guessed(syria: Extractor) -> None:
     (claim,) = syria.extract("A convoy left T4 on Saturday, residents said.", None).claims
     assert (claim.site, claim.event_date, claim.time_precision) == ("t4", None, None)
+
+
+def test_a_province_beside_a_site_name_is_not_a_second_site(syria: Extractor) -> None:
+    text = "Observers who follow Raqqa and Hasakah said Russian troops vacated a base near Ayn Issa on Tuesday."
+    assert {c.site for c in syria.extract(text, PUBLISHED).claims} == {"ayn-issa-posts"}
+
+
+def test_fuel_tankers_and_flight_tracking_are_not_ships_or_flights(syria: Extractor) -> None:
+    text = "The convoy that left T4 included fuel tankers and trucks, according to flight-tracking fans."
+    assert {(c.site, c.action) for c in syria.extract(text, PUBLISHED).claims} == {("t4", "convoy_departed")}

@@ -247,7 +247,12 @@ class Extractor:
 
     def _read_sentence(self, s: Sentence, low: str, published: date, report_id: str, ctx: _Context) -> list[Claim]:
         body = s.text
-        mentions = self._drop_descriptors(self.gazetteer.locate(body), low)
+        located = self.gazetteer.locate(body)
+        if any(not m.via_place for m in located):
+            # Towns and provinces stand for a site only when the text names no site itself ("troops left Jableh");
+            # beside a site's name they locate it or describe a source's beat ("monitors Raqqa and Hasakah").
+            located = [m for m in located if not m.via_place]
+        mentions = self._drop_descriptors(located, low)
         triggers = self._triggers(low, mentions)
         actors = self._actors(body)
         attribution, source_type, hedges = self._attribution(body, low, ctx)

@@ -40,6 +40,7 @@ class Mention:
     start: int
     end: int
     surface: str
+    via_place: bool = False  # named by a town or province that stands for the site, not by the site's own name
 
 
 def _strip_accents(text: str) -> str:
@@ -63,6 +64,7 @@ class Gazetteer:
         places: dict[str, tuple[str, ...]] | None = None,
         kinds: dict[str, str] | None = None,
         stop: frozenset[str] = frozenset(),
+        place_keys: frozenset[str] = frozenset(),
     ) -> None:
         # lookup key -> site id. Longest first, so that "Tartus port" wins over "Tartus".
         self._owner = names
@@ -76,12 +78,13 @@ class Gazetteer:
         # Places holding several sites, by folded name; matched separately because they need the sentence.
         self._places = places or {}
         self._kinds = kinds or {}
-        place_keys = sorted(self._places, key=len, reverse=True)
-        place_alt = "|".join(r"[\W_]+".join(re.escape(w) for w in key.split(" ")) for key in place_keys)
-        self._place_pattern = re.compile(rf"(?<!\w)(?:{place_alt})(?!\w)") if place_keys else None
+        multi = sorted(self._places, key=len, reverse=True)
+        place_alt = "|".join(r"[\W_]+".join(re.escape(w) for w in key.split(" ")) for key in multi)
+        self._place_pattern = re.compile(rf"(?<!\w)(?:{place_alt})(?!\w)") if multi else None
         # One-word names long enough to be matched fuzzily.
         self._fuzzy_names = [k for k in names if " " not in k and len(k) >= FUZZY_MIN_LEN]
         self._stop = stop
+        self._place_keys = place_keys
         # Fuzzy look-ups repeat across reports (the same misspelling, the same ordinary capitalised words).
         self._fuzzy_cache: dict[str, str | None] = {}
 
@@ -89,6 +92,7 @@ class Gazetteer:
     def from_case(cls, case: Case) -> Gazetteer:
         names: dict[str, str] = {}
         places: dict[str, tuple[str, ...]] = {}
+        place_keys: set[str] = set()
         for site in case.sites:
             for name in site.names:
                 names.setdefault(fold(name), site.id)
@@ -97,6 +101,8 @@ class Gazetteer:
         for place in case.places:
             if len(place.sites) == 1:
                 for name in (place.name, *place.aliases):
+                    if fold(name) not in names:
+                        place_keys.add(fold(name))
                     names.setdefault(fold(name), place.sites[0])
             else:
                 for name in (place.name, *place.aliases):
@@ -104,7 +110,7 @@ class Gazetteer:
                         places.setdefault(fold(name), place.sites)
         # Words that must never be fuzzily read as a site: the theatre and the actor's names.
         stop = {fold(w) for w in (case.theatre, case.actor.short, *case.actor.aliases)}
-        return cls(names, places, {s.id: s.kind for s in case.sites}, frozenset(stop))
+        return cls(names, places, {s.id: s.kind for s in case.sites}, frozenset(stop), frozenset(place_keys))
 
     def find(self, text: str) -> list[Mention]:
         """Every site mention in ``text``, in order, with character offsets into ``text``."""
@@ -112,8 +118,9 @@ class Gazetteer:
             return []
         mentions = []
         for match in self._lower_pattern.finditer(lower(_strip_accents(text))):
-            site_id = self._owner[fold(match.group(0))]
-            mentions.append(Mention(site_id, match.start(), match.end(), text[match.start() : match.end()]))
+            key = fold(match.group(0))
+            surface = text[match.start() : match.end()]
+            mentions.append(Mention(self._owner[key], match.start(), match.end(), surface, key in self._place_keys))
         return mentions
 
     def sites_in(self, text: str) -> set[str]:
@@ -147,7 +154,8 @@ class Gazetteer:
                     continue
                 site_id = self._resolve_place(self._places[fold(match.group(0))], sentence, match.start(), match.end())
                 if site_id is not None:
-                    found.append(Mention(site_id, match.start(), match.end(), sentence[match.start() : match.end()]))
+                    surface = sentence[match.start() : match.end()]
+                    found.append(Mention(site_id, match.start(), match.end(), surface, via_place=True))
                     taken.append((match.start(), match.end()))
         if self._fuzzy_names:
             for match in _CAPWORD_RE.finditer(sentence):
@@ -168,7 +176,7 @@ class Gazetteer:
                     found.append(Mention(site_id, match.start(), match.end(), match.group(0)))
                     taken.append((match.start(), match.end()))
         found.sort(key=lambda m: m.start)
-        return [Mention(m.site_id, m.start + offset, m.end + offset, m.surface) for m in found]
+        return [Mention(m.site_id, m.start + offset, m.end + offset, m.surface, m.via_place) for m in found]
 
     def _resolve_place(self, site_ids: tuple[str, ...], sentence: str, start: int, end: int) -> str | None:
         """The one site of a place that the words around it point to ("the airport in Hasakah"), else None."""

@@ -119,12 +119,12 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     ("convoy_departed", r"(?:trucks|lorries|vehicles|armou?red vehicles|tanks|buses)", _MOVED),
     (
         "ships_departed",
-        r"ships?|vessels?|warships?|frigates?|corvettes?|submarines?|landing ships?|tankers?|sealift",
+        r"ships?|vessels?|warships?|frigates?|corvettes?|submarines?|landing ships?|(?<!fuel )tankers?|sealift",
         r"sail|left|leav|depart|set out|head|steam|exit|weigh|put to sea|bound for|carr|ferr|from",
     ),
     (
         "flights_departed",
-        r"flights?|planes?|aircraft|airplanes?|jets?|sorties|airlifts?|airlifters?|transports|"
+        r"flights?(?![- ]?track)|planes?|aircraft|airplanes?|jets?|sorties|airlifts?|airlifters?|transports|"
         r"helicopters?|cargo planes?|AIRCRAFT_NAMES",
         r"depart|left|leav|took off|take off|taking off|flew|fly|flying|flown|airlift|transport|carr|ferr|shuttl|bound "
         r"for|head|out of|evacuat",
