@@ -49,3 +49,12 @@ def write_brief(store: Store, case: Case, path: str | Path, *, as_of: date | Non
     text = brief(store, case, as_of=as_of)
     Path(path).write_text(text, encoding="utf-8")
     return text
+
+
+# ------------------------------------------------------------------------------------------------- extract
+# Appended by the Extract issue: the pure stage and its store-facing wrapper, under the CLI's names.
+from drawdown.extract.claims import Extraction, Extractor, extract_claims  # noqa: E402
+from drawdown.pipeline import load_claims  # noqa: E402
+from drawdown.pipeline_extract import extract, extract_jsonl_lines  # noqa: E402
+
+__all__ += ["Extraction", "Extractor", "extract", "extract_claims", "extract_jsonl_lines", "load_claims"]

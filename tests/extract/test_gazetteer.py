@@ -38,3 +38,25 @@ def test_invented_case() -> None:
         "port-ember",
         "ridge-posts",
     ]
+
+
+def _located(text: str) -> list[tuple[str, str]]:
+    return [(m.site_id, m.surface) for m in Gazetteer.from_case(load_case("syria-2024")).locate(text)]
+
+
+def test_typos_and_transliterations_are_matched_fuzzily() -> None:
+    assert _located("Planes took off from Hmeimeem and Tartouss.") == [("hmeimim", "Hmeimeem"), ("tartus", "Tartouss")]
+    assert _located("Tarsus is a city in Turkey.") == [], "a real other place one letter away stays out"
+
+
+def test_a_place_with_several_sites_resolves_by_the_kind_of_installation() -> None:
+    assert _located("Troops left the air base in Latakia province.") == [("hmeimim", "Latakia province")]
+    assert _located("Troops left the airport in Hasakah.") == [("qamishli", "Hasakah")]
+    assert _located("Troops moved around Latakia.") == [], "two Latakia sites and no kind named: unresolved"
+    assert _located("Jets left the airfield near Homs.") == [], "three Homs airfields: unresolved"
+
+
+def test_locate_offsets_are_shifted() -> None:
+    text = "Planes left Hmeimeem."
+    (mention,) = Gazetteer.from_case(load_case("syria-2024")).locate(text, offset=10)
+    assert (mention.start - 10, mention.end - 10) == (12, 20)

@@ -1,7 +1,8 @@
 """Find the case's sites in text by their names, aliases and misspellings.
 
-This first version matches whole words, case-insensitively and ignoring accents; the Extract issue adds typo
-tolerance, transliteration variants and town-to-site resolution behind the same ``find`` interface.
+``find`` matches whole words, case-insensitively and ignoring accents, and resolves a town or province to its one
+site. ``locate`` (used by the extractor) adds typo and transliteration tolerance (rapidfuzz) and resolves a place
+that holds several sites by the kind of installation the sentence names ("the airport in Hasakah").
 """
 
 from __future__ import annotations
@@ -10,7 +11,27 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from drawdown.case import Case, fold
+from drawdown.extract.lexicon import factor, lower
+
+# Fuzzy matches need a similarity of at least this much (rapidfuzz ratio, 0-100). 86 accepts one edit in a
+# seven-letter name ("Hmeimin", "Tartos") and transliterations ("Hmeimeem" scores 86.7 against "hmeimim") while
+# "Tarsus" (a Turkish city, 83 against "tartus") and "Tiyan" stay out; chosen on the dev split of the corpus.
+FUZZY_CUTOFF = 86
+# Shorter words are too easily one edit away from an unrelated word ("T4" vs "T5", "Homs" vs "Home").
+FUZZY_MIN_LEN = 6
+_CAPWORD_RE = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'-]{5,}\b")
+# Words an installation's kind is called by; they pick one site among a place's several.
+_KIND_WORDS = {
+    "air_base": r"air\s*base|airbase|airfield|air field|airport|military airport",
+    "airport": r"airport|airfield|air\s*base|airbase",
+    "naval_facility": r"naval|port|harbou?r|navy",
+    "observation_post": r"posts?|outposts?|positions?",
+    "post_group": r"posts|outposts|positions",
+    "area": r"area|region|district|town",
+}
 
 
 @dataclass(frozen=True)
@@ -19,10 +40,13 @@ class Mention:
     start: int
     end: int
     surface: str
+    via_place: bool = False  # named by a town or province that stands for the site, not by the site's own name
 
 
 def _strip_accents(text: str) -> str:
     # One-to-one per character, so offsets in the stripped text are offsets in the original.
+    if text.isascii():  # most news text: nothing to strip, and the per-character loop is the slow part
+        return text
     out = []
     for ch in text:
         base = unicodedata.normalize("NFKD", ch)
@@ -34,17 +58,41 @@ def _strip_accents(text: str) -> str:
 class Gazetteer:
     """Site names of one case, compiled into one regular expression."""
 
-    def __init__(self, names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        names: dict[str, str],
+        places: dict[str, tuple[str, ...]] | None = None,
+        kinds: dict[str, str] | None = None,
+        stop: frozenset[str] = frozenset(),
+        place_keys: frozenset[str] = frozenset(),
+    ) -> None:
         # lookup key -> site id. Longest first, so that "Tartus port" wins over "Tartus".
         self._owner = names
         ordered = sorted(names, key=len, reverse=True)
         # Between words, any run of punctuation or space: the same rule as fold(), so what matches also looks up.
         alternation = "|".join(r"[\W_]+".join(re.escape(word) for word in key.split(" ")) for key in ordered)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if ordered else None
+        # The same names matched against lower-cased text: several times faster than IGNORECASE on a long
+        # alternation, and the names are folded to lower case already.
+        self._lower_pattern = re.compile(rf"(?<!\w)(?:{factor(alternation)})(?!\w)") if ordered else None
+        # Places holding several sites, by folded name; matched separately because they need the sentence.
+        self._places = places or {}
+        self._kinds = kinds or {}
+        multi = sorted(self._places, key=len, reverse=True)
+        place_alt = "|".join(r"[\W_]+".join(re.escape(w) for w in key.split(" ")) for key in multi)
+        self._place_pattern = re.compile(rf"(?<!\w)(?:{place_alt})(?!\w)") if multi else None
+        # One-word names long enough to be matched fuzzily.
+        self._fuzzy_names = [k for k in names if " " not in k and len(k) >= FUZZY_MIN_LEN]
+        self._stop = stop
+        self._place_keys = place_keys
+        # Fuzzy look-ups repeat across reports (the same misspelling, the same ordinary capitalised words).
+        self._fuzzy_cache: dict[str, str | None] = {}
 
     @classmethod
     def from_case(cls, case: Case) -> Gazetteer:
         names: dict[str, str] = {}
+        places: dict[str, tuple[str, ...]] = {}
+        place_keys: set[str] = set()
         for site in case.sites:
             for name in site.names:
                 names.setdefault(fold(name), site.id)
@@ -53,18 +101,88 @@ class Gazetteer:
         for place in case.places:
             if len(place.sites) == 1:
                 for name in (place.name, *place.aliases):
+                    if fold(name) not in names:
+                        place_keys.add(fold(name))
                     names.setdefault(fold(name), place.sites[0])
-        return cls(names)
+            else:
+                for name in (place.name, *place.aliases):
+                    if fold(name) not in names:
+                        places.setdefault(fold(name), place.sites)
+        # Words that must never be fuzzily read as a site: the theatre and the actor's names.
+        stop = {fold(w) for w in (case.theatre, case.actor.short, *case.actor.aliases)}
+        return cls(names, places, {s.id: s.kind for s in case.sites}, frozenset(stop), frozenset(place_keys))
 
     def find(self, text: str) -> list[Mention]:
         """Every site mention in ``text``, in order, with character offsets into ``text``."""
-        if self._pattern is None:
+        if self._lower_pattern is None:
             return []
         mentions = []
-        for match in self._pattern.finditer(_strip_accents(text)):
-            site_id = self._owner[fold(match.group(0))]
-            mentions.append(Mention(site_id, match.start(), match.end(), text[match.start() : match.end()]))
+        for match in self._lower_pattern.finditer(lower(_strip_accents(text))):
+            key = fold(match.group(0))
+            surface = text[match.start() : match.end()]
+            mentions.append(Mention(self._owner[key], match.start(), match.end(), surface, key in self._place_keys))
         return mentions
 
     def sites_in(self, text: str) -> set[str]:
         return {m.site_id for m in self.find(text)}
+
+    @property
+    def lower_pattern(self) -> re.Pattern[str] | None:
+        """The names as one pattern for lower-cased, accent-free text (the fast test the extractor uses)."""
+        return self._lower_pattern
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """The compiled name pattern (exact names only), for a fast first pass over a whole report."""
+        return self._pattern
+
+    def locate(self, sentence: str, offset: int = 0) -> list[Mention]:
+        """Site mentions in one sentence: exact names, then places resolved by kind, then fuzzy spellings.
+
+        Offsets are shifted by ``offset`` so that they index the whole report.
+        """
+        found = self.find(sentence)
+        taken = [(m.start, m.end) for m in found]
+
+        def free(a: int, b: int) -> bool:
+            return not any(x < b and a < y for x, y in taken)
+
+        if self._place_pattern is not None:
+            folded = lower(_strip_accents(sentence))
+            for match in self._place_pattern.finditer(folded):
+                if not free(match.start(), match.end()):
+                    continue
+                site_id = self._resolve_place(self._places[fold(match.group(0))], sentence, match.start(), match.end())
+                if site_id is not None:
+                    surface = sentence[match.start() : match.end()]
+                    found.append(Mention(site_id, match.start(), match.end(), surface, via_place=True))
+                    taken.append((match.start(), match.end()))
+        if self._fuzzy_names:
+            for match in _CAPWORD_RE.finditer(sentence):
+                word = match.group(0)
+                if not free(match.start(), match.end()):
+                    continue
+                if word in self._fuzzy_cache:  # keyed by the word as written: fold() costs more than the look-up
+                    site_id = self._fuzzy_cache[word]
+                else:
+                    key = fold(word)
+                    site_id = None
+                    if key not in self._owner and key not in self._stop:
+                        best = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                        site_id = self._owner[best[0]] if best is not None else None
+                    if len(self._fuzzy_cache) < 100_000:
+                        self._fuzzy_cache[word] = site_id
+                if site_id is not None:
+                    found.append(Mention(site_id, match.start(), match.end(), match.group(0)))
+                    taken.append((match.start(), match.end()))
+        found.sort(key=lambda m: m.start)
+        return [Mention(m.site_id, m.start + offset, m.end + offset, m.surface, m.via_place) for m in found]
+
+    def _resolve_place(self, site_ids: tuple[str, ...], sentence: str, start: int, end: int) -> str | None:
+        """The one site of a place that the words around it point to ("the airport in Hasakah"), else None."""
+        window = sentence[max(0, start - 40) : end + 40]
+        hits = [
+            s for s in site_ids if s in self._kinds and re.search(rf"\b(?:{_KIND_WORDS.get(self._kinds[s], '$^')})\b",
+                                                                   window, re.IGNORECASE)
+        ]  # fmt: skip
+        return hits[0] if len(hits) == 1 else None

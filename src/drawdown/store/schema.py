@@ -106,6 +106,26 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
         );
         """,
     ),
+    (
+        4,
+        "claims keep site name, actor and due date; extraction outcome per report",
+        """
+        -- DuckDB refuses ALTER TABLE on a table with an index, so the index is dropped and rebuilt around it.
+        DROP INDEX claims_report;
+        ALTER TABLE claims ADD COLUMN site_name VARCHAR;
+        ALTER TABLE claims ADD COLUMN actor VARCHAR;
+        ALTER TABLE claims ADD COLUMN due_date DATE;
+        CREATE INDEX claims_report ON claims (report_id);
+        CREATE TABLE extractions (
+            report_id    VARCHAR PRIMARY KEY,
+            language     VARCHAR NOT NULL,   -- ISO 639-1 code, or und
+            skipped      VARCHAR,            -- why nothing was extracted (empty, too long, language), else NULL
+            claims       INTEGER NOT NULL,
+            extractor    VARCHAR NOT NULL,
+            extracted_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
 )
 
 LATEST: Final = MIGRATIONS[-1][0]

@@ -1,0 +1,113 @@
+"""Quantities in digits and words ("two or three", "dozens", "10%"), with the unit read from the noun they count."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drawdown.extract.lexicon import ci, lower, lower_pattern
+
+_ONES = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12,
+    "dozen": 12, "a couple of": 2, "a pair of": 2, "a handful of": 4,
+}  # fmt: skip
+# Vague plurals get the smallest value they can mean, so that a sum over claims is a lower bound, not a guess:
+# "dozens" is at least 24, "hundreds" at least 200.
+_VAGUE = {"dozens of": 24, "scores of": 40, "hundreds of": 200, "thousands of": 2000}
+
+# Head nouns -> unit. The aircraft/vehicle/ship words are generic; case aircraft names are added by the caller.
+UNIT_NOUNS: dict[str, tuple[str, ...]] = {
+    "flights": ("flights?", "planes?", "aircraft", "airplanes?", "jets?", "sorties", "airlifters?", "cargo planes?",
+                "transport planes?", "transports", "helicopters?", "rotations?"),
+    "vehicles": ("vehicles?", "trucks?", "lorries", "lorry", "tanks?", "armou?red vehicles?", "APCs?", "cars?",
+                 "trailers?", "buses", "military vehicles?", "pieces of equipment", "launchers?"),
+    "ships": ("ships?", "vessels?", "warships?", "frigates?", "corvettes?", "submarines?", "landing ships?",
+              "tankers?", "cargo ships?", "ferries", "boats?"),
+    "troops": ("troops", "soldiers?", "personnel", "servicemen", "military police(?:men)?", "fighters?",
+               "advisers?", "advisors?", "men", "staff", "specialists?", "marines?", "officers?", "contractors?"),
+    "posts": ("observation posts?", "posts?", "positions?", "checkpoints?", "outposts?", "points?", "bases?"),
+    "tonnes": ("tonnes?", "tons?", "metric tons?"),
+}  # fmt: skip
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted((re.escape(w) for w in (*_ONES, *_VAGUE)), key=len, reverse=True))
+_VALUE = rf"(?:{_NUMBER}|{_WORDS})"
+# "two or three", "2-3", "between 10 and 12", "about 40": a range is kept as its midpoint.
+_QTY_RE = ci(
+    rf"(?<![\w.-])(?:(?:about|around|some|roughly|nearly|almost|at least|more than|over|up to|approximately)\s+)?"
+    rf"(?P<a>{_VALUE})(?:\s*(?:or|to|-|–|and)\s*(?P<b>{_VALUE}))?"
+    rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
+)
+_ADJ = r"(?:[A-Za-z-]+\s+){0,3}?"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str | None
+    start: int
+    end: int
+
+
+def _value(token: str) -> float | None:
+    t = token.lower().strip()
+    if t in _ONES:
+        return float(_ONES[t])
+    if t in _VAGUE:
+        return float(_VAGUE[t])
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:
+        return None
+
+
+class QuantityFinder:
+    """Compiled once per case: the unit nouns plus the case's aircraft type names (counted as flights)."""
+
+    def __init__(self, aircraft_names: tuple[str, ...] = ()) -> None:
+        nouns = {unit: list(words) for unit, words in UNIT_NOUNS.items()}
+        nouns["flights"].extend(re.escape(n) + "s?" for n in aircraft_names)
+        self._units = [
+            (unit, re.compile(lower_pattern(rf"^\s+{_ADJ}(?:{'|'.join(ws)})\b"))) for unit, ws in nouns.items()
+        ]
+        # After "a"/"an" the counted noun must follow at once (or after one word): "a convoy of trucks" is not 1 truck.
+        self._units_tight = [
+            (unit, re.compile(lower_pattern(rf"^\s+(?:[a-z-]+\s+)?(?:{'|'.join(ws)})\b"))) for unit, ws in nouns.items()
+        ]
+
+    def find(self, sentence: str, offset: int = 0) -> list[Quantity]:
+        out: list[Quantity] = []
+        sentence = lower(sentence)
+        for m in _QTY_RE.finditer(sentence):
+            a = _value(m.group("a"))
+            if a is None:
+                continue
+            b = _value(m.group("b")) if m.group("b") else None
+            # "2024" or "14 December" are dates, not counts.
+            after = sentence[m.end() : m.end() + 12]
+            if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", after, re.I) or (
+                1900 <= a <= 2100 and m.group("b") is None and not m.group("pct")
+            ):  # fmt: skip
+                continue
+            value = (a + b) / 2 if b is not None and b > a else a
+            if m.group("pct"):
+                out.append(Quantity(value, "percent", offset + m.start(), offset + m.end()))
+                continue
+            rest = sentence[m.end() : m.end() + 60]
+            unit = None
+            word = m.group("a").lower()
+            for name, pattern in self._units_tight if word in ("a", "an") else self._units:
+                if pattern.match(rest):
+                    unit = name
+                    break
+            if unit is None and word in ("a", "an", "one", "single", "some"):
+                continue  # "a" before anything that is not a unit noun is just an article
+            # A bare number with no counted noun ("in 2015", "the 1974 line") is not a quantity we report.
+            if unit is None and not m.group("b") and not re.match(r"^\s+(?:of\s+)?(?:them|these|those)\b", rest):
+                continue
+            out.append(Quantity(value, unit, offset + m.start(), offset + m.end()))
+        return out

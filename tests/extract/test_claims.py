@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from drawdown.case import load_case
+from drawdown.extract.claims import MAX_CHARS, Extractor
+from drawdown.model import ACTIONS, CONFIRMATIONS, MODALITIES, SOURCE_TYPES, TIME_PRECISIONS, UNITS
+from tests.conftest import NORTHLAND
+
+PUBLISHED = date(2024, 12, 16)
+
+
+@pytest.fixture(scope="module")
+def syria() -> Extractor:
+    return Extractor(load_case("syria-2024"))
+
+
+def _pairs(ex: Extractor, text: str) -> set[tuple[str | None, str, str]]:
+    return {(c.site, c.action, c.modality) for c in ex.extract(text, PUBLISHED).claims}
+
+
+def test_seed_report_yields_what_a_careful_reader_finds(syria: Extractor, seed_text: str) -> None:
+    claims = syria.extract(seed_text, PUBLISHED, "seed").claims
+    by = {(c.site, c.action, c.modality): c for c in claims}
+    flights = by["hmeimim", "flights_departed", "asserted"]
+    assert (flights.quantity, flights.unit) == (2, "flights")
+    reduction = [c for c in claims if c.action == "withdrawal_partial" and c.unit == "percent"]
+    assert [(c.quantity, c.confirmation) for c in reduction] == [(10, "unconfirmed")]
+    posts = by["quneitra-posts", "evacuated", "asserted"]
+    assert (posts.quantity, posts.unit, posts.event_date, posts.time_precision) == (
+        7,
+        "posts",
+        date(2024, 12, 9),
+        "week",
+    )
+    assert ("t4", "convoy_departed", "asserted") in by
+    assert ("qamishli", "withdrawal_partial", "asserted") in by
+    planned = {c.site for c in claims if c.modality == "planned" and c.due_date == date(2025, 1, 16)}
+    assert {"hmeimim", "tartus", "jableh-area", "qamishli"} <= planned
+    assert all(c.confirmation == "unconfirmed" for c in claims), "nothing in the seed is confirmed on record"
+    for c in claims:  # spans index the original text
+        assert c.site_name is None or c.site_name in seed_text[c.span[0] : c.span[1]]
+
+
+def test_interview_rewrites_add_no_claims(syria: Extractor, seed_text: str) -> None:
+    article = seed_text.split("## ")[0]
+    whole = {(c.site, c.action, c.modality) for c in syria.extract(seed_text, PUBLISHED).claims}
+    alone = {(c.site, c.action, c.modality) for c in syria.extract(article, PUBLISHED).claims}
+    assert whole == alone
+
+
+def test_every_value_is_in_the_shared_vocabulary(syria: Extractor, seed_text: str) -> None:
+    for c in syria.extract(seed_text, PUBLISHED).claims:
+        assert c.action in ACTIONS and c.confirmation in CONFIRMATIONS and c.modality in MODALITIES
+        assert c.unit is None or c.unit in UNITS
+        assert c.source_type in SOURCE_TYPES and (c.time_precision is None or c.time_precision in TIME_PRECISIONS)
+
+
+def test_negation_modality_and_denial(syria: Extractor) -> None:
+    assert ("tartus", "withdrawal_started", "negated") in _pairs(syria, "Russia did not withdraw from Tartus.")
+    planned = syria.extract("Russia plans to pull out of Hmeimim within a month.", PUBLISHED).claims
+    assert [(c.modality, c.due_date) for c in planned] == [("planned", date(2025, 1, 16))]
+    denied = syria.extract("The Kremlin denied that troops had left Tartus.", PUBLISHED).claims
+    assert [c.confirmation for c in denied] == ["denied"]
+
+
+def test_a_modal_after_the_noun_makes_a_plan(syria: Extractor) -> None:
+    claims = syria.extract("The drawdown would run in stages, moving on to Tartus last.", PUBLISHED).claims
+    assert {(c.site, c.modality) for c in claims} == {("tartus", "planned")}
+
+
+def test_neither_nor_confirmed_is_unconfirmed_not_denied(syria: Extractor) -> None:
+    text = "Russian troops left Palmyra on Sunday. Neither Moscow nor Damascus has confirmed that troops left Palmyra."
+    assert {c.confirmation for c in syria.extract(text, PUBLISHED).claims} == {"unconfirmed"}
+
+
+def test_confirmation_by_kind_of_source(syria: Extractor) -> None:
+    def conf(text: str) -> str:
+        (claim,) = syria.extract(text, PUBLISHED).claims
+        return claim.confirmation
+
+    assert conf("Satellite images show two ships leaving Tartus.") == "confirmed"
+    assert conf("The Russian Defence Ministry said its units left Qamishli.") == "confirmed"
+    assert conf("Russian troops reportedly left Qamishli.") == "unconfirmed"
+    assert conf("Sources close to the army say troops left Qamishli.") == "unconfirmed"
+
+
+def test_typos_and_towns(syria: Extractor) -> None:
+    assert ("hmeimim", "flights_departed", "asserted") in _pairs(syria, "Two planes took off from Hmeimeem today.")
+    assert ("jableh-area", "evacuated", "asserted") in _pairs(syria, "Troops left Jableh on Sunday.")
+    assert ("qamishli", "withdrawal_started", "asserted") in _pairs(
+        syria, "Troops withdrew from the airport in Hasakah."
+    )
+
+
+def test_other_actors_get_their_own_claims(syria: Extractor) -> None:
+    pairs = _pairs(syria, "Israeli troops advanced into the buffer zone, the Israeli army said.")
+    assert pairs == {("Israel", "other", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty text"),
+        ("   \n  ", "empty text"),
+        ("<div><span></span></div>", "no text left after removing markup"),
+        ("غادرت القوات الروسية قاعدة حميميم الجوية يوم السبت وفقا لمصادر محلية", "language ar not supported"),
+    ],
+)
+def test_bad_input_is_skipped_with_a_reason(syria: Extractor, text: str, reason: str) -> None:
+    result = syria.extract(text, PUBLISHED)
+    assert result.claims == [] and result.skipped == reason
+
+
+def test_html_residue_and_huge_reports(syria: Extractor) -> None:
+    html = "<p>A convoy left <b>T4</b> on Saturday.</p>"
+    (claim,) = syria.extract(html, PUBLISHED).claims
+    assert claim.site == "t4" and html[claim.span[0] : claim.span[1]].startswith("convoy")
+    big = "The weather was fine. " * (MAX_CHARS // 22 + 1)
+    assert syria.extract(big, PUBLISHED).skipped is not None
+    one_mb = "The weather was fine and shops opened. " * 27_000 + "A convoy left T4 on Saturday."
+    assert [c.site for c in syria.extract(one_mb, PUBLISHED).claims] == ["t4"]
+
+
+def test_no_theatre_logic_in_code() -> None:
+    ex = Extractor(load_case(NORTHLAND))
+    claims = ex.extract("A convoy left Port Embre on Monday, witnesses said.", date(2031, 3, 12)).claims
+    assert [(c.site, c.action) for c in claims] == [("port-ember", "convoy_departed")]
+
+
+def test_without_a_published_date_no_date_is_guessed(syria: Extractor) -> None:
+    (claim,) = syria.extract("A convoy left T4 on Saturday, residents said.", None).claims
+    assert (claim.site, claim.event_date, claim.time_precision) == ("t4", None, None)
+
+
+def test_a_province_beside_a_site_name_is_not_a_second_site(syria: Extractor) -> None:
+    text = "Observers who follow Raqqa and Hasakah said Russian troops vacated a base near Ayn Issa on Tuesday."
+    assert {c.site for c in syria.extract(text, PUBLISHED).claims} == {"ayn-issa-posts"}
+
+
+def test_fuel_tankers_and_flight_tracking_are_not_ships_or_flights(syria: Extractor) -> None:
+    text = "The convoy that left T4 included fuel tankers and trucks, according to flight-tracking fans."
+    assert {(c.site, c.action) for c in syria.extract(text, PUBLISHED).claims} == {("t4", "convoy_departed")}

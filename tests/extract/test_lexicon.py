@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import re
+
+from drawdown.extract.lexicon import factor, lower, lower_pattern
+
+WORDS = r"convoys?|columns? of trucks|withdr\w+|with|pull(?:ed)? out|t4|t[\W_]+4|(?:x|y)ray|a?b"
+
+
+def test_factor_groups_by_first_letter_and_matches_the_same() -> None:
+    grouped = factor(WORDS)
+    assert grouped.startswith("c(?:onvoys?|olumns? of trucks)|w(?:ithdr\\w+|ith)")
+    plain, fast = re.compile(rf"\b(?:{WORDS})\b"), re.compile(rf"\b(?:{grouped})\b")
+    text = "a convoy and columns of trucks withdrew, pulled out of T-4 and t4; xray with ab b"
+    assert [m.span() for m in plain.finditer(lower(text))] == [m.span() for m in fast.finditer(lower(text))]
+
+
+def test_lower_pattern_keeps_escapes_and_group_names() -> None:
+    assert lower_pattern(r"\bABC\W+\S(?P<Day>Monday)") == r"\babc\W+\S(?P<Day>monday)"
+
+
+def test_lower_keeps_length() -> None:
+    text = "İstanbul and KHMEIMIM"
+    assert len(lower(text)) == len(text) and lower(text).endswith("khmeimim")

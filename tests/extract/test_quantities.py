@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from drawdown.extract.quantities import QuantityFinder
+
+FINDER = QuantityFinder(("Il-76", "An-124"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("two planes left", 2, "flights"),
+        ("a 10% reduction", 10, "percent"),
+        ("20 percent of the force", 20, "percent"),
+        ("seven observation posts", 7, "posts"),
+        ("dozens of military vehicles", 24, "vehicles"),
+        ("about 1,200 troops", 1200, "troops"),
+        ("two or three ships", 2.5, "ships"),
+        ("three Il-76 transports", 3, "flights"),
+        ("40 tonnes of cargo", 40, "tonnes"),
+    ],
+)
+def test_digits_words_ranges_and_units(text: str, value: float, unit: str) -> None:
+    (q,) = [q for q in FINDER.find(text) if q.unit is not None]
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_years_type_numbers_and_articles_are_not_counts() -> None:
+    assert FINDER.find("since 2015 the Il-76 has flown") == []
+    assert FINDER.find("a convoy of armoured trucks") == []
