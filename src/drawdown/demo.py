@@ -13,6 +13,7 @@ from drawdown.api import write_brief
 from drawdown.case import load_case
 from drawdown.model import IngestResult
 from drawdown.pipeline import ProgressHook, ingest
+from drawdown.pipeline_extract import extract
 from drawdown.store import open_store
 
 DEMO_CASE = "syria-2024"
@@ -51,6 +52,7 @@ def run_demo(out_dir: str | Path = "demo-out", *, progress: ProgressHook | None 
     with open_store(db_path) as store, _demo_files(DEMO_CASE) as files:
         store.set_meta("case", DEMO_CASE)
         result = ingest(store, files, command="demo", progress=progress)
+        extract(store, case)
         brief_path = out / BRIEF_NAME
         brief = write_brief(store, case, brief_path)
     return DemoResult(out, db_path, brief_path, brief, result)

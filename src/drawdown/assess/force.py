@@ -8,6 +8,7 @@ assumed to leave in proportion to equipment (docs/assessment.md discusses this a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -16,7 +17,7 @@ import numpy as np
 from drawdown.assess.credibility import credibility
 from drawdown.assess.evidence import COMPLETING, REDUCING, Evidence, site_of_airfield
 from drawdown.case import Case, Figure
-from drawdown.model import Sortie
+from drawdown.model import Claim, Sortie
 
 # How likely a claimed event is to have happened, by information credibility grade (1 confirmed .. 6 unknown).
 # Chosen to mirror the words of the Admiralty scale, not fitted: "confirmed" ~ near certain, "possibly true" ~
@@ -199,13 +200,22 @@ def is_national(evidence: Evidence, claim_site: str | None) -> bool:
     return claim_site is None or claim_site not in {s.id for s in evidence.case.sites}
 
 
+# "A 10% reduction in combat troops" is a share of the force, whichever base the sentence also names; "half of the
+# posts" is a share of that site.
+FORCE_WORDS = re.compile(r"\b(troops|forces|force|personnel|contingent|soldiers|servicemen|military presence)\b", re.I)
+
+
+def is_share_of_force(evidence: Evidence, claim: Claim) -> bool:
+    return is_national(evidence, claim.site) or bool(FORCE_WORDS.search(claim.sentence))
+
+
 def percent_claims(evidence: Evidence, until: date) -> list[int]:
     """Asserted, undenied percentage reductions of the whole force, dated by ``until``."""
     out = []
     for index, claim in enumerate(evidence.claims):
         day = evidence.claim_day(claim)
         if (
-            is_national(evidence, claim.site)
+            is_share_of_force(evidence, claim)
             and claim.unit == "percent"
             and claim.quantity is not None
             and claim.modality == "asserted"
