@@ -12,8 +12,12 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
+
+from drawdown.ingest.dedup import OriginMatcher
 from drawdown.ingest.normalize import content_hash, dedup_key
 from drawdown.ingest.readers import DEFAULT_MAX_BYTES, Defaults, expand, read_path
+from drawdown.ingest.rewrites import RewriteDetector
 from drawdown.model import Document, IngestFailure, IngestResult, Report
 from drawdown.store.db import Store, now_utc, utc_aware, utc_naive
 
@@ -30,11 +34,13 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     command: str = "ingest",
     progress: ProgressHook | None = None,
+    detector: RewriteDetector | None = None,
 ) -> IngestResult:
     """Ingest files and folders. Each file is one transaction; re-ingesting stored content changes nothing."""
     run_id = uuid.uuid4().hex[:12]
     result = IngestResult(run_id=run_id)
     expanded = list(expand(inputs))
+    matcher: OriginMatcher | None = None  # loaded once, when the first file with documents needs it
     with store.transaction():
         # Only one process can write a DuckDB file, so a run still marked running was cut short.
         store.con.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
@@ -52,7 +58,9 @@ def ingest(
                 result.failures.append(read)
             else:
                 documents.append(read)
-        store_documents(store, documents, run_id, result)
+        if documents and matcher is None:
+            matcher = load_matcher(store, detector)
+        store_documents(store, documents, run_id, result, matcher)
         if progress is not None:
             progress(done, len(expanded), str(item))
     status = "ok" if result.ok else ("partial" if result.added or result.skipped else "failed")
@@ -64,11 +72,19 @@ def ingest(
     return result
 
 
-def store_documents(store: Store, documents: Iterable[Document], run_id: str, result: IngestResult) -> None:
+def store_documents(
+    store: Store,
+    documents: Iterable[Document],
+    run_id: str,
+    result: IngestResult,
+    matcher: OriginMatcher | None = None,
+) -> None:
     """Write one batch of documents in a single transaction, assigning each to its origin.
 
-    Set-based: the batch goes to DuckDB as one list parameter and the origin bookkeeping is three statements,
-    because per-row statements capped ingest at about 220 reports/s (benchmarks/bench_ingest.py, 2,000 reports).
+    An origin is found, in order, by the same content (hash) as a stored or earlier report, by a near-duplicate
+    (MinHash LSH over 5-word shingles) or by a rewrite (the matcher's rewrite detector). Set-based: the batch
+    goes to DuckDB as one list parameter, because per-row statements capped ingest at about 220 reports/s
+    (benchmarks/bench_ingest.py, 2,000 reports).
     """
     batch: dict[str, dict[str, object]] = {}
     for doc in documents:
@@ -88,38 +104,32 @@ def store_documents(store: Store, documents: Iterable[Document], run_id: str, re
             "format": doc.format,
             "locator": doc.locator,
             "external_id": doc.external_id,
-            "ord": len(batch),
         }
     if not batch:
         return
     con = store.con
     with store.transaction():
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE ingest_batch AS SELECT unnest(?, recursive := true)", [list(batch.values())]
-        )
-        # Drop what is stored already; what is left is new.
-        con.execute("DELETE FROM ingest_batch WHERE dedup_key IN (SELECT dedup_key FROM reports)")
-        result.skipped += len(batch) - int(store.scalar("SELECT count(*) FROM ingest_batch"))
-        # Each new row joins the origin of stored reports with the same content, else of the first row in the
-        # batch with that content, which founds a new origin.
-        con.execute(
-            """
-            CREATE OR REPLACE TEMP TABLE ingest_assigned AS
-            SELECT b.*,
-                   coalesce(
-                       stored.origin_id,
-                       'o-' || first_value(b.id) OVER (PARTITION BY b.content_hash ORDER BY b.ord)
-                   ) AS origin_id,
-                   stored.origin_id IS NULL
-                       AND b.ord = min(b.ord) OVER (PARTITION BY b.content_hash) AS founds_origin
-            FROM ingest_batch b
-            LEFT JOIN (SELECT content_hash, any_value(origin_id) AS origin_id FROM reports GROUP BY 1) stored
-                   USING (content_hash)
-            """
-        )
+        con.execute("CREATE OR REPLACE TEMP TABLE ingest_keys AS SELECT unnest(?) AS dedup_key", [list(batch)])
+        stored = {
+            k for (k,) in con.execute("SELECT dedup_key FROM ingest_keys JOIN reports USING (dedup_key)").fetchall()
+        }
+        con.execute("DROP TABLE ingest_keys")
+        rows = [row for key, row in batch.items() if key not in stored]
+        result.skipped += len(stored)
+        if not rows:
+            return
+        _assign_origins(store, rows, matcher)
         now = now_utc()
         con.execute(
-            "INSERT INTO origins SELECT origin_id, id, 'exact', ? FROM ingest_assigned WHERE founds_origin", [now]
+            "CREATE OR REPLACE TEMP TABLE ingest_assigned AS SELECT unnest(?, recursive := true)",
+            [[{k: v for k, v in r.items() if k not in ("shingles", "terms")} for r in rows]],
+        )
+        con.execute(
+            """
+            INSERT INTO origins SELECT origin_id, id, CASE WHEN method = 'founder' THEN 'exact' ELSE method END, ?
+            FROM ingest_assigned WHERE method = 'founder'
+            """,
+            [now],
         )
         con.execute(
             """
@@ -130,13 +140,116 @@ def store_documents(store: Store, documents: Iterable[Document], run_id: str, re
             """,
             [run_id, now],
         )
+        con.execute(
+            "INSERT INTO origin_links SELECT id, origin_id, method, matched_id, score, ? FROM ingest_assigned",
+            [now],
+        )
+        # An origin's method says how loosely its members were matched: rewrite > near > exact.
+        con.execute(
+            """
+            UPDATE origins SET method = m.method FROM (
+                SELECT origin_id, max_by(method, CASE method WHEN 'rewrite' THEN 3 WHEN 'near' THEN 2 ELSE 1 END)
+                       AS method
+                FROM ingest_assigned WHERE method IN ('near', 'rewrite') GROUP BY origin_id
+            ) m
+            WHERE origins.id = m.origin_id AND origins.method <> 'rewrite'
+              AND NOT (origins.method = 'near' AND m.method = 'near')
+            """
+        )
+        signed = [r for r in rows if r.get("shingles") is not None]
+        if signed:
+            con.execute(
+                """
+                INSERT INTO report_signatures
+                SELECT id, 'shingles', shingles FROM (SELECT unnest(?, recursive := true))
+                UNION ALL
+                SELECT id, 'terms', terms FROM (SELECT unnest(?, recursive := true))
+                """,
+                [
+                    [{"id": r["id"], "shingles": r["shingles"]} for r in signed],
+                    [{"id": r["id"], "terms": r["terms"]} for r in signed],
+                ],
+            )
         _elect_representatives(store, "SELECT DISTINCT origin_id FROM ingest_assigned")
-        for report_id, founds in con.execute("SELECT id, founds_origin FROM ingest_assigned ORDER BY ord").fetchall():
-            result.added.append(report_id)
-            if not founds:
-                result.copies.append(report_id)
+        for row in rows:
+            result.added.append(str(row["id"]))
+            if row["method"] != "founder":
+                result.copies.append(str(row["id"]))
         con.execute("DROP TABLE ingest_assigned")
-        con.execute("DROP TABLE ingest_batch")
+
+
+def _assign_origins(store: Store, rows: list[dict[str, object]], matcher: OriginMatcher | None) -> None:
+    """Set origin_id, method, matched_id and score on each new row (and its signatures when it was matched)."""
+    con = store.con
+    hashes = sorted({str(r["content_hash"]) for r in rows})
+    con.execute("CREATE OR REPLACE TEMP TABLE ingest_hashes AS SELECT unnest(?) AS content_hash", [hashes])
+    by_hash: dict[str, tuple[str, str]] = {
+        h: (o, i)
+        for h, o, i in con.execute(
+            """
+            SELECT content_hash, any_value(origin_id), min(id) FROM reports
+            WHERE content_hash IN (SELECT content_hash FROM ingest_hashes) GROUP BY 1
+            """
+        ).fetchall()
+    }
+    con.execute("DROP TABLE ingest_hashes")
+    to_match: list[dict[str, object]] = []
+    for ord_, row in enumerate(rows):
+        row["ord"] = ord_
+        row["shingles"] = row["terms"] = None
+        known = by_hash.get(str(row["content_hash"]))
+        if known is not None:
+            row.update(origin_id=known[0], method="exact", matched_id=known[1], score=1.0)
+        else:
+            row.update(origin_id="o-" + str(row["id"]), method="founder", matched_id=None, score=None)
+            by_hash[str(row["content_hash"])] = (str(row["origin_id"]), str(row["id"]))
+            to_match.append(row)
+    if matcher is None or not to_match:
+        return
+    matches, sigs = matcher.match(
+        [str(r["id"]) for r in to_match],
+        [str(r["text"]) for r in to_match],
+        [r["published"] for r in to_match],  # type: ignore[misc]
+        lambda ids: _texts(store, ids),
+    )
+    origin_of = {str(r["id"]): str(r["origin_id"]) for r in rows}
+    pending = [m.matched for m in matches if m is not None and m.matched not in origin_of]
+    origin_of.update(_origins(store, pending))
+    for i, (row, found) in enumerate(zip(to_match, matches, strict=True)):
+        row["shingles"] = sigs.shingles[i].astype("<u4").tobytes()
+        row["terms"] = sigs.terms[i].astype("<u4").tobytes()
+        if found is not None and found.matched in origin_of:
+            row.update(origin_id=origin_of[found.matched], method=found.method, matched_id=found.matched,
+                       score=found.score)  # fmt: skip
+            origin_of[str(row["id"])] = str(row["origin_id"])
+
+
+def _texts(store: Store, ids: list[str]) -> dict[str, tuple[str, datetime | None]]:
+    if not ids:
+        return {}
+    rows = store.con.execute("SELECT id, text, published FROM reports WHERE id IN ?", [ids]).fetchall()
+    return {i: (t, p) for i, t, p in rows}
+
+
+def _origins(store: Store, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    return dict(store.con.execute("SELECT id, origin_id FROM reports WHERE id IN ?", [ids]).fetchall())
+
+
+def load_matcher(store: Store, detector: RewriteDetector | None = None) -> OriginMatcher:
+    """An origin matcher that knows every stored report's signatures."""
+    matcher = OriginMatcher(detector)
+    for level in ("shingles", "terms"):
+        rows = store.con.execute(
+            "SELECT report_id, sig FROM report_signatures WHERE level = ? ORDER BY report_id", [level]
+        ).fetchall()
+        if not rows:
+            continue
+        keys = [r[0] for r in rows]
+        sigs = np.frombuffer(b"".join(r[1] for r in rows), dtype="<u4").reshape(len(rows), -1).astype(np.uint32)
+        (matcher.documents if level == "shingles" else matcher.terms).add(keys, sigs)
+    return matcher
 
 
 def _elect_representatives(store: Store, origin_ids_sql: str) -> None:

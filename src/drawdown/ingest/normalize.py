@@ -1,9 +1,18 @@
-"""Text forms used to recognise the same content: what is hashed is not what is stored."""
+"""Text forms used to recognise the same content, and the normalised text that later stages read.
+
+What is stored is the original text; what is hashed and matched is a normal form of it. :func:`normalize` also
+keeps an offset map, so a span found in the normalised text (by the Extract stage) maps back into the stored
+original (claims store spans into the original).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 import unicodedata
+from array import array
+from dataclasses import dataclass
 
 
 def canonical_text(text: str) -> str:
@@ -22,3 +31,90 @@ def dedup_key(text: str, url: str | None) -> str:
     recorded (who republished what) without ever counting as corroboration.
     """
     return f"{content_hash(text)}|{url or ''}"
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text with, for each of its characters, the index of the original character it came from."""
+
+    text: str
+    original: str
+    offsets: array[int]  # len(text) + 1 entries; the last one is len(original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span that the normalised span ``[start, end)`` was made from."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) is outside the normalised text of {len(self.text)} characters")
+        if start == end:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# One alternation, scanned once. Named groups say what each match becomes:
+#   tag / ws: a single space (markup between two words still separates them); invisible: nothing;
+#   entity: the character it names; glue: a space inserted where sentence punctuation lost its space
+#   ("Syria,according", "equipment.Initial"); mark: a character with combining marks, recomposed (NFC).
+# `glue` only fires after a lowercase letter, so "U.S.Army", "1,000" and "example.com" are left alone.
+_SPECIAL = re.compile(
+    r"(?P<tag></?[A-Za-z!][^<>]{0,500}>)"
+    r"|(?P<ws>\s+)"
+    r"|(?P<invisible>[\u00ad\u200b-\u200d\u2060\ufeff]+)"
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});)"
+    r"|(?P<glue>(?<=[a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z],)(?=[A-Za-z]))"
+    rf"|(?P<mark>[^\x00-\x7f][{_COMBINING}]+)"
+)
+
+
+def normalize(text: str) -> Normalized:
+    """NFC, collapsed whitespace, stray tags and entities resolved, missing spaces after punctuation restored."""
+    pieces: list[str] = []
+    offsets: array[int] = array("q")
+    last_space = True  # drops leading whitespace
+    pos = 0
+    for match in _SPECIAL.finditer(text):
+        start, end = match.span()
+        if start > pos:
+            pieces.append(text[pos:start])
+            offsets.extend(range(pos, start))
+            last_space = False
+        kind = match.lastgroup
+        if kind in ("tag", "ws", "glue"):
+            if not last_space:
+                pieces.append(" ")
+                offsets.append(start)
+                last_space = True
+        elif kind == "entity":
+            value = html.unescape(match.group())
+            pieces.append(value)
+            offsets.extend([start] * len(value))
+            last_space = value.isspace()
+        elif kind == "mark":
+            value = unicodedata.normalize("NFC", match.group())
+            pieces.append(value)
+            offsets.extend([start] * len(value))
+            last_space = False
+        pos = end
+    if pos < len(text):
+        pieces.append(text[pos:])
+        offsets.extend(range(pos, len(text)))
+    out = "".join(pieces)
+    if out.endswith(" "):
+        out = out[:-1]
+        del offsets[-1]
+    if not unicodedata.is_normalized("NFC", out):
+        # Singletons such as U+212B (Angstrom sign) change without combining marks; rare enough to map per char.
+        return _nfc_per_char(out, offsets, text)
+    offsets.append(len(text))
+    return Normalized(out, text, offsets)
+
+
+def _nfc_per_char(out: str, offsets: array[int], original: str) -> Normalized:
+    chars: list[str] = []
+    fixed: array[int] = array("q")
+    for char, origin in zip(out, offsets, strict=True):
+        value = unicodedata.normalize("NFC", char)
+        chars.append(value)
+        fixed.extend([origin] * len(value))
+    fixed.append(len(original))
+    return Normalized("".join(chars), original, fixed)

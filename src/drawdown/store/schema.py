@@ -106,6 +106,51 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
         );
         """,
     ),
+    (
+        3,
+        "copy signatures, origin links, feed state",
+        """
+        -- MinHash signatures of stored reports (ingest/dedup.py): level 'shingles' (5-word shingles, copies) and
+        -- 'terms' (content stems, rewrite candidates); 128 little-endian uint32 values from rensa's RMinHash.
+        CREATE TABLE report_signatures (
+            report_id VARCHAR NOT NULL,
+            level     VARCHAR NOT NULL,
+            sig       BLOB NOT NULL,
+            PRIMARY KEY (report_id, level)
+        );
+        -- How each report joined its origin: founder | exact | near | rewrite, the member it matched and the score.
+        CREATE TABLE origin_links (
+            report_id  VARCHAR PRIMARY KEY,
+            origin_id  VARCHAR NOT NULL,
+            method     VARCHAR NOT NULL,
+            matched_id VARCHAR,
+            score      DOUBLE,
+            created_at TIMESTAMP NOT NULL
+        );
+        -- Feeds polled by `drawdown watch`: validators for conditional GET and the back-off state.
+        CREATE TABLE feeds (
+            url           VARCHAR PRIMARY KEY,
+            etag          VARCHAR,
+            last_modified VARCHAR,
+            status        VARCHAR NOT NULL DEFAULT 'new',  -- new | ok | failing
+            failures      INTEGER NOT NULL DEFAULT 0,
+            last_polled   TIMESTAMP,
+            next_poll     TIMESTAMP,
+            last_error    VARCHAR
+        );
+        -- Every feed entry seen, so a restarted watch processes nothing twice.
+        CREATE TABLE feed_entries (
+            feed_url  VARCHAR NOT NULL,
+            entry_key VARCHAR NOT NULL,
+            link      VARCHAR,
+            status    VARCHAR NOT NULL,  -- ingested | failed
+            report_id VARCHAR,
+            message   VARCHAR,
+            seen_at   TIMESTAMP NOT NULL,
+            PRIMARY KEY (feed_url, entry_key)
+        );
+        """,
+    ),
 )
 
 LATEST: Final = MIGRATIONS[-1][0]
