@@ -8,15 +8,18 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
 
-from drawdown.ingest.dedup import OriginMatcher
+from drawdown.ingest.dedup import OriginMatcher, repeated_sections
+from drawdown.ingest.feeds import FeedEntry, read_entry, read_url
+from drawdown.ingest.fetch import Fetcher, FetchPolicy, is_url
 from drawdown.ingest.normalize import content_hash, dedup_key
-from drawdown.ingest.readers import DEFAULT_MAX_BYTES, Defaults, expand, read_path
+from drawdown.ingest.readers import DEFAULT_MAX_BYTES, URL_FORMATS, Defaults, Item, expand, read_path
 from drawdown.ingest.rewrites import RewriteDetector
 from drawdown.model import Document, IngestFailure, IngestResult, Report
 from drawdown.store.db import Store, now_utc, utc_aware, utc_naive
@@ -35,11 +38,25 @@ def ingest(
     command: str = "ingest",
     progress: ProgressHook | None = None,
     detector: RewriteDetector | None = None,
+    fetcher: Fetcher | None = None,
+    fetch_pages: bool = False,
 ) -> IngestResult:
-    """Ingest files and folders. Each file is one transaction; re-ingesting stored content changes nothing."""
+    """Ingest files, folders, page URLs and feed URLs. Each file (or URL) is one transaction; re-ingesting
+    stored content changes nothing.
+
+    ``fetch_pages`` replaces the coded text of GDELT rows with the article each row points to.
+    """
     run_id = uuid.uuid4().hex[:12]
     result = IngestResult(run_id=run_id)
-    expanded = list(expand(inputs))
+    expanded: list[Path | IngestFailure | str] = []
+    for raw in inputs:
+        if isinstance(raw, str) and is_url(raw):
+            expanded.append(raw)
+        else:
+            expanded.extend(expand([raw]))
+    own_fetcher = fetcher is None and (fetch_pages or any(isinstance(i, str) for i in expanded))
+    if own_fetcher:
+        fetcher = Fetcher(FetchPolicy(max_bytes=max_bytes))
     matcher: OriginMatcher | None = None  # loaded once, when the first file with documents needs it
     with store.transaction():
         # Only one process can write a DuckDB file, so a run still marked running was cut short.
@@ -53,7 +70,15 @@ def ingest(
             result.failures.append(item)
             continue
         documents: list[Document] = []
-        for read in read_path(item, fmt, defaults=defaults, max_bytes=max_bytes):
+        if isinstance(item, str):
+            assert fetcher is not None
+            items: Iterable[Item] = read_url(item, fetcher, fmt if fmt in URL_FORMATS else None, defaults)
+        else:
+            items = read_path(item, fmt, defaults=defaults, max_bytes=max_bytes)
+            if fetch_pages:
+                assert fetcher is not None
+                items = _with_pages(items, fetcher)
+        for read in items:
             if isinstance(read, IngestFailure):
                 result.failures.append(read)
             else:
@@ -63,6 +88,8 @@ def ingest(
         store_documents(store, documents, run_id, result, matcher)
         if progress is not None:
             progress(done, len(expanded), str(item))
+    if own_fetcher and fetcher is not None:
+        fetcher.close()
     status = "ok" if result.ok else ("partial" if result.added or result.skipped else "failed")
     with store.transaction():
         store.con.execute(
@@ -70,6 +97,17 @@ def ingest(
             [now_utc(), status, len(result.added), result.skipped, len(result.failures), run_id],
         )
     return result
+
+
+def _with_pages(items: Iterable[Item], fetcher: Fetcher) -> Iterator[Item]:
+    """GDELT rows with their article's text in place of the coded description (kept when the fetch fails)."""
+    for item in items:
+        if isinstance(item, Document) and item.format.startswith("gdelt") and item.url:
+            page = read_entry(FeedEntry(key=item.url, link=item.url, published=item.published), fetcher)
+            if isinstance(page, Document):
+                meta = {**(item.meta or {}), "gdelt_coded": item.text[:2000]}
+                item = replace(page, format=item.format, published=item.published, meta=meta)
+        yield item
 
 
 def store_documents(
@@ -104,6 +142,7 @@ def store_documents(
             "format": doc.format,
             "locator": doc.locator,
             "external_id": doc.external_id,
+            "meta": json.dumps(doc.meta, sort_keys=True) if doc.meta else None,
         }
     if not batch:
         return
@@ -135,7 +174,7 @@ def store_documents(
             """
             INSERT INTO reports
             SELECT id, dedup_key, content_hash, origin_id, url, outlet, CAST(published AS TIMESTAMP), title, text,
-                   format, locator, external_id, ?, ?
+                   format, locator, external_id, ?, ?, meta
             FROM ingest_assigned ORDER BY ord
             """,
             [run_id, now],
@@ -170,6 +209,14 @@ def store_documents(
                     [{"id": r["id"], "terms": r["terms"]} for r in signed],
                 ],
             )
+        repeats = [
+            (r["id"], m.first.start, m.first.end, m.second.start, m.second.end, m.method, m.score, len(m.paragraphs))
+            for r in rows
+            if "#" in str(r["text"])  # only texts with Markdown headings have sections
+            for m in repeated_sections(str(r["text"]), matcher.detector if matcher else None)
+        ]
+        if repeats:
+            con.executemany("INSERT INTO section_matches VALUES (?, ?, ?, ?, ?, ?, ?, ?)", repeats)
         _elect_representatives(store, "SELECT DISTINCT origin_id FROM ingest_assigned")
         for row in rows:
             result.added.append(str(row["id"]))
@@ -295,3 +342,55 @@ def load_reports(store: Store, *, as_of: date | None = None) -> list[Report]:
 def last_evidence_date(store: Store) -> date | None:
     value = store.scalar("SELECT max(published) FROM reports")
     return value.date() if isinstance(value, datetime) else None
+
+
+@dataclass(frozen=True)
+class OriginMember:
+    report: Report
+    method: str  # founder | exact | near | rewrite
+    score: float | None
+
+
+@dataclass(frozen=True)
+class OriginGroup:
+    """One origin: its reports (earliest-published first) and the representative that stands for them."""
+
+    id: str
+    method: str
+    representative: Report
+    members: tuple[OriginMember, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "origin": self.id,
+            "method": self.method,
+            "representative": self.representative.id,
+            "size": len(self.members),
+            "members": [
+                {"report": m.report.id, "outlet": m.report.outlet, "url": m.report.url, "title": m.report.title,
+                 "published": m.report.published.isoformat() if m.report.published else None,
+                 "method": m.method, "score": m.score}
+                for m in self.members
+            ],
+        }  # fmt: skip
+
+
+def list_origins(store: Store, *, include_single: bool = False) -> list[OriginGroup]:
+    """Origins with their members, largest first; by default only those with more than one report."""
+    reports = {r.id: r for r in load_reports(store)}
+    links = {
+        row["report_id"]: (row["method"], row["score"])
+        for row in store.query("SELECT report_id, method, score FROM origin_links")
+    }
+    groups: list[OriginGroup] = []
+    for row in store.query("SELECT id, representative_id, method FROM origins ORDER BY id"):
+        members = [r for r in reports.values() if r.origin_id == row["id"]]
+        if not members or (len(members) < 2 and not include_single):
+            continue
+        rep = reports.get(row["representative_id"], members[0])
+        ordered = sorted(members, key=lambda r: (r.id != rep.id, r.published is None, r.published or 0, r.id))
+        founder = ("founder", None)
+        how = [founder if r.id == rep.id else links.get(r.id, ("exact", None)) for r in ordered]
+        group_members = tuple(OriginMember(r, m, s) for r, (m, s) in zip(ordered, how, strict=True))
+        groups.append(OriginGroup(id=row["id"], method=row["method"], representative=rep, members=group_members))
+    return sorted(groups, key=lambda g: (-len(g.members), g.id))

@@ -141,11 +141,17 @@ class Part:
 
 @dataclass(frozen=True)
 class SectionMatch:
-    """Two sections of one document that share near-duplicate paragraphs (a page that appends copies)."""
+    """Two sections of one document that repeat each other: a page that appends copies or rewrites of itself.
+
+    ``method`` is ``near`` (they share near-duplicate paragraphs, listed in ``paragraphs`` as (paragraph in
+    first, paragraph in second, estimated J)) or ``rewrite`` (the rewrite detector's ``score``).
+    """
 
     first: Part
     second: Part
-    paragraphs: tuple[tuple[int, int, float], ...]  # (paragraph in first, paragraph in second, estimated J)
+    method: str
+    score: float
+    paragraphs: tuple[tuple[int, int, float], ...] = ()
 
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
@@ -202,8 +208,27 @@ def internal_copies(text: str, threshold: float = NEAR_PARAGRAPH) -> list[Sectio
     for (si, sj), shared in sorted(pairs.items()):
         smaller = min(len(paras[si]), len(paras[sj]))
         if len(shared) >= 2 or len(shared) * 3 >= smaller:
-            matches.append(SectionMatch(parts[si], parts[sj], tuple(sorted(shared))))
+            best = max(score for _, _, score in shared)
+            matches.append(SectionMatch(parts[si], parts[sj], "near", best, tuple(sorted(shared))))
     return matches
+
+
+def repeated_sections(text: str, detector: RewriteDetector | None = None) -> list[SectionMatch]:
+    """Sections of ``text`` that copy (paragraph level) or rewrite (``detector``) an earlier section."""
+    parts = sections(text)
+    if len(parts) < 2:
+        return []
+    found = internal_copies(text)
+    matched = {(m.first.index, m.second.index) for m in found}
+    detector = detector if detector is not None else TermOverlapDetector()
+    for i, first in enumerate(parts):
+        for second in parts[i + 1 :]:
+            if (first.index, second.index) in matched:
+                continue
+            score = detector.score(text[first.start : first.end], text[second.start : second.end])
+            if score >= detector.threshold:
+                found.append(SectionMatch(first, second, "rewrite", round(score, 4)))
+    return sorted(found, key=lambda m: (m.first.index, m.second.index))
 
 
 def near_pairs(sigs: Signatures, threshold: float = NEAR_DOCUMENT) -> list[tuple[int, int, float]]:

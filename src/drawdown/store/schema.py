@@ -110,6 +110,8 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
         3,
         "copy signatures, origin links, feed state",
         """
+        -- Structured fields a format carries beside the text (ACLED location and coordinates, GDELT codes), JSON.
+        ALTER TABLE reports ADD COLUMN meta VARCHAR;
         -- MinHash signatures of stored reports (ingest/dedup.py): level 'shingles' (5-word shingles, copies) and
         -- 'terms' (content stems, rewrite candidates); 128 little-endian uint32 values from rensa's RMinHash.
         CREATE TABLE report_signatures (
@@ -127,6 +129,17 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
             score      DOUBLE,
             created_at TIMESTAMP NOT NULL
         );
+        -- Sections of one report that repeat an earlier section of it (near: shared paragraphs; rewrite).
+        CREATE TABLE section_matches (
+            report_id    VARCHAR NOT NULL,
+            first_start  INTEGER NOT NULL,
+            first_end    INTEGER NOT NULL,
+            second_start INTEGER NOT NULL,
+            second_end   INTEGER NOT NULL,
+            method       VARCHAR NOT NULL,
+            score        DOUBLE NOT NULL,
+            paragraphs   INTEGER NOT NULL
+        );
         -- Feeds polled by `drawdown watch`: validators for conditional GET and the back-off state.
         CREATE TABLE feeds (
             url           VARCHAR PRIMARY KEY,
@@ -143,9 +156,10 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
             feed_url  VARCHAR NOT NULL,
             entry_key VARCHAR NOT NULL,
             link      VARCHAR,
-            status    VARCHAR NOT NULL,  -- ingested | failed
+            status    VARCHAR NOT NULL,  -- ingested | failed (retried until attempts reaches 3)
             report_id VARCHAR,
             message   VARCHAR,
+            attempts  INTEGER NOT NULL DEFAULT 1,
             seen_at   TIMESTAMP NOT NULL,
             PRIMARY KEY (feed_url, entry_key)
         );
