@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from drawdown.cli import app
 from tests.conftest import NORTHLAND, write
 
-STUBS = [["extract"], ["assess"], ["report"], ["export"], ["serve"], ["watch"], ["flights", "sorties"],
+STUBS = [["extract"], ["assess"], ["report"], ["export"], ["serve"], ["flights", "sorties"],
          ["flights", "ingest"], ["flights", "simulate"], ["flights", "fetch"]]  # fmt: skip
 
 
@@ -29,7 +29,17 @@ def test_version(runner: CliRunner) -> None:
 
 
 def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
-    commands = [["init"], ["cases", "validate"], ["cases", "list"], ["ingest"], ["brief"], ["demo"], *STUBS]
+    commands = [
+        ["init"],
+        ["cases", "validate"],
+        ["cases", "list"],
+        ["ingest"],
+        ["brief"],
+        ["demo"],
+        ["watch"],
+        ["origins"],
+        *STUBS,
+    ]
     for command in commands:
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0, command

@@ -389,8 +389,14 @@ def list_origins(store: Store, *, include_single: bool = False) -> list[OriginGr
             continue
         rep = reports.get(row["representative_id"], members[0])
         ordered = sorted(members, key=lambda r: (r.id != rep.id, r.published is None, r.published or 0, r.id))
+        # A member that founded the origin before an earlier-published copy arrived relates to the representative
+        # the way the representative was matched to it.
         founder = ("founder", None)
-        how = [founder if r.id == rep.id else links.get(r.id, ("exact", None)) for r in ordered]
+        rep_link = links.get(rep.id, founder)
+        how = [
+            founder if r.id == rep.id else (rep_link if links.get(r.id, founder) == founder else links[r.id])
+            for r in ordered
+        ]
         group_members = tuple(OriginMember(r, m, s) for r, (m, s) in zip(ordered, how, strict=True))
         groups.append(OriginGroup(id=row["id"], method=row["method"], representative=rep, members=group_members))
     return sorted(groups, key=lambda g: (-len(g.members), g.id))

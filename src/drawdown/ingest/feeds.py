@@ -60,6 +60,9 @@ def parse_feed(content: bytes, where: str) -> list[FeedEntry]:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = datetime.fromtimestamp(calendar.timegm(stamp), UTC) if stamp else None
         out.append(FeedEntry(key=key[:2000], link=link, title=_text(entry.get("title")), published=published))
+    if not out and parsed.bozo:
+        reason = str(parsed.get("bozo_exception") or "malformed").splitlines()[0][:120]
+        raise InputError(f"{where}: not a readable feed ({reason})", fix="check the feed URL returns RSS or Atom")
     return out
 
 

@@ -147,12 +147,14 @@ class Fetcher:
 
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).netloc.lower()
+        now = self.clock()
         previous = self._last.get(host)
         if previous is not None:
-            wait = previous + self.policy.host_delay - self.clock()
+            wait = previous + self.policy.host_delay - now
             if wait > 0:
                 self.sleep(wait)
-        self._last[host] = self.clock()
+                now += wait
+        self._last[host] = now
 
     def _get_once(self, url: str, headers: dict[str, str]) -> Fetched:
         cap = self.policy.max_bytes
