@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from drawdown.ingest.dedup import OriginMatcher, repeated_sections
 from drawdown.ingest.feeds import FeedEntry, read_entry, read_url
@@ -285,18 +286,27 @@ def _origins(store: Store, ids: list[str]) -> dict[str, str]:
 
 
 def load_matcher(store: Store, detector: RewriteDetector | None = None) -> OriginMatcher:
-    """An origin matcher that knows every stored report's signatures."""
+    """An origin matcher that knows the stored reports' signatures (terms: origin founders only)."""
     matcher = OriginMatcher(detector)
-    for level in ("shingles", "terms"):
-        rows = store.con.execute(
-            "SELECT report_id, sig FROM report_signatures WHERE level = ? ORDER BY report_id", [level]
-        ).fetchall()
-        if not rows:
-            continue
-        keys = [r[0] for r in rows]
-        sigs = np.frombuffer(b"".join(r[1] for r in rows), dtype="<u4").reshape(len(rows), -1).astype(np.uint32)
-        (matcher.documents if level == "shingles" else matcher.terms).add(keys, sigs)
+    rows = store.con.execute(
+        "SELECT report_id, sig FROM report_signatures WHERE level = 'shingles' ORDER BY report_id"
+    ).fetchall()
+    if rows:
+        matcher.load_documents([r[0] for r in rows], _matrix([r[1] for r in rows]))
+    rows = store.con.execute(
+        """
+        SELECT s.report_id, s.sig, r.published FROM report_signatures s
+        JOIN reports r ON r.id = s.report_id JOIN origin_links l ON l.report_id = s.report_id
+        WHERE s.level = 'terms' AND l.method = 'founder' ORDER BY s.report_id
+        """
+    ).fetchall()
+    if rows:
+        matcher.load_terms([r[0] for r in rows], _matrix([r[1] for r in rows]), [r[2] for r in rows])
     return matcher
+
+
+def _matrix(blobs: list[bytes]) -> npt.NDArray[np.uint32]:
+    return np.frombuffer(b"".join(blobs), dtype="<u4").reshape(len(blobs), -1).astype(np.uint32)
 
 
 def _elect_representatives(store: Store, origin_ids_sql: str) -> None:

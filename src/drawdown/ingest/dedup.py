@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 import rensa
 
-from drawdown.ingest.rewrites import RewriteDetector, TermOverlapDetector, content_terms
+from drawdown.ingest.rewrites import RewriteDetector, TermOverlapDetector, TermProfile, terms_of
 
 Signatures = npt.NDArray[np.uint32]
 # What the matcher needs to know of a stored report to score a rewrite: its text and publication time.
@@ -55,6 +55,7 @@ TERM_CANDIDATE: Final = 0.15
 REWRITE_WINDOW: Final = timedelta(days=3)  # headings and speaker labels are not evidence of copying
 
 _WORD = re.compile(r"\w+")
+_PARTITION_MIX = 0x9E3779B1  # spreads partition numbers over the bucket key's bits
 _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0x2545F4914F6CDD1D], dtype=np.uint64)
 
 
@@ -64,7 +65,10 @@ def words(text: str) -> list[str]:
 
 def shingles(text: str, k: int = SHINGLE) -> list[str]:
     """Overlapping k-word shingles; a text shorter than k words is one shingle."""
-    tokens = words(text)
+    return shingles_of(words(text), k)
+
+
+def shingles_of(tokens: list[str], k: int = SHINGLE) -> list[str]:
     if len(tokens) <= k:
         return [" ".join(tokens)] if tokens else []
     return [" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)]
@@ -92,37 +96,76 @@ def estimated_jaccard(a: Signatures, b: Signatures) -> npt.NDArray[np.float64]:
 
 
 class LshIndex:
-    """Banded MinHash LSH over opaque keys; grows as documents are added (an ingest run keeps one)."""
+    """Banded MinHash LSH over opaque keys; grows as documents are added (an ingest run keeps one).
+
+    Buckets hold row numbers into one signature matrix, so a query scores all its candidates in one numpy
+    comparison: with per-key arrays, stacking candidates took most of the time of a 10,000-document ingest.
+    """
 
     def __init__(self, bands: int = BANDS) -> None:
         if NUM_PERM % bands:
             raise ValueError(f"bands must divide {NUM_PERM}")
         self.bands = bands
-        self._buckets: list[dict[int, list[str]]] = [defaultdict(list) for _ in range(bands)]
-        self._sigs: dict[str, Signatures] = {}
+        self._buckets: list[dict[int, list[int]]] = [{} for _ in range(bands)]
+        self._keys: list[str] = []
+        self._rows: dict[str, int] = {}
+        self._matrix = np.zeros((1024, NUM_PERM), dtype=np.uint32)
 
     def __len__(self) -> int:
-        return len(self._sigs)
+        return len(self._keys)
 
-    def add(self, keys: Sequence[str], sigs: Signatures) -> None:
-        for key, sig, bands in zip(keys, sigs, band_keys(sigs, self.bands).tolist(), strict=True):
-            self._sigs[key] = sig
-            for band, bucket in enumerate(bands):
-                self._buckets[band][bucket].append(key)
+    def add(
+        self, keys: Sequence[str], sigs: Signatures, buckets: list[list[int]] | None = None, partition: int = 0
+    ) -> None:
+        """Index rows; ``buckets`` (from :func:`band_keys`, as lists) saves recomputing them.
+
+        ``partition`` (e.g. the publication day) restricts who can find these rows to queries that name it.
+        """
+        rows = buckets if buckets is not None else band_keys(sigs, self.bands).tolist()
+        if partition:
+            rows = [[b ^ (partition * _PARTITION_MIX) for b in r] for r in rows]
+        start = len(self._keys)
+        need = start + len(keys)
+        if need > len(self._matrix):
+            grown = np.zeros((max(need, 2 * len(self._matrix)), NUM_PERM), dtype=np.uint32)
+            grown[:start] = self._matrix[:start]
+            self._matrix = grown
+        self._matrix[start:need] = sigs
+        for row, (key, bands) in enumerate(zip(keys, rows, strict=True), start=start):
+            self._keys.append(key)
+            self._rows[key] = row
+            for table, bucket in zip(self._buckets, bands, strict=True):
+                hit = table.get(bucket)
+                if hit is None:
+                    table[bucket] = [row]
+                else:
+                    hit.append(row)
 
     def signature(self, key: str) -> Signatures:
-        return self._sigs[key]
+        return np.asarray(self._matrix[self._rows[key]], dtype=np.uint32)
 
-    def query(self, sig: Signatures, threshold: float) -> list[tuple[str, float]]:
-        """Indexed keys whose estimated Jaccard with ``sig`` reaches ``threshold``, best first."""
-        found: set[str] = set()
-        for band, bucket in enumerate(band_keys(sig.reshape(1, -1), self.bands)[0].tolist()):
-            found.update(self._buckets[band].get(bucket, ()))
+    def query(
+        self,
+        sig: Signatures,
+        threshold: float,
+        buckets: list[int] | None = None,
+        partitions: Sequence[int] = (0,),
+    ) -> list[tuple[str, float]]:
+        """Indexed keys (in ``partitions``) whose estimated Jaccard with ``sig`` reaches ``threshold``, best first."""
+        found: set[int] = set()
+        bands = buckets if buckets is not None else band_keys(sig.reshape(1, -1), self.bands)[0].tolist()
+        for partition in partitions:
+            mix = partition * _PARTITION_MIX if partition else 0
+            for table, bucket in zip(self._buckets, bands, strict=True):
+                hit = table.get(bucket ^ mix)
+                if hit:
+                    found.update(hit)
         if not found:
             return []
-        keys = sorted(found)
-        scores = estimated_jaccard(np.stack([self._sigs[k] for k in keys]), sig)
-        hits = [(k, float(s)) for k, s in zip(keys, scores.tolist(), strict=True) if s >= threshold]
+        rows = np.fromiter(found, dtype=np.int64, count=len(found))
+        scores = np.count_nonzero(self._matrix[rows] == sig, axis=1) / NUM_PERM
+        keep = np.flatnonzero(scores >= threshold)
+        hits = [(self._keys[rows[k]], float(scores[k])) for k in keep.tolist()]
         return sorted(hits, key=lambda hit: (-hit[1], hit[0]))
 
 
@@ -280,15 +323,26 @@ class OriginMatcher:
         self.documents = LshIndex(BANDS)
         self.terms = LshIndex(TERM_BANDS)
         self._texts: dict[str, Stored] = {}
+        self._partitions: set[int] = set()
+        self._profiles: dict[str, TermProfile] = {}
 
-    def load(self, keys: Sequence[str], shingle_sigs: Signatures, term_sigs: Signatures) -> None:
-        self.documents.add(keys, shingle_sigs)
-        self.terms.add(keys, term_sigs)
+    def load_documents(self, keys: Sequence[str], sigs: Signatures) -> None:
+        """Stored reports' shingle signatures (every report)."""
+        self.documents.add(keys, sigs)
+
+    def load_terms(self, keys: Sequence[str], sigs: Signatures, published: Sequence[datetime | None]) -> None:
+        """Stored reports' term signatures (one member per origin suffices), partitioned by publication day."""
+        buckets = band_keys(sigs, self.terms.bands).tolist()
+        for i, (key, when) in enumerate(zip(keys, published, strict=True)):
+            day = day_partition(when)
+            self._partitions.add(day)
+            self.terms.add([key], sigs[i : i + 1], buckets[i : i + 1], day)
 
     @staticmethod
     def sign(texts: Sequence[str]) -> BatchSignatures:
+        tokens = [words(t) for t in texts]  # tokenised once for both signatures
         return BatchSignatures(
-            shingles=signatures([shingles(t) for t in texts]), terms=signatures([content_terms(t) for t in texts])
+            shingles=signatures([shingles_of(t) for t in tokens]), terms=signatures([terms_of(t) for t in tokens])
         )
 
     def match(
@@ -300,35 +354,76 @@ class OriginMatcher:
     ) -> tuple[list[Match | None], BatchSignatures]:
         """Match a batch in order; each document is indexed after it is matched, so later ones can match it."""
         sigs = self.sign(texts)
+        doc_buckets = band_keys(sigs.shingles, self.documents.bands).tolist()
+        term_buckets = band_keys(sigs.terms, self.terms.bands).tolist()
         matches: list[Match | None] = []
         for i, (key, text, when) in enumerate(zip(keys, texts, published, strict=True)):
-            near = self.documents.query(sigs.shingles[i], NEAR_DOCUMENT)
+            near = self.documents.query(sigs.shingles[i], NEAR_DOCUMENT, doc_buckets[i])
             found: Match | None = Match(near[0][0], "near", near[0][1]) if near else None
             if found is None and self.detector is not None:
-                found = self._rewrite_of(text, when, sigs.terms[i], lookup)
+                found = self._rewrite_of(text, when, sigs.terms[i], term_buckets[i], lookup)
             matches.append(found)
-            self.documents.add([key], sigs.shingles[i : i + 1])
-            self.terms.add([key], sigs.terms[i : i + 1])
-            self._texts[key] = (text, when)
+            self.documents.add([key], sigs.shingles[i : i + 1], doc_buckets[i : i + 1])
+            if found is None:  # one member per origin is enough to find the rewrites of its story
+                day = day_partition(when)
+                self._partitions.add(day)
+                self.terms.add([key], sigs.terms[i : i + 1], term_buckets[i : i + 1], day)
+                self._texts[key] = (text, when)
         return matches, sigs
 
-    def _rewrite_of(self, text: str, when: datetime | None, term_sig: Signatures, lookup: Lookup) -> Match | None:
+    def _profile(self, key: str) -> TermProfile:
+        found = self._profiles.get(key)
+        if found is None:
+            found = self._profiles[key] = TermProfile.of(self._texts[key][0])
+        return found
+
+    def _rewrite_of(
+        self, text: str, when: datetime | None, term_sig: Signatures, buckets: list[int], lookup: Lookup
+    ) -> Match | None:
         assert self.detector is not None
-        candidates = [k for k, _ in self.terms.query(term_sig, TERM_CANDIDATE)]
+        days = [d for d in partitions_near(when) if d in self._partitions] or sorted(self._partitions)
+        candidates = [k for k, _ in self.terms.query(term_sig, TERM_CANDIDATE, buckets, days)]
         if not candidates:
             return None
         missing = [k for k in candidates if k not in self._texts]
         if missing:
             self._texts.update(lookup(missing))
-        scored = [
-            (self.detector.score(self._texts[k][0], text), k)
-            for k in candidates
-            if k in self._texts and _close(self._texts[k][1], when)
-        ]
+        close = [k for k in candidates if k in self._texts and _close(self._texts[k][1], when)]
+        if isinstance(self.detector, TermOverlapDetector):  # same score, with each text's profile built once
+            profile = TermProfile.of(text)
+            scored = [(self._profile(k).overlap(profile), k) for k in close]
+        else:
+            scored = [(self.detector.score(self._texts[k][0], text), k) for k in close]
+        if len(self._texts) > _TEXT_CACHE:
+            self._texts.clear()  # texts of stored reports are fetched again when needed
+            self._profiles.clear()
         best = max(scored, default=None, key=lambda pair: (pair[0], pair[1]))
         if best is None or best[0] < self.detector.threshold:
             return None
         return Match(best[1], "rewrite", round(best[0], 4))
+
+
+_EPOCH = datetime(1970, 1, 1)
+_UNDATED = 1  # the partition of undated reports; dated ones are 2 + days since 1970
+_TEXT_CACHE = 50_000  # texts kept for rewrite scoring (about 150 MB of news at most)
+
+
+def day_partition(when: datetime | None) -> int:
+    """The term index is partitioned by publication week, so rewrite candidates come from near the window only.
+
+    Weeks, not days: a query then looks in two or three partitions rather than seven (each costs a lookup per
+    band), which halved the time of rewrite candidate search on the 20,000-article benchmark.
+    """
+    return _UNDATED if when is None else 2 + (when.replace(tzinfo=None) - _EPOCH).days // 7
+
+
+def partitions_near(when: datetime | None) -> list[int]:
+    """Weeks touching the rewrite window of ``when``, plus the undated; an undated report is compared with all."""
+    if when is None:
+        return []  # the caller then asks every partition it holds
+    first = day_partition(when - REWRITE_WINDOW)
+    last = day_partition(when + REWRITE_WINDOW)
+    return [_UNDATED, *range(first, last + 1)]
 
 
 def _close(a: datetime | None, b: datetime | None) -> bool:
