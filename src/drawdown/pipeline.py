@@ -58,7 +58,7 @@ def ingest(
     own_fetcher = fetcher is None and (fetch_pages or any(isinstance(i, str) for i in expanded))
     if own_fetcher:
         fetcher = Fetcher(FetchPolicy(max_bytes=max_bytes))
-    matcher: OriginMatcher | None = None  # loaded once, when the first file with documents needs it
+    matcher: _LazyMatcher | None = None  # loads stored signatures once, when the first new report needs them
     with store.transaction():
         # Only one process can write a DuckDB file, so a run still marked running was cut short.
         store.con.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
@@ -84,8 +84,8 @@ def ingest(
                 result.failures.append(read)
             else:
                 documents.append(read)
-        if documents and matcher is None:
-            matcher = load_matcher(store, detector)
+        if matcher is None:
+            matcher = _LazyMatcher(store, detector)
         store_documents(store, documents, run_id, result, matcher)
         if progress is not None:
             progress(done, len(expanded), str(item))
@@ -116,7 +116,7 @@ def store_documents(
     documents: Iterable[Document],
     run_id: str,
     result: IngestResult,
-    matcher: OriginMatcher | None = None,
+    matcher: OriginMatcher | _LazyMatcher | None = None,
 ) -> None:
     """Write one batch of documents in a single transaction, assigning each to its origin.
 
@@ -158,7 +158,7 @@ def store_documents(
         result.skipped += len(stored)
         if not rows:
             return
-        _assign_origins(store, rows, matcher)
+        _assign_origins(store, rows, matcher.get() if isinstance(matcher, _LazyMatcher) else matcher)
         now = now_utc()
         con.execute(
             "CREATE OR REPLACE TEMP TABLE ingest_assigned AS SELECT unnest(?, recursive := true)",
@@ -214,7 +214,7 @@ def store_documents(
             (r["id"], m.first.start, m.first.end, m.second.start, m.second.end, m.method, m.score, len(m.paragraphs))
             for r in rows
             if "#" in str(r["text"])  # only texts with Markdown headings have sections
-            for m in repeated_sections(str(r["text"]), matcher.detector if matcher else None)
+            for m in repeated_sections(str(r["text"]), detector_of(matcher))
         ]
         if repeats:
             con.executemany("INSERT INTO section_matches VALUES (?, ?, ?, ?, ?, ?, ?, ?)", repeats)
@@ -270,6 +270,26 @@ def _assign_origins(store: Store, rows: list[dict[str, object]], matcher: Origin
             row.update(origin_id=origin_of[found.matched], method=found.method, matched_id=found.matched,
                        score=found.score)  # fmt: skip
             origin_of[str(row["id"])] = str(row["origin_id"])
+
+
+class _LazyMatcher:
+    """Loads the stored signatures only when a batch has new reports: re-ingesting stored files stays cheap."""
+
+    def __init__(self, store: Store, detector: RewriteDetector | None) -> None:
+        self.store = store
+        self.detector = detector
+        self._matcher: OriginMatcher | None = None
+
+    def get(self) -> OriginMatcher:
+        if self._matcher is None:
+            self._matcher = load_matcher(self.store, self.detector)
+        return self._matcher
+
+
+def detector_of(matcher: OriginMatcher | _LazyMatcher | None) -> RewriteDetector | None:
+    if isinstance(matcher, _LazyMatcher):
+        return matcher.detector
+    return matcher.detector if matcher is not None else None
 
 
 def _texts(store: Store, ids: list[str]) -> dict[str, tuple[str, datetime | None]]:
