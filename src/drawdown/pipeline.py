@@ -19,7 +19,7 @@ import numpy.typing as npt
 from drawdown.ingest.dedup import OriginMatcher, repeated_sections
 from drawdown.ingest.feeds import FeedEntry, read_entry, read_url
 from drawdown.ingest.fetch import Fetcher, FetchPolicy, is_url
-from drawdown.ingest.normalize import content_hash, dedup_key
+from drawdown.ingest.normalize import content_hash
 from drawdown.ingest.readers import DEFAULT_MAX_BYTES, URL_FORMATS, Defaults, Item, expand, read_path
 from drawdown.ingest.rewrites import RewriteDetector
 from drawdown.model import Document, IngestFailure, IngestResult, Report
@@ -127,14 +127,15 @@ def store_documents(
     """
     batch: dict[str, dict[str, object]] = {}
     for doc in documents:
-        key = dedup_key(doc.text, doc.url)
+        digest = content_hash(doc.text)
+        key = f"{digest}|{doc.url or ''}"  # normalize.dedup_key, without hashing the text twice
         if key in batch:  # the same content at the same address twice in one input
             result.skipped += 1
             continue
         batch[key] = {
             "id": hashlib.sha256(key.encode()).hexdigest()[:16],
             "dedup_key": key,
-            "content_hash": content_hash(doc.text),
+            "content_hash": digest,
             "url": doc.url,
             "outlet": doc.outlet,
             "published": utc_naive(doc.published),
@@ -160,10 +161,9 @@ def store_documents(
             return
         _assign_origins(store, rows, matcher.get() if isinstance(matcher, _LazyMatcher) else matcher)
         now = now_utc()
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE ingest_assigned AS SELECT unnest(?, recursive := true)",
-            [[{k: v for k, v in r.items() if k not in ("shingles", "terms")} for r in rows]],
-        )
+        # One list per column: DuckDB converts a homogeneous list far faster than a list of dicts (1.1 s against
+        # about 0.1 s for 5,000 rows of bench_ingest.py).
+        _columns_table(store, "ingest_assigned", rows, _ASSIGNED_COLUMNS)
         con.execute(
             """
             INSERT INTO origins SELECT origin_id, id, CASE WHEN method = 'founder' THEN 'exact' ELSE method END, ?
@@ -198,18 +198,12 @@ def store_documents(
         )
         signed = [r for r in rows if r.get("shingles") is not None]
         if signed:
-            con.execute(
-                """
-                INSERT INTO report_signatures
-                SELECT id, 'shingles', shingles FROM (SELECT unnest(?, recursive := true))
-                UNION ALL
-                SELECT id, 'terms', terms FROM (SELECT unnest(?, recursive := true))
-                """,
-                [
-                    [{"id": r["id"], "shingles": r["shingles"]} for r in signed],
-                    [{"id": r["id"], "terms": r["terms"]} for r in signed],
-                ],
-            )
+            ids = [r["id"] for r in signed]
+            for level in ("shingles", "terms"):
+                con.execute(
+                    "INSERT INTO report_signatures SELECT unnest(?), ?, unnest(?)",
+                    [ids, level, [r[level] for r in signed]],
+                )
         repeats = [
             (r["id"], m.first.start, m.first.end, m.second.start, m.second.end, m.method, m.score, len(m.paragraphs))
             for r in rows
@@ -270,6 +264,21 @@ def _assign_origins(store: Store, rows: list[dict[str, object]], matcher: Origin
             row.update(origin_id=origin_of[found.matched], method=found.method, matched_id=found.matched,
                        score=found.score)  # fmt: skip
             origin_of[str(row["id"])] = str(row["origin_id"])
+
+
+_ASSIGNED_COLUMNS = {
+    "id": "VARCHAR", "dedup_key": "VARCHAR", "content_hash": "VARCHAR", "url": "VARCHAR", "outlet": "VARCHAR",
+    "published": "TIMESTAMP", "title": "VARCHAR", "text": "VARCHAR", "format": "VARCHAR", "locator": "VARCHAR",
+    "external_id": "VARCHAR", "meta": "VARCHAR", "ord": "INTEGER", "origin_id": "VARCHAR", "method": "VARCHAR",
+    "matched_id": "VARCHAR", "score": "DOUBLE",
+}  # fmt: skip
+
+
+def _columns_table(store: Store, name: str, rows: list[dict[str, object]], columns: dict[str, str]) -> None:
+    select = ", ".join(f"CAST(unnest(${i}) AS {kind}) AS {col}" for i, (col, kind) in enumerate(columns.items(), 1))
+    store.con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", [[r.get(c) for r in rows] for c in columns]
+    )
 
 
 class _LazyMatcher:

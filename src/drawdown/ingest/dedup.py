@@ -11,6 +11,7 @@ stays the benchmark's peer.
 from __future__ import annotations
 
 import gc
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -81,6 +82,51 @@ def signatures(token_sets: Sequence[Sequence[str]]) -> Signatures:
         return np.zeros((0, NUM_PERM), dtype=np.uint32)
     rows = rensa.RMinHash.digests_from_token_sets([list(t) or [""] for t in token_sets], NUM_PERM, SEED)
     return np.asarray(rows, dtype=np.uint32)
+
+
+_SHINGLE_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0x2545F4914F6CDD1D, 0xD6E8FEB86659FD93],
+    dtype=np.uint64,
+)
+_word_hashes: dict[str, int] = {}
+
+
+def _word_hash(word: str) -> int:
+    """A stable 64-bit hash of a word (Python's own str hash changes per process; signatures are stored)."""
+    found = _word_hashes.get(word)
+    if found is None:
+        if len(_word_hashes) > 2_000_000:  # a bounded cache; a clear costs one recomputation per word
+            _word_hashes.clear()
+        found = _word_hashes[word] = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+    return found
+
+
+def shingle_signatures(token_lists: Sequence[list[str]]) -> Signatures:
+    """Document MinHash over hashed 5-word shingles, in one rensa call for the whole batch.
+
+    Same sets as :func:`shingles` (hashes instead of joined strings): building and hashing three million joined
+    strings was a third of the signing time of the 20,000-article benchmark.
+    """
+    if not token_lists:
+        return np.zeros((0, NUM_PERM), dtype=np.uint32)
+    flat: list[npt.NDArray[np.uint64]] = []
+    offsets = [0]
+    for tokens in token_lists:
+        ids = np.fromiter((_word_hash(w) for w in tokens), dtype=np.uint64, count=len(tokens))
+        if len(ids) == 0:
+            ids = np.zeros(1, dtype=np.uint64)
+        width = min(SHINGLE, len(ids))
+        count = len(ids) - width + 1
+        with np.errstate(over="ignore"):
+            hashed = ids[:count] * _SHINGLE_MIX[0]
+            for j in range(1, width):
+                hashed = hashed + ids[j : j + count] * _SHINGLE_MIX[j]
+        flat.append(hashed)
+        offsets.append(offsets[-1] + count)
+    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
+        np.concatenate(flat), np.asarray(offsets, dtype=np.uint64), NUM_PERM, SEED
+    )
+    return np.asarray(matrix.to_rows(), dtype=np.uint32)
 
 
 def band_keys(sigs: Signatures, bands: int = BANDS) -> npt.NDArray[np.uint64]:
@@ -350,9 +396,7 @@ class OriginMatcher:
     @staticmethod
     def sign(texts: Sequence[str]) -> BatchSignatures:
         tokens = [words(t) for t in texts]  # tokenised once for both signatures
-        return BatchSignatures(
-            shingles=signatures([shingles_of(t) for t in tokens]), terms=signatures([terms_of(t) for t in tokens])
-        )
+        return BatchSignatures(shingles=shingle_signatures(tokens), terms=signatures([terms_of(t) for t in tokens]))
 
     def match(
         self,
