@@ -15,7 +15,9 @@ from datetime import date
 from pathlib import Path
 
 from drawdown.case import Case, bundled_cases, load_case, validate_case
+from drawdown.ingest.watch import watch
 from drawdown.pipeline import ingest, last_evidence_date, load_reports
+from drawdown.pipeline import list_origins as origins
 from drawdown.report.brief import render_brief
 from drawdown.store.db import Store, open_store
 
@@ -27,7 +29,9 @@ __all__ = [
     "load_case",
     "load_reports",
     "open_store",
+    "origins",
     "validate_case",
+    "watch",
     "write_brief",
 ]
 
