@@ -61,3 +61,12 @@ def test_ingest_a_feed_url_then_again(runner: CliRunner, db: Path, http_server: 
     assert json.loads(again.stdout)["skipped"] == 1
     forced = runner.invoke(app, ["ingest", "--format", "feed", one])
     assert forced.exit_code == 1 and "not a readable feed" in forced.stderr
+
+
+def test_a_page_url_keeps_its_address(runner: CliRunner, db: Path, http_server: Served) -> None:
+    page = http_server.add("/p/1", Route(body=article("Ships", "Two ships were loaded at the Tartus naval base")))
+    result = runner.invoke(app, ["ingest", page, "--outlet", "Harbour News", "--json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["added"] == 1
+    listed = json.loads(runner.invoke(app, ["origins", "--all", "--json"]).stdout)
+    (member,) = listed["origins"][0]["members"]
+    assert member["url"] == page and member["outlet"] in ("Test Wire", "Harbour News")

@@ -4,6 +4,7 @@ import json
 import random
 
 from drawdown.ingest.dedup import (
+    MAX_SECTIONS,
     NEAR_DOCUMENT,
     OriginMatcher,
     exact_jaccard,
@@ -86,3 +87,12 @@ def test_matcher_near_and_rewrite_and_window() -> None:
     assert m1[1] is not None and m1[1].method == "rewrite"
     m2, _ = OriginMatcher().match(["w", "f"], [wire, farm], [day, day + timedelta(days=10)], lambda ids: {})
     assert m2[1] is None, "a retelling ten days on is a new report"
+
+
+def test_many_headings_stay_cheap() -> None:
+    text = "".join(
+        f"## Part {i}\n\nTroops left base {i} on day {i} with trucks and equipment loaded.\n\n" for i in range(400)
+    )
+    assert len(sections(text)) == 400
+    found = repeated_sections(text)  # bounded: only the first MAX_SECTIONS are compared pairwise for rewrites
+    assert all(m.second.index < MAX_SECTIONS for m in found if m.method == "rewrite")

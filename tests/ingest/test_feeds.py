@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drawdown.errors import InputError
@@ -57,3 +57,13 @@ def test_read_url_follows_each_entry_and_reports_failures(http_server: Served) -
     assert len(docs) == 1 and "convoy of trucks" in docs[0].text and docs[0].url == good
     assert docs[0].published is not None and docs[0].outlet == "Test Wire"
     assert len(fails) == 1 and "HTTP 404" in fails[0].message
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.binary(max_size=600), content_type=st.sampled_from(["text/html", "application/rss+xml", "text/plain"]))
+def test_read_url_never_raises_on_hostile_responses(http_server: Served, body: bytes, content_type: str) -> None:
+    url = http_server.add("/fuzz", Route(body=body, headers={"Content-Type": content_type}))
+    for item in read_url(url, Fetcher(FetchPolicy(host_delay=0, retries=0))):
+        assert isinstance(item, Document | IngestFailure)
+        if isinstance(item, IngestFailure):
+            assert "\n" not in item.message

@@ -16,6 +16,7 @@ from drawdown.ingest.readers import detect_format, read_path
 from drawdown.model import Document, IngestFailure
 from drawdown.pipeline import ingest
 from drawdown.store import Store
+from tests.ingest.conftest import Route, Served, article
 
 ACLED_HEADER = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "country", "admin1",
                 "location", "latitude", "longitude", "source", "notes", "fatalities"]  # fmt: skip
@@ -112,3 +113,15 @@ def test_table_readers_never_raise(rows: list[list[str]], raw: bytes) -> None:
                 assert isinstance(item, Document | IngestFailure)
                 if isinstance(item, Document):
                     assert item.text.strip()
+
+
+def test_gdelt_fetch_pages_replaces_coded_text(store: Store, tmp_path: Path, http_server: Served) -> None:
+    page = http_server.add("/story", Route(body=article("Convoy", "Forty Russian vehicles left the T4 airbase")))
+    missing = http_server.base + "/gone"
+    path = tmp_path / "20241214.export.CSV"
+    path.write_text(_event("1", page) + "\n" + _event("2", missing) + "\n", encoding="utf-8")
+    result = ingest(store, [path], fetch_pages=True)
+    assert result.ok and len(result.added) == 2
+    texts = {r["url"]: (r["text"], r["meta"]) for r in store.query("SELECT url, text, meta FROM reports")}
+    assert "Forty Russian vehicles" in texts[page][0] and "gdelt_coded" in texts[page][1]
+    assert texts[missing][0].startswith("GDELT event 2"), "a page that cannot be fetched keeps the coded text"

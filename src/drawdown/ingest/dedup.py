@@ -45,6 +45,7 @@ NEAR_DOCUMENT: Final = 0.75
 # and one lightly reworded (J = 0.48); every other cross pair of its paragraphs is below 0.11.
 NEAR_PARAGRAPH: Final = 0.4
 MIN_PARAGRAPH_WORDS: Final = 8
+MAX_SECTIONS: Final = 20  # sections compared pairwise for rewrites (190 pairs); the seed has 3
 # Rewrite candidates: MinHash over the set of content stems (rewrites.content_terms), 64 bands of 2 rows, so a
 # pair at term Jaccard 0.2 is looked at with probability 0.93 and at 0.3 with 0.998. On the labelled set the
 # rewrites sit at 0.21-0.44 and independent reports of the same event at 0.05-0.14; candidates are then scored
@@ -319,8 +320,9 @@ def repeated_sections(text: str, detector: RewriteDetector | None = None) -> lis
     found = internal_copies(text)
     matched = {(m.first.index, m.second.index) for m in found}
     detector = detector if detector is not None else TermOverlapDetector()
-    for i, first in enumerate(parts):
-        for second in parts[i + 1 :]:
+    # Pairwise scoring is quadratic in sections; a hostile page with thousands of headings must not stall ingest.
+    for i, first in enumerate(parts[:MAX_SECTIONS]):
+        for second in parts[i + 1 : MAX_SECTIONS]:
             if (first.index, second.index) in matched:
                 continue
             score = detector.score(text[first.start : first.end], text[second.start : second.end])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -85,16 +85,16 @@ def read_entry(entry: FeedEntry, fetcher: Fetcher, outlet: str | None = None) ->
     except InputError as exc:
         return IngestFailure(where, exc.one_line())
     if doc.title is None and entry.title:
-        from dataclasses import replace
-
         doc = replace(doc, title=entry.title)
     return doc
 
 
 def read_page(fetched: Fetched, defaults: Defaults | None = None) -> Item:
     """A fetched web page as a document (trafilatura main text)."""
+    given = defaults or Defaults()
+    merged = Defaults(url=given.url or fetched.url, outlet=given.outlet, published=given.published)
     try:
-        return read_html(fetched.content, fetched.url, defaults or Defaults(url=fetched.url))
+        return read_html(fetched.content, fetched.url, merged)
     except InputError as exc:
         return IngestFailure(fetched.url, exc.one_line())
 
