@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from drawdown.cli import app
 from tests.conftest import NORTHLAND, write
 
-STUBS = [["extract"], ["assess"], ["report"], ["export"], ["serve"], ["flights", "sorties"],
+STUBS = [["extract"], ["report"], ["export"], ["serve"], ["flights", "sorties"],
          ["flights", "ingest"], ["flights", "simulate"], ["flights", "fetch"]]  # fmt: skip
 
 
@@ -36,6 +36,7 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         ["ingest"],
         ["brief"],
         ["demo"],
+        ["assess"],
         ["watch"],
         ["origins"],
         *STUBS,
@@ -161,11 +162,26 @@ def test_demo_writes_store_and_brief(runner: CliRunner, tmp_path: Path, monkeypa
     brief = (tmp_path / "demo-out" / "brief.md").read_text(encoding="utf-8")
     assert result.stdout == brief
     assert "Brief written to demo-out/brief.md" in result.stderr
-    assert "13 reports (1 of them a copy of another report) from 12 independent origins" in brief
+    assert "14 reports from 13 independent origins (1 copy)" in brief
     again = runner.invoke(app, ["demo", "--json"])  # a second run starts from a fresh store
-    assert json.loads(again.stdout)["added"] == 13
+    assert json.loads(again.stdout)["added"] == 14
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "drawdown", "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "Exit codes" in done.stdout
+
+
+def test_assess_stores_deterministic_snapshots(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    runner.invoke(app, ["ingest", str(_reports(tmp_path / "in")), "--case", str(NORTHLAND)])
+    first = runner.invoke(app, ["assess", "--as-of", "2031-03-12", "--json"])
+    assert first.exit_code == 0, first.output
+    payload = json.loads(first.stdout)
+    assert payload["as_of"] == "2031-03-12" and {s["site"] for s in payload["sites"]} >= {"port-ember"}
+    assert runner.invoke(app, ["assess", "--as-of", "2031-03-12", "--json"]).stdout == first.stdout
+    assert runner.invoke(app, ["assess", "--as-of", "2031-03-20"]).exit_code == 0
+    from drawdown.store import open_store
+
+    with open_store(db) as store:
+        rows = store.query("SELECT as_of FROM assessments ORDER BY as_of")
+    assert [str(r["as_of"]) for r in rows] == ["2031-03-12", "2031-03-20"], "one snapshot per date: a timeline"

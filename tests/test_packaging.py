@@ -34,5 +34,5 @@ def test_wheel_runs_the_demo_outside_the_source_tree(tmp_path: Path) -> None:
         capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
     )  # fmt: skip
     assert demo.returncode == 0, demo.stderr
-    assert "13 reports" in demo.stdout and (tmp_path / "out" / "brief.md").is_file()
+    assert "14 reports" in demo.stdout and (tmp_path / "out" / "brief.md").is_file()
     assert "<script>" not in demo.stdout

@@ -14,19 +14,22 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from drawdown.assess import Assessment
 from drawdown.case import Case, bundled_cases, load_case, validate_case
 from drawdown.ingest.watch import watch
-from drawdown.pipeline import ingest, last_evidence_date, load_reports
+from drawdown.pipeline import assess_store, ingest, last_evidence_date, load_evidence, load_reports
 from drawdown.pipeline import list_origins as origins
 from drawdown.report.brief import render_brief
 from drawdown.store.db import Store, open_store
 
 __all__ = [
+    "assess",
     "brief",
     "bundled_cases",
     "ingest",
     "last_evidence_date",
     "load_case",
+    "load_evidence",
     "load_reports",
     "open_store",
     "origins",
@@ -36,10 +39,14 @@ __all__ = [
 ]
 
 
-def brief(store: Store, case: Case, *, as_of: date | None = None) -> str:
+def assess(store: Store, case: Case, *, as_of: date | None = None, seed: int | None = None) -> Assessment:
+    """Assess the stored evidence and store the snapshot (same as ``drawdown assess``)."""
+    return assess_store(store, case, as_of=as_of, seed=seed)
+
+
+def brief(store: Store, case: Case, *, as_of: date | None = None, seed: int | None = None) -> str:
     """The Markdown brief as of ``as_of`` (default: the date of the latest stored evidence, else today)."""
-    day = as_of or last_evidence_date(store) or date.today()
-    return render_brief(case, load_reports(store, as_of=day), day)
+    return render_brief(assess_store(store, case, as_of=as_of, seed=seed, save=False))
 
 
 def write_brief(store: Store, case: Case, path: str | Path, *, as_of: date | None = None) -> str:

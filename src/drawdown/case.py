@@ -10,7 +10,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -62,6 +62,8 @@ class Actor:
     short: str
     country: str
     aliases: tuple[str, ...]
+    personnel: Figure | None = None
+    equipment_tonnes: Figure | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,43 @@ class Fleet:
     source: str | None
 
 
+def _default_weights() -> dict[str, float]:
+    # Admiralty reliability A (completely reliable) .. F (cannot be judged) as evidence weights. F sits between
+    # D and E: an unknown source is not presumed unreliable, but earns little.
+    return {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.2, "F": 0.3}
+
+
+@dataclass(frozen=True)
+class AssessParams:
+    """Parameters of the assessment model (docs/assessment.md says why each default is what it is).
+
+    A case overrides any of them in its optional ``[assessment]`` table.
+    """
+
+    half_life_days: float = 14.0
+    withdrawn_half_life_days: float = 60.0
+    min_weight: float = 0.4
+    reliability_weights: dict[str, float] = field(default_factory=_default_weights)
+    unconfirmed_factor: float = 0.5
+    sortie_weight: float = 0.25
+    pace_window_days: int = 7
+    stale_after_days: int = 14
+    corroboration_window_days: int = 7
+    mc_draws: int = 4000
+    seed: int = 20241208
+    load_factor: Figure = Figure(
+        0.7, 0.5, 0.9, "assumption: evacuation airlift is volume-limited (vehicles, helicopters, containers) and"
+        " rarely flies at the type's maximum payload"
+    )  # fmt: skip
+    ship_tonnes: Figure = Figure(
+        3000, 1000, 6000, "assumption: cargo carried per departure of a Russian ro-ro or landing ship"
+        " (Sparta IV-class ro-ros about 5,000 t deadweight; landing ships 1,000-1,500 t)"
+    )  # fmt: skip
+    vehicle_tonnes: Figure = Figure(
+        10, 4, 20, "assumption: average mass of a vehicle in a military convoy, light trucks to loaded heavy trucks"
+    )
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -180,6 +219,7 @@ class Case:
     destinations: tuple[Destination, ...]
     path: str
     description: str = ""
+    assessment: AssessParams = field(default_factory=AssessParams)
 
     def site(self, site_id: str) -> Site:
         for site in self.sites:
@@ -450,6 +490,7 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
     type_names = {a.name for a in aircraft}
     airframes = [af for t in top.tables("airframes", required=False) if (af := _parse_airframe(t, type_names))]
     fleet = _parse_fleet(top.table("fleet", required=False))
+    assessment = _parse_assessment(top.table("assessment", required=False))
     destinations = [d for t in top.tables("destinations") if (d := _parse_destination(t)) is not None]
     top.finish()
 
@@ -486,6 +527,7 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
         airframes=tuple(airframes),
         fleet=fleet,
         destinations=tuple(destinations),
+        assessment=assessment,
         path=file,
     )
 
@@ -495,10 +537,53 @@ def _parse_actor(t: _Table | None) -> Actor | None:
         return None
     name, short, country = t.string("name"), t.string("short"), t.string("country", hint='"RU"')
     aliases = t.strings("aliases")
+    personnel = equipment = None
+    baseline = t.table("baseline", required=False)
+    if baseline is not None:
+        personnel = baseline.figure("personnel")
+        equipment = baseline.figure("equipment_tonnes")
+        baseline.finish()
     t.finish()
     if name and short and country:
-        return Actor(name=name, short=short, country=country, aliases=aliases)
+        return Actor(name, short, country, aliases, personnel, equipment)
     return None
+
+
+def _parse_assessment(t: _Table | None) -> AssessParams:
+    defaults = AssessParams()
+    if t is None:
+        return defaults
+
+    def num(key: str, default: float, lo: float, hi: float | None = None) -> float:
+        value = t.number(key, required=False, lo=lo, hi=hi)
+        return default if value is None else value
+
+    weights = dict(defaults.reliability_weights)
+    table = t.table("reliability_weights", required=False)
+    if table is not None:
+        for grade in RELIABILITY_GRADES:
+            value = table.number(grade, required=False, lo=0, hi=1)
+            if value is not None:
+                weights[grade] = value
+        table.finish()
+    params = AssessParams(
+        half_life_days=num("half_life_days", defaults.half_life_days, 0.5),
+        withdrawn_half_life_days=num("withdrawn_half_life_days", defaults.withdrawn_half_life_days, 0.5),
+        min_weight=num("min_weight", defaults.min_weight, 0),
+        reliability_weights=weights,
+        unconfirmed_factor=num("unconfirmed_factor", defaults.unconfirmed_factor, 0, 1),
+        sortie_weight=num("sortie_weight", defaults.sortie_weight, 0),
+        pace_window_days=int(num("pace_window_days", defaults.pace_window_days, 1)),
+        stale_after_days=int(num("stale_after_days", defaults.stale_after_days, 1)),
+        corroboration_window_days=int(num("corroboration_window_days", defaults.corroboration_window_days, 0)),
+        mc_draws=int(num("mc_draws", defaults.mc_draws, 100, 1_000_000)),
+        seed=int(num("seed", defaults.seed, 0)),
+        load_factor=t.figure("load_factor", hi=1) or defaults.load_factor,
+        ship_tonnes=t.figure("ship_tonnes") or defaults.ship_tonnes,
+        vehicle_tonnes=t.figure("vehicle_tonnes") or defaults.vehicle_tonnes,
+    )
+    t.finish()
+    return params
 
 
 def _parse_site(t: _Table) -> Site | None:

@@ -16,13 +16,15 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from drawdown.assess import Assessment, Evidence, assess
+from drawdown.case import Case
 from drawdown.ingest.dedup import OriginMatcher, repeated_sections
 from drawdown.ingest.feeds import FeedEntry, read_entry, read_url
 from drawdown.ingest.fetch import Fetcher, FetchPolicy, is_url
 from drawdown.ingest.normalize import content_hash
 from drawdown.ingest.readers import DEFAULT_MAX_BYTES, URL_FORMATS, Defaults, Item, expand, read_path
 from drawdown.ingest.rewrites import RewriteDetector
-from drawdown.model import Document, IngestFailure, IngestResult, Report
+from drawdown.model import Claim, Document, IngestFailure, IngestResult, Report, Sortie
 from drawdown.store.db import Store, now_utc, utc_aware, utc_naive
 
 # Called after each file with (files done, files in all, the file just done); drives the CLI's progress bar.
@@ -379,7 +381,10 @@ def load_reports(store: Store, *, as_of: date | None = None) -> list[Report]:
 
 
 def last_evidence_date(store: Store) -> date | None:
-    value = store.scalar("SELECT max(published) FROM reports")
+    """The latest day with a report or a sortie: the default date of a brief."""
+    value = store.scalar(
+        "SELECT max(t) FROM (SELECT max(published) AS t FROM reports UNION ALL SELECT max(time) FROM sorties)"
+    )
     return value.date() if isinstance(value, datetime) else None
 
 
@@ -439,3 +444,79 @@ def list_origins(store: Store, *, include_single: bool = False) -> list[OriginGr
         group_members = tuple(OriginMember(r, m, s) for r, (m, s) in zip(ordered, how, strict=True))
         groups.append(OriginGroup(id=row["id"], method=row["method"], representative=rep, members=group_members))
     return sorted(groups, key=lambda g: (-len(g.members), g.id))
+
+
+def _columns(store: Store, table: str) -> set[str]:
+    rows = store.query("SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table])
+    return {r["column_name"] for r in rows}
+
+
+def _hedges(value: object) -> tuple[str, ...]:
+    """Hedges are stored as a JSON list (or, by older writers, one plain string)."""
+    if not value:
+        return ()
+    text = str(value)
+    if text.startswith("["):
+        return tuple(str(h) for h in json.loads(text))
+    return (text,)
+
+
+def load_claims(store: Store) -> list[Claim]:
+    """Stored claims, in report order then span order. Reads the columns this store has."""
+    have = _columns(store, "claims")
+    rows = store.query("SELECT * FROM claims ORDER BY report_id, span_start, span_end, id")
+    claims = []
+    for r in rows:
+        claims.append(
+            Claim(
+                report_id=r["report_id"], site=r["site"], action=r["action"], confirmation=r["confirmation"],
+                modality=r["modality"], span=(r["span_start"], r["span_end"]), sentence=r.get("sentence") or "",
+                site_name=r.get("site_name") if "site_name" in have else None,
+                actor=r.get("actor") if "actor" in have else None,
+                quantity=r["quantity"], unit=r["unit"], event_date=r["event_date"],
+                time_precision=r["time_precision"],
+                due_date=r.get("due_date") if "due_date" in have else None,
+                source_type=r["source_type"], attribution=r["attribution"],
+                hedges=_hedges(r.get("hedges")),
+            )
+        )  # fmt: skip
+    return claims
+
+
+def load_sorties(store: Store) -> list[Sortie]:
+    have = _columns(store, "sorties")
+    rows = store.query("SELECT * FROM sorties ORDER BY time, id")
+    return [
+        Sortie(
+            icao24=r["icao24"], callsign=r["callsign"], event=r["event"], time=utc_aware(r["time"]) or r["time"],
+            airfield=r["airfield"], confidence=r["confidence"], type=r["aircraft_type"],
+            destination=r["destination"], payload_tonnes=r["payload_tonnes"],
+            payload_low=r.get("payload_low") if "payload_low" in have else None,
+            payload_high=r.get("payload_high") if "payload_high" in have else None,
+            inferred=bool(r.get("inferred")) if "inferred" in have else False, wave=r["wave"],
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
+def load_evidence(store: Store, case: Case) -> Evidence:
+    reports = {r.id: r for r in load_reports(store)}
+    claims = tuple(c for c in load_claims(store) if c.report_id in reports)
+    return Evidence(case, reports, claims, tuple(load_sorties(store)))
+
+
+def assess_store(store: Store, case: Case, *, as_of: date | None = None, seed: int | None = None,
+                 save: bool = True) -> Assessment:  # fmt: skip
+    """Assess the stored evidence as of a date (default: the latest evidence); store the snapshot when ``save``.
+
+    Snapshots carry each site's daily status timeline; a brief (``save=False``) does not need it.
+    """
+    day = as_of or last_evidence_date(store) or date.today()
+    result = assess(load_evidence(store, case), day, seed=seed, with_timeline=save)
+    if save:
+        with store.transaction():
+            store.con.execute(
+                "INSERT OR REPLACE INTO assessments VALUES (?, ?, ?, ?, ?, ?)",
+                [f"{case.id}|{day.isoformat()}|{result.seed}", case.id, day, result.seed, now_utc(), result.dumps()],
+            )
+    return result

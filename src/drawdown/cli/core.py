@@ -246,16 +246,6 @@ def demo(
 
 @app.command(context_settings=STUB)
 @guarded
-def assess(case: CaseOpt = None) -> None:
-    """Assess site status, force remaining, pace and deadlines; store a snapshot.
-
-    Example: drawdown assess --case syria-2024 --as-of 2025-01-15   (not available yet)
-    """
-    not_yet("assess", "Assess")
-
-
-@app.command(context_settings=STUB)
-@guarded
 def report(case: CaseOpt = None) -> None:
     """Write the self-contained HTML report with plots.
 

@@ -1,18 +1,22 @@
-"""The brief: the evidence written for a reader, every line citing its sources.
+"""The brief: the assessment written for a reader, in the order analysts ask, every line citing its evidence.
 
-Until the Extract and Assess stages exist this brief does not judge anything: it says what is stored, which
-reports name which site, and which stated deadlines apply, and it says plainly that every status is unknown.
+1 scale and timeline · 2 status of each site · 3 what is confirmed and by whom · 4 which public claims fit the
+evidence · 5 how other actors reacted · 6 what to watch next · appendix: the reports that name each site.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 
-from drawdown.case import Case, Plan, Site
+from drawdown.assess import Assessment
+from drawdown.assess.credibility import Credibility
+from drawdown.assess.evidence import DRAWING, PRESENT, STAYING, WITHDRAWN, vote
+from drawdown.assess.force import number, span
+from drawdown.case import Case, Site, fold
 from drawdown.extract.gazetteer import Gazetteer
-from drawdown.model import Report
+from drawdown.model import Claim, Report
+from drawdown.report import cite
 from drawdown.report import markdown as md
 
 KIND_LABELS = {
@@ -24,6 +28,26 @@ KIND_LABELS = {
     "garrison": "garrison",
     "area": "area",
 }
+STATUS_LABELS = {"present": "present", "drawing_down": "drawing down", "withdrawn": "withdrawn", "unknown": "unknown"}
+ACTION_LABELS = {
+    "withdrawal_started": "withdrawal started",
+    "withdrawal_partial": "partial withdrawal",
+    "withdrawal_complete": "withdrawal complete",
+    "evacuated": "evacuated",
+    "convoy_departed": "convoy departed",
+    "flights_departed": "flights departed",
+    "ships_departed": "ships departed",
+    "equipment_loaded": "equipment loaded",
+    "presence_maintained": "presence maintained",
+    "reinforcement": "reinforcement",
+    "negotiation": "negotiation",
+    "other": "other",
+}
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 report``, ``2 reports``; nouns here all take -s."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @dataclass(frozen=True)
@@ -46,91 +70,311 @@ def site_evidence(case: Case, reports: list[Report]) -> list[SiteEvidence]:
     return [SiteEvidence(site, tuple(by_site.get(site.id, ()))) for site in case.sites]
 
 
-def plural(n: int, noun: str) -> str:
-    """``1 report``, ``2 reports``; nouns here all take -s."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-def render_brief(case: Case, reports: list[Report], as_of: date) -> str:
-    """Markdown brief of ``reports`` for ``case`` as of ``as_of`` (the reports are already filtered to it)."""
-    lines = [f"# {md.text(case.title)}", "", f"Brief as of **{as_of.isoformat()}** · case `{case.id}`", ""]
-    lines += _scale(reports)
-    lines += _plans(case.plans, as_of)
-    lines += _sites(site_evidence(case, reports), reports)
-    lines += [
-        "---",
-        "This brief lists evidence; it does not weigh it yet. Site status is *unknown* until claims are",
-        "extracted and assessed (`drawdown extract`, `drawdown assess`). Copies of one story are grouped into",
-        "one origin and count once.",
+def render_brief(result: Assessment) -> str:
+    """Markdown brief of an assessment."""
+    case = result.evidence.case
+    lines = [
+        f"# {md.text(case.title)}",
+        "",
+        f"Brief as of **{result.as_of.isoformat()}** · case `{case.id}` · seed {result.seed}. Citations in square "
+        "brackets; `s-…` ids are sorties detected in ADS-B data.",
         "",
     ]
+    for section in (_scale, _sites, _confirmation, _checks, _others, _watch, _appendix):
+        lines += section(result)
     return "\n".join(lines)
 
 
-def _scale(reports: list[Report]) -> list[str]:
-    if not reports:
-        return ["## Evidence", "", "No reports are stored yet. Run `drawdown ingest PATH` first.", ""]
+def _site_name(case: Case, site_id: str | None) -> str:
+    if site_id is None:
+        return "the whole force"
+    try:
+        return md.text(case.site(site_id).name)
+    except KeyError:
+        return md.text(site_id)
+
+
+def _what(claim: Claim) -> str:
+    action = ACTION_LABELS.get(claim.action, claim.action)
+    if claim.modality == "negated":
+        action = f"no {action}"
+    if claim.confirmation == "denied":
+        action = f"denial of “{action}”"
+    if claim.quantity is not None and claim.unit:
+        action += f" ({number(claim.quantity)} {claim.unit})"
+    return action
+
+
+# ------------------------------------------------------------------------------------------ 1 scale, timeline
+
+
+def _scale(result: Assessment) -> list[str]:
+    ev, force, case = result.evidence, result.force, result.evidence.case
+    reports = list(ev.reports.values())
+    lines = ["## 1. Scale and timeline", ""]
+    if not reports and not ev.sorties:
+        return [*lines, "No evidence is stored yet: nothing can be said about scale or timeline.", ""]
     origins = {r.origin_id for r in reports}
-    outlets = {r.outlet for r in reports if r.outlet}
-    dated = [r.published for r in reports if r.published]
-    span = f", published {min(dated).date()} to {max(dated).date()}" if dated else ""
-    copies = len(reports) - len(origins)
-    copy_note = f" ({copies} of them {'a copy' if copies == 1 else 'copies'} of another report)" if copies else ""
-    return [
-        "## Evidence",
-        "",
-        f"{plural(len(reports), 'report')}{copy_note} from {plural(len(origins), 'independent origin')} "
-        f"and {plural(len(outlets), 'outlet')}{span}.",
-        "",
-    ]
-
-
-def _plans(plans: tuple[Plan, ...], as_of: date) -> list[str]:
-    if not plans:
-        return []
-    lines = ["## Stated plans and deadlines", ""]
-    for plan in sorted(plans, key=lambda p: p.stated):
-        due = ""
-        if plan.due is not None:
-            days = (plan.due - as_of).days
-            when = (
-                f"{days} days after this brief" if days > 0 else ("today" if days == 0 else f"passed {-days} days ago")
-            )
-            due = f" Due {plan.due.isoformat()} ({when})."
+    takeoffs = [s for s in ev.sorties if s.event == "takeoff"]
+    days = sorted([r.published.date() for r in reports if r.published] + [s.time.date() for s in ev.sorties])
+    span_text = f", dated {days[0]} to {days[-1]}" if days else ""
+    lines.append(
+        f"- Evidence: {plural(len(reports), 'report')} from {plural(len(origins), 'independent origin')} "
+        f"({plural(len(reports) - len(origins), 'copy').replace('copys', 'copies')}), "
+        f"{plural(len(ev.claims), 'extracted claim')} and "
+        f"{plural(len(ev.sorties), 'detected sortie')} ({plural(len(takeoffs), 'takeoff')}){span_text}."
+    )
+    counted = cite.sorties(list(force.lift.sorties))
+    percent = [ev.claims[i] for i in force.percent_claims]
+    sealift = [ev.claims[i] for i in force.lift.sealift_claims]
+    measured = [counted, cite.claims(ev, percent + sealift, 4) if percent or sealift else ""]
+    basis = cite.join(*measured)
+    baseline = case.actor.personnel
+    if force.personnel_remaining is not None and baseline is not None:
         lines.append(
-            f"- **{md.text(plan.actor)}**, stated {plan.stated.isoformat()}: {md.text(plan.summary)}.{due}"
-            f" *Attribution:* {md.text(plan.attribution)}. *Source:* {md.text(plan.source)}."
+            f"- Force remaining: about {force.personnel_remaining.fmt()} personnel, from a baseline of "
+            f"{span(baseline)}. {cite.join(*measured, 'case file: actor baseline')}"
         )
+        if force.removed_percent is not None:
+            lines.append(f"- Share of the force removed: {force.removed_percent.fmt(1, '%')}. {basis}")
+        lines += [f"  - {md.text(a, limit=400)}" for a in force.arithmetic]
+    elif baseline is None:
+        lines.append("- Force remaining: unknown; the case gives no personnel baseline.")
+    else:
+        lines.append(
+            f"- Force remaining: unknown. The baseline is {span(baseline)} personnel [case file: actor baseline], "
+            "but no flight data, sealift report or percentage claim measures what has left."
+        )
+    window = case.assessment.pace_window_days
+    if not ev.sorties:
+        lines.append("- Pace: unknown; no ADS-B flight data is loaded (`drawdown flights ingest`).")
+    elif force.pace_tonnes_per_day.high > 0:
+        pct = f" ({force.pace_percent_per_day.fmt(2, '%')} of the force a day)" if force.pace_percent_per_day else ""
+        lines.append(f"- Pace over the last {window} days: {force.pace_tonnes_per_day.fmt(1, ' t/day')}{pct}. {basis}")
+    else:
+        lines.append(
+            f"- Pace over the last {window} days: no outbound sorties detected. [ADS-B sorties to {result.as_of}]"
+        )
+    if force.completion:
+        mid, lo, hi = force.completion
+        lines.append(f"- Projected completion at that pace: {mid} (80% interval {lo} to {hi}). {basis}")
+    else:
+        lines.append(f"- Projected completion: unknown ({force.completion_note}).")
+    for odds in force.deadlines:
+        source = cite.claim(ev, ev.claims[odds.claim_index]) if odds.claim_index is not None else md.text(odds.source)
+        p = "unknown" if odds.probability is None else f"{odds.probability:.0%}"
+        lines.append(f"- P(complete by {odds.due}) for “{md.text(odds.label, limit=120)}”: {p}. [{source}]")
+    lines += ["", "Timeline (first report of each move, one per origin):", ""]
+    lines += _timeline(result) or ["- No dated claims have been extracted yet (run `drawdown extract`)."]
     return [*lines, ""]
 
 
-def _sites(evidence: list[SiteEvidence], reports: list[Report]) -> list[str]:
-    lines = ["## Sites", ""]
+def _timeline(result: Assessment, limit: int = 15) -> list[str]:
+    ev = result.evidence
+    first: dict[tuple[str, str | None, str], Claim] = {}
+    for claim in ev.claims:
+        if vote(claim) is None:
+            continue
+        key = (ev.report_of(claim).origin_id, claim.site, claim.action)
+        first.setdefault(key, claim)
+    dated = sorted(((d, c) for c in first.values() if (d := ev.claim_day(c)) is not None), key=lambda x: x[0])
+    lines = []
+    for day, claim in dated[:limit]:
+        lines.append(f"- {day}: {_site_name(ev.case, claim.site)}: {_what(claim)}. [{cite.claim(ev, claim)}]")
+    if len(dated) > limit:
+        lines.append(f"- … {len(dated) - limit} more dated moves in the store.")
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------- 2 site status
+
+
+def _sites(result: Assessment) -> list[str]:
+    ev, case = result.evidence, result.evidence.case
+    lines = [
+        "## 2. Status of each site",
+        "",
+        "| Site | Status | P(present / drawing down / withdrawn) | Last evidence | Evidence |",
+        "|---|---|---|---|---|",
+    ]
+    for status in result.sites:
+        site = case.site(status.site)
+        p = status.probabilities
+        probs = f"{p['present']:.2f} / {p['drawing_down']:.2f} / {p['withdrawn']:.2f}"
+        label = STATUS_LABELS[status.status]
+        if status.status == "unknown":
+            if status.weight == 0:
+                label += " (no evidence)"
+            elif status.weight < case.assessment.min_weight:
+                label += f" (evidence too thin: weight {status.weight:.2f})"
+            else:
+                label += " (the evidence conflicts)"
+        claims = [ev.claims[v.claim_index] for v in status.votes if v.claim_index is not None]
+        sorties = [v.sortie_id for v in status.votes if v.sortie_id is not None]
+        evidence = cite.join(cite.claims(ev, claims) if claims else "", cite.sorties(sorties))
+        code = f" ({site.icao})" if site.icao else ""
+        last = status.last_evidence.isoformat() if status.last_evidence else "none"
+        lines.append(f"| {md.text(site.name)}{code} | {label} | {probs} | {last} | {evidence} |")
+    return [*lines, ""]
+
+
+# --------------------------------------------------------------------------------------- 3 confirmed or not
+
+
+def _confirmation(result: Assessment) -> list[str]:
+    ev = result.evidence
+    lines = ["## 3. What is confirmed, and by whom", ""]
+    if not ev.claims:
+        return [*lines, "No claims have been extracted yet (run `drawdown extract`), so nothing is graded.", ""]
+    groups: dict[str, list[tuple[Claim, Credibility]]] = defaultdict(list)
+    seen: set[tuple[str, str | None, str]] = set()
+    for claim, cred in zip(ev.claims, result.credibility, strict=True):
+        key = (ev.report_of(claim).origin_id, claim.site, claim.action)
+        if key in seen or claim.modality == "planned" or vote(claim) is None:
+            continue
+        seen.add(key)
+        group = "denied" if claim.confirmation == "denied" else (
+            "confirmed" if cred.grade <= 2 else "unconfirmed" if cred.grade == 3 else "doubtful"
+        )  # fmt: skip
+        groups[group].append((claim, cred))
+    titles = {
+        "confirmed": "Confirmed or probably true (credibility 1–2)",
+        "unconfirmed": "Possibly true, not confirmed (credibility 3)",
+        "doubtful": "Doubtful or contradicted (credibility 4–5)",
+        "denied": "Denied on the record",
+    }
+    for group, title in titles.items():
+        items = groups.get(group, [])
+        lines += [f"**{title}:** none.", ""] if not items else [f"**{title}:**", ""]
+        for claim, cred in items:
+            who = md.text(cred.source, limit=80)
+            hedge = f", hedged ({md.text(', '.join(claim.hedges), limit=60)})" if claim.hedges else ""
+            support = (
+                f", corroborated by {plural(len(cred.supporting_origins), 'other origin')}"
+                if cred.supporting_origins
+                else ""
+            )
+            against = (
+                f", contradicted by {plural(len(cred.contradicting_origins), 'origin')}"
+                if cred.contradicting_origins
+                else ""
+            )
+            lines.append(
+                f"- {_site_name(ev.case, claim.site)}: {_what(claim)} — {cred.rating} ({cred.label}); "
+                f"said by {who}{hedge}{support}{against}. "
+                + cite.join(cite.claim(ev, claim), cite.sorties(cred.supporting_sorties))
+            )
+        if items:
+            lines.append("")
+    return lines
+
+
+# -------------------------------------------------------------------------------------- 4 public claims
+
+
+def _checks(result: Assessment) -> list[str]:
+    ev = result.evidence
+    lines = ["## 4. Which public claims fit the evidence", ""]
+    if not result.checks:
+        return [*lines, "No quantitative public claim (rates, percentages, deadlines) is on record yet.", ""]
+    for check in result.checks:
+        source = cite.claim(ev, ev.claims[check.claim_index]) if check.claim_index is not None else "case file"
+        where = cite.join(source, cite.sorties(check.sorties))
+        lines.append(f"- **{md.text(check.claimed, limit=160)}**: {check.verdict}. {where}")
+        lines += [f"  - {md.text(a, limit=400)}" for a in check.arithmetic]
+    return [*lines, ""]
+
+
+# ------------------------------------------------------------------------------------------ 5 other actors
+
+
+def _is_case_actor(case: Case, name: str | None) -> bool:
+    if not name:
+        return True
+    folded = fold(name)
+    return any(fold(n) in folded or folded in fold(n) for n in (case.actor.name, case.actor.short, *case.actor.aliases))
+
+
+def _others(result: Assessment) -> list[str]:
+    ev, case = result.evidence, result.evidence.case
+    site_ids = {s.id for s in case.sites}
+    lines = ["## 5. How other actors reacted", ""]
+    items = [
+        c for c in ev.claims if not _is_case_actor(case, c.actor) or (c.site is not None and c.site not in site_ids)
+    ]
+    if not items:
+        return [*lines, "No statement or move of another actor has been extracted.", ""]
+    by_actor: dict[str, list[Claim]] = defaultdict(list)
+    for claim in items:
+        by_actor[claim.actor or claim.site or "unnamed"].append(claim)
+    for actor, claims in sorted(by_actor.items()):
+        seen: set[str] = set()
+        for claim in claims:
+            origin = ev.report_of(claim).origin_id
+            if origin in seen:
+                continue
+            seen.add(origin)
+            said = f": “{md.text(claim.sentence, limit=180)}”" if claim.sentence else ""
+            lines.append(f"- {md.text(actor)} — {_what(claim)}{said} [{cite.claim(ev, claim)}]")
+    return [*lines, ""]
+
+
+# ------------------------------------------------------------------------------------------- 6 watch next
+
+
+def _watch(result: Assessment) -> list[str]:
+    ev, case, as_of = result.evidence, result.evidence.case, result.as_of
+    params = case.assessment
+    lines = ["## 6. What to watch next", ""]
+    for status in result.sites:
+        if status.status == "withdrawn":
+            continue
+        name = md.text(case.site(status.site).name)
+        if status.last_evidence is None:
+            lines.append(f"- {name}: no evidence at all; status unknown.")
+        elif (as_of - status.last_evidence).days > params.stale_after_days:
+            age = (as_of - status.last_evidence).days
+            lines.append(f"- {name}: stale, last evidence {status.last_evidence} ({age} days ago).")
+    for odds in result.force.deadlines:
+        days = (odds.due - as_of).days
+        if -14 <= days <= 30:
+            when = f"in {days} days" if days >= 0 else f"passed {-days} days ago"
+            p = "unknown" if odds.probability is None else f"{odds.probability:.0%}"
+            lines.append(f"- Deadline {odds.due} ({when}): “{md.text(odds.label, limit=100)}”, P(met) {p}.")
+    for status in result.sites:
+        totals: dict[str, float] = defaultdict(float)
+        for v in status.votes:
+            totals[v.state] += v.weight
+        moving = totals[DRAWING] + totals[WITHDRAWN]
+        if totals[PRESENT] + totals[STAYING] >= 0.2 and moving >= 0.2:
+            claims = [ev.claims[v.claim_index] for v in status.votes if v.claim_index is not None]
+            lines.append(
+                f"- Contradiction at {md.text(case.site(status.site).name)}: evidence for staying "
+                f"(weight {totals[PRESENT] + totals[STAYING]:.2f}) and for leaving ({moving:.2f}). "
+                f"[{cite.claims(ev, claims, 4)}]"
+            )
+    if len(lines) == 2:
+        lines.append("- Nothing stands out: no stale site, no deadline within 30 days, no contradiction.")
+    return [*lines, ""]
+
+
+# ------------------------------------------------------------------------------------------------ appendix
+
+
+def _appendix(result: Assessment) -> list[str]:
+    reports = sorted(result.evidence.reports.values(), key=lambda r: (r.published is None, r.published, r.id))
     first_of_origin: dict[str, Report] = {}
     for report in reports:
         first_of_origin.setdefault(report.origin_id, report)
-    for item in evidence:
-        site = item.site
-        code = f", {site.icao}" if site.icao else ""
-        lines.append(f"### {md.text(site.name)} ({KIND_LABELS.get(site.kind, site.kind)}{code})")
-        lines.append("")
+    lines = ["## Appendix: reports that name each site", ""]
+    for item in site_evidence(result.evidence.case, reports):
         if not item.reports:
-            lines += ["Status: **unknown**. No stored report names this site.", ""]
             continue
-        lines.append(
-            f"Status: **unknown** (not yet assessed). Named in {plural(len(item.reports), 'report')} "
-            f"from {plural(item.origins, 'origin')}:"
-        )
-        lines.append("")
+        lines.append(f"- **{md.text(item.site.name)}** ({plural(len(item.reports), 'report')}, "
+                     f"{plural(item.origins, 'origin')}):")  # fmt: skip
         for report in item.reports:
-            title = f" — {md.text(report.title)}" if report.title else ""
             source = first_of_origin[report.origin_id]
             copy = "" if source.id == report.id else f" *(copy of {md.text(source.label)})*"
-            lines.append(f"- {md.link(report.label, report.url)}{title}{copy}")
-        lines.append("")
-    unplaced = [r for r in reports if not any(r in item.reports for item in evidence)]
-    if unplaced:
-        lines += ["### Reports that name no site", ""]
-        lines += [f"- {md.link(r.label, r.url)}" + (f" — {md.text(r.title)}" if r.title else "") for r in unplaced]
-        lines.append("")
-    return lines
+            title = f" — {md.text(report.title)}" if report.title else ""
+            lines.append(f"  - {cite.report(report)}{title}{copy}")
+    return [*lines, ""]

@@ -81,9 +81,12 @@ class Store:
                 f"{self.path}: store schema version {current} is newer than this drawdown ({LATEST})",
                 fix="upgrade drawdown, or point --db at another store",
             )
+        # Apply every migration the store lacks, not just those above its highest version: migrations written
+        # on parallel branches land in any order, and each one only adds its own tables and columns.
+        done = {int(v) for (v,) in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
         applied = []
         for version, description, sql in MIGRATIONS:
-            if version <= current:
+            if version in done:
                 continue
             with self.transaction():
                 self.con.execute(sql)

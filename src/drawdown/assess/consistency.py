@@ -1,0 +1,132 @@
+"""Check quantitative public claims against the evidence, showing the arithmetic.
+
+Verdicts for rates and percentages: consistent (the claimed figure lies in the evidence's 80% interval),
+overstated (above it), understated (below it), untestable (no evidence could confirm or refute it, e.g. no
+flight data then). A deadline is consistent when the evidence gives it even odds or better (P >= 0.5) and
+overstated otherwise; it cannot be understated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from drawdown.assess.evidence import Evidence
+from drawdown.assess.force import ForceEstimate, Interval, outbound_takeoffs, percent_claims, removed_fraction, span
+
+RATE_CUE = re.compile(r"\b(daily|a day|per day|each day|every day|a night)\b", re.I)
+WINDOW_DAYS = {"day": 1, "week": 7, "month": 30}
+# The span a rate claim covers, from its own words; otherwise the precision of its date decides.
+SPAN_CUES = (
+    (re.compile(r"\b(today|yesterday|overnight|last night)\b", re.I), 1),
+    (re.compile(r"\b(past|last|recent|previous)\s+(few|couple of|two or three|several)\s+days\b", re.I), 4),
+    (re.compile(r"\b(in|over|during)\s+recent\s+days\b", re.I), 4),
+    (re.compile(r"\b(past|last|this)\s+week\b", re.I), 7),
+    (re.compile(r"\b(past|last|this)\s+month\b", re.I), 30),
+)
+
+
+def claim_span_days(sentence: str, precision: str | None) -> int:
+    for cue, days in SPAN_CUES:
+        if cue.search(sentence):
+            return days
+    return WINDOW_DAYS.get(precision or "week", 7)
+
+
+@dataclass(frozen=True)
+class Check:
+    kind: str  # rate | percent | deadline
+    claim_index: int | None
+    claimed: str
+    verdict: str
+    arithmetic: tuple[str, ...]
+    sorties: tuple[str, ...] = ()
+
+
+def _verdict(value: float, interval: Interval) -> str:
+    if value > interval.high:
+        return "overstated"
+    if value < interval.low:
+        return "understated"
+    return "consistent"
+
+
+def _covered(evidence: Evidence, start: date, end: date) -> bool:
+    """Flight data exists around the window: any detected event within a week of it."""
+    return any(start - timedelta(days=7) <= s.time.date() <= end + timedelta(days=7) for s in evidence.sorties)
+
+
+def rate_check(evidence: Evidence, index: int, seed: int) -> Check:
+    claim = evidence.claims[index]
+    claimed = f"{claim.quantity:g} flights a day"
+    end = evidence.claim_day(claim)
+    if end is None:
+        return Check("rate", index, claimed, "untestable", ("neither the claim nor its report is dated",))
+    days = claim_span_days(claim.sentence, claim.time_precision)
+    start = end - timedelta(days=days)
+    if not _covered(evidence, start, end):
+        return Check("rate", index, claimed, "untestable", (f"no flight data around {start} – {end}",))
+    airfields = {s.id for s in evidence.case.airfields}
+    site = claim.site if claim.site in airfields else None  # a claim about a non-airfield: all airfields
+    seen = outbound_takeoffs(evidence, start, end, site)
+    draws = np.random.default_rng(seed).gamma(len(seen) + 0.5, 1.0, 20_000) / days  # Jeffreys, Poisson rate
+    interval = Interval.of(draws)
+    where = site or "all monitored airfields"
+    lines = (
+        f"{len(seen)} outbound takeoffs from {where} in the {days} days {start + timedelta(days=1)} – {end}",
+        f"observed rate {len(seen) / days:.2f}/day, 80% interval {interval.low:.2f}–{interval.high:.2f}/day "
+        f"(Poisson); claimed {claim.quantity:g}/day",
+    )
+    return Check("rate", index, claimed, _verdict(claim.quantity or 0, interval), lines, tuple(s.id for s in seen))
+
+
+def percent_check(evidence: Evidence, index: int, seed: int) -> Check:
+    claim = evidence.claims[index]
+    report = evidence.report_of(claim)
+    day = report.published.date() if report.published else (evidence.claim_day(claim) or date.min)
+    claimed = f"{claim.quantity:g}% reduction"
+    before = evidence.until(day)
+    fraction, removed, _ = removed_fraction(before, day, seed, use_percent_claims=False)
+    if not _covered(before, evidence.case.start, day) and not removed.sealift_claims:
+        return Check("percent", index, claimed, "untestable", ("no flight or sealift data up to the claim",))
+    if fraction is None:
+        return Check("percent", index, claimed, "untestable", ("the case gives no baseline tonnage",))
+    interval = Interval.of(100 * fraction)
+    b = evidence.case.actor.equipment_tonnes
+    assert b is not None
+    lines = (
+        f"up to {day}: {len(removed.sorties)} outbound takeoffs (+{len(removed.sealift_claims)} sealift) "
+        f"= {Interval.of(removed.tonnes).fmt(unit=' t')}",
+        f"baseline {span(b, ' t')} → removed {interval.fmt(1, '%')}; claimed {claim.quantity:g}%",
+    )
+    return Check("percent", index, claimed, _verdict(claim.quantity or 0, interval), lines, removed.sorties)
+
+
+def deadline_checks(force: ForceEstimate) -> list[Check]:
+    out = []
+    for odds in force.deadlines:
+        claimed = f"complete by {odds.due}: {odds.label}"
+        if odds.probability is None:
+            out.append(Check("deadline", odds.claim_index, claimed, "untestable", (force.completion_note,)))
+            continue
+        verdict = "consistent" if odds.probability >= 0.5 else "overstated"
+        how = "share of draws with ≥95% removed by then" if odds.due <= force.as_of else force.completion_note
+        lines = (f"P(complete by {odds.due}) = {odds.probability:.2f} ({how})",)
+        out.append(Check("deadline", odds.claim_index, claimed, verdict, lines))
+    return out
+
+
+def checks(evidence: Evidence, force: ForceEstimate, seed: int) -> list[Check]:
+    national = set(percent_claims(evidence, date.max))
+    out = []
+    for index, claim in enumerate(evidence.claims):
+        if claim.quantity is None or claim.modality != "asserted" or claim.confirmation == "denied":
+            continue
+        if claim.unit == "flights" and RATE_CUE.search(claim.sentence):
+            out.append(rate_check(evidence, index, seed))
+        elif claim.unit == "percent" and index in national:
+            out.append(percent_check(evidence, index, seed))
+    return out + deadline_checks(force)

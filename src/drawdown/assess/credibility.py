@@ -1,0 +1,115 @@
+"""Information credibility on the Admiralty scale, computed from the evidence, never typed in.
+
+1 confirmed by independent origins · 2 probably true · 3 possibly true · 4 doubtful · 5 improbable ·
+6 cannot be judged. Corroboration counts independent origins (never copies) and detected sorties; a
+contradiction is a vote for an opposite state about the same site within the corroboration window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from drawdown.assess.evidence import (
+    DRAWING,
+    PRESENT,
+    STAYING,
+    WITHDRAWN,
+    Evidence,
+    reliability,
+    site_of_airfield,
+    vote,
+)
+from drawdown.model import Claim
+
+LABELS = {
+    1: "confirmed by independent sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "cannot be judged",
+}
+_OPPOSITE = {
+    PRESENT: {DRAWING, WITHDRAWN},
+    DRAWING: {PRESENT},
+    WITHDRAWN: {PRESENT, STAYING},
+    STAYING: {WITHDRAWN},
+}
+
+
+@dataclass(frozen=True)
+class Credibility:
+    grade: int
+    supporting_origins: tuple[str, ...]  # other origins saying the same, in the window
+    contradicting_origins: tuple[str, ...]
+    supporting_sorties: tuple[str, ...]
+    source_grade: str
+    source: str
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.grade]
+
+    @property
+    def rating(self) -> str:
+        """The two-character Admiralty rating, source reliability then information credibility (e.g. B2)."""
+        return f"{self.source_grade}{self.grade}"
+
+
+def _near(a: date | None, b: date | None, window: int) -> bool:
+    return a is not None and b is not None and abs((a - b).days) <= window
+
+
+def credibility(evidence: Evidence, index: int) -> Credibility:
+    claim = evidence.claims[index]
+    report = evidence.report_of(claim)
+    grade, source = reliability(claim, report, evidence.case)
+    state = vote(claim)
+    window = evidence.case.assessment.corroboration_window_days
+    day = evidence.claim_day(claim)
+    support: set[str] = set()
+    against: set[str] = set()
+    if state is not None and claim.site is not None:
+        for other in evidence.claims:
+            other_state = vote(other)
+            if other.site != claim.site or other_state is None:
+                continue
+            other_origin = evidence.report_of(other).origin_id
+            if other_origin == report.origin_id or not _near(day, evidence.claim_day(other), window):
+                continue
+            if other_state == state:
+                support.add(other_origin)
+            elif other_state in _OPPOSITE[state]:
+                against.add(other_origin)
+    sorties: tuple[str, ...] = ()
+    if state == DRAWING and claim.site is not None:
+        sorties = tuple(
+            s.id
+            for s in evidence.sorties
+            if s.event == "takeoff"
+            and site_of_airfield(evidence.case, s.airfield) == claim.site
+            and _near(day, s.time.date(), window)
+        )
+    return Credibility(
+        _grade(claim, grade, len(support) + (1 if sorties else 0), len(against)),
+        tuple(sorted(support)),
+        tuple(sorted(against)),
+        sorties,
+        grade,
+        source,
+    )
+
+
+def _grade(claim: Claim, source_grade: str, support: int, against: int) -> int:
+    if vote(claim) is None and claim.modality != "planned":
+        return 6 if source_grade == "F" else 3
+    if against > support:
+        return 5 if support == 0 else 4
+    if against:  # as much said against as for
+        return 3 if support else 4
+    if support:
+        return 1
+    if claim.confirmation in ("confirmed", "denied"):
+        return 2
+    return 6 if source_grade == "F" else 3

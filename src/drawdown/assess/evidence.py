@@ -1,0 +1,141 @@
+"""The evidence an assessment reads, and how each piece is weighed: vote, reliability, decay, origin."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from drawdown.case import AssessParams, Case, fold
+from drawdown.model import Claim, Report, Sortie
+
+PRESENT, DRAWING, WITHDRAWN = "present", "drawing_down", "withdrawn"
+STATES = (PRESENT, DRAWING, WITHDRAWN)
+# A vote that only rules out "withdrawn": "the base is not being evacuated" fits a base that stays as it is and
+# one that is thinning out. It counts half to each of present and drawing down.
+STAYING = "not_withdrawn"
+
+REDUCING = frozenset(
+    {
+        "withdrawal_started",
+        "withdrawal_partial",
+        "convoy_departed",
+        "flights_departed",
+        "ships_departed",
+        "equipment_loaded",
+    }
+)
+COMPLETING = frozenset({"withdrawal_complete", "evacuated"})
+MAINTAINING = frozenset({"presence_maintained", "reinforcement"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Everything known as of the assessment date: the case, stored reports, their claims, detected sorties."""
+
+    case: Case
+    reports: dict[str, Report]
+    claims: tuple[Claim, ...]
+    sorties: tuple[Sortie, ...]
+
+    def report_of(self, claim: Claim) -> Report:
+        return self.reports[claim.report_id]
+
+    def claim_day(self, claim: Claim) -> date | None:
+        """When the claimed event happened; the report's date when the text gives none."""
+        if claim.event_date is not None:
+            return claim.event_date
+        published = self.report_of(claim).published
+        return published.date() if published else None
+
+    def until(self, day: date) -> Evidence:
+        """The evidence that existed at the end of ``day``: reports published by then, sorties flown by then."""
+        reports = {k: r for k, r in self.reports.items() if r.published is None or r.published.date() <= day}
+        claims = tuple(c for c in self.claims if c.report_id in reports)
+        sorties = tuple(s for s in self.sorties if s.time.date() <= day)
+        return Evidence(self.case, reports, claims, sorties)
+
+
+def vote(claim: Claim) -> str | None:
+    """Which site state a claim speaks for, or None (plans, talks, claims about nothing a site can be).
+
+    A denial or a negation speaks against the move it denies: "troops did not leave" is evidence that the site
+    is manned as before; "the base is not being evacuated" only rules out a complete withdrawal (STAYING).
+    """
+    if claim.modality == "planned":
+        return None
+    flipped = claim.confirmation == "denied" or claim.modality == "negated"
+    if claim.action in COMPLETING:
+        return STAYING if flipped else WITHDRAWN
+    if claim.action in REDUCING:
+        return PRESENT if flipped else DRAWING
+    if claim.action in MAINTAINING:
+        return DRAWING if flipped else PRESENT
+    return None
+
+
+def decay(params: AssessParams, evidence_day: date | None, as_of: date, *, half_life: float | None = None) -> float:
+    """Exponential decay with the case's half-life; undated evidence counts as half a half-life old."""
+    life = half_life or params.half_life_days
+    age = life / 2 if evidence_day is None else max(0, (as_of - evidence_day).days)
+    return math.pow(0.5, age / life)
+
+
+TYPE_LABELS = {
+    "official": "an official source",
+    "observer": "an observer",
+    "satellite": "satellite imagery",
+    "flight_tracking": "flight trackers",
+    "anonymous": "anonymous sources",
+    "media": "the outlet",
+}
+
+
+def _matches(name: str, candidates: tuple[str, ...]) -> bool:
+    folded = f" {fold(name)} "
+    return any(f" {fold(c)} " in folded for c in candidates if c)
+
+
+def reliability(claim: Claim, report: Report, case: Case) -> tuple[str, str]:
+    """(Admiralty grade, who) for a claim.
+
+    In order: the attributed source when the case lists it; the publishing outlet when the case lists it and
+    the claim is the outlet's own (no source type, or "media"); the default of the claim's source type; the
+    media default for an unlisted outlet; else F (cannot be judged).
+    """
+    if claim.attribution:
+        for source in case.sources:
+            if _matches(claim.attribution, (source.name, *source.aliases)):
+                return source.reliability, source.name
+    if claim.source_type in (None, "media"):
+        host = (urlsplit(report.url).hostname or "") if report.url else ""
+        for source in case.sources:
+            named = report.outlet and _matches(report.outlet, (source.name, *source.aliases))
+            if named or any(host == d or host.endswith("." + d) for d in source.domains):
+                return source.reliability, source.name
+    if claim.source_type and claim.source_type in case.source_type_reliability:
+        who = claim.attribution or TYPE_LABELS.get(claim.source_type, claim.source_type)
+        return case.source_type_reliability[claim.source_type], who
+    if report.outlet:
+        return case.source_type_reliability.get("media", "F"), report.outlet
+    return "F", "unknown source"
+
+
+def claim_weight(claim: Claim, report: Report, evidence_day: date | None, as_of: date, case: Case) -> float:
+    """Reliability x confirmation x decay: how much one claim moves a site's status."""
+    params = case.assessment
+    grade, _ = reliability(claim, report, case)
+    confirmed = claim.confirmation in ("confirmed", "denied")  # a denial is an on-record statement
+    factor = 1.0 if confirmed else params.unconfirmed_factor
+    # An emptied post rarely fills up again unannounced: evidence of a completed withdrawal ages more slowly.
+    life = params.withdrawn_half_life_days if vote(claim) == WITHDRAWN else None
+    return params.reliability_weights.get(grade, 0.3) * factor * decay(params, evidence_day, as_of, half_life=life)
+
+
+def site_of_airfield(case: Case, airfield: str) -> str | None:
+    """The case site a sortie's airfield is: by ICAO code or by site id."""
+    for site in case.sites:
+        if airfield in (site.icao, site.id):
+            return site.id
+    return None

@@ -1,0 +1,388 @@
+"""Force remaining, pace and completion by Monte Carlo over the uncertain inputs.
+
+Each draw samples the baselines, the load factor, each sortie's payload and whether it happened (its detection
+confidence), each sealift event's tonnage and whether it happened (its credibility), and whether an explicit
+percentage claim holds. Removed tonnage over the baseline tonnage is the share of the force gone; personnel are
+assumed to leave in proportion to equipment (docs/assessment.md discusses this assumption).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+from drawdown.assess.credibility import credibility
+from drawdown.assess.evidence import COMPLETING, REDUCING, Evidence, site_of_airfield
+from drawdown.case import Case, Figure
+from drawdown.model import Sortie
+
+# How likely a claimed event is to have happened, by information credibility grade (1 confirmed .. 6 unknown).
+# Chosen to mirror the words of the Admiralty scale, not fitted: "confirmed" ~ near certain, "possibly true" ~
+# a coin toss, "improbable" ~ rarely.
+HAPPENED = {1: 0.95, 2: 0.8, 3: 0.5, 4: 0.25, 5: 0.05, 6: 0.3}
+QUANTILES = (10, 50, 90)  # the 80% interval and the median
+NEVER_DAYS = 36_500.0  # "not in a hundred years": stands in for a zero pace inside percentiles
+
+
+@dataclass(frozen=True)
+class Interval:
+    median: float
+    low: float
+    high: float
+
+    @classmethod
+    def of(cls, values: np.ndarray) -> Interval:
+        low, mid, high = np.percentile(values, QUANTILES)
+        return cls(float(mid), float(low), float(high))
+
+    def fmt(self, digits: int = 0, unit: str = "") -> str:
+        f = f"{{:,.{digits}f}}"
+        return f"{f.format(self.median)}{unit} (80% interval {f.format(self.low)}–{f.format(self.high)}{unit})"
+
+
+@dataclass(frozen=True)
+class Lift:
+    """Tonnage removed, as draws, with the evidence it rests on."""
+
+    tonnes: np.ndarray
+    sorties: tuple[str, ...]
+    unknown_type: tuple[str, ...]
+    sealift_claims: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class DeadlineOdds:
+    label: str
+    due: date
+    probability: float | None
+    source: str
+    claim_index: int | None = None
+
+
+@dataclass(frozen=True)
+class ForceEstimate:
+    as_of: date
+    personnel_remaining: Interval | None
+    removed_percent: Interval | None
+    removed_tonnes: Interval
+    pace_tonnes_per_day: Interval
+    pace_percent_per_day: Interval | None
+    completion: tuple[date, date, date] | None  # median, low, high
+    completion_note: str
+    lift: Lift
+    percent_claims: tuple[int, ...]
+    per_site: dict[str, Interval] = field(default_factory=dict)
+    deadlines: tuple[DeadlineOdds, ...] = ()
+    arithmetic: tuple[str, ...] = ()
+
+
+def draw(figure: Figure | None, rng: np.random.Generator, n: int, *, u: np.ndarray | None = None) -> np.ndarray | None:
+    """Samples of a figure: triangular on low–high around its value (or midpoint), constant without a range.
+
+    ``u`` gives the uniform quantiles to use, so that two figures derived from each other (personnel and the
+    equipment tonnage estimated from it) move together instead of pairing a small force with a heavy kit.
+    """
+    if figure is None:
+        return None
+    if figure.low is None or figure.high is None or figure.low == figure.high:
+        return np.full(n, figure.best)
+    a, b = figure.low, figure.high
+    c = min(max(figure.best, a), b)
+    q = rng.random(n) if u is None else u
+    cut = (c - a) / (b - a)
+    left = a + np.sqrt(q * (b - a) * (c - a))
+    right = b - np.sqrt((1 - q) * (b - a) * (b - c))
+    return np.where(q < cut, left, right)
+
+
+def baselines(case: Case, seed: int, n: int) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(personnel, equipment tonnes) draws, comonotonic: the equipment figure is derived from the personnel one."""
+    u = np.random.default_rng(seed + 2).random(n)
+    return draw(case.actor.personnel, np.random.default_rng(0), n, u=u), draw(
+        case.actor.equipment_tonnes, np.random.default_rng(0), n, u=u
+    )
+
+
+def payload_figure(case: Case, sortie: Sortie) -> Figure | None:
+    if sortie.payload_low is not None and sortie.payload_high is not None:
+        return Figure(sortie.payload_tonnes, sortie.payload_low, sortie.payload_high, "sortie")
+    for aircraft in case.aircraft:
+        if sortie.type in (aircraft.name, aircraft.icao_type, *aircraft.aliases):
+            return aircraft.payload_tonnes
+    return None
+
+
+def outbound_takeoffs(evidence: Evidence, since: date | None, until: date, site: str | None = None) -> list[Sortie]:
+    """Takeoffs from monitored airfields that leave the theatre (or go to an unknown place), in (since, until]."""
+    case = evidence.case
+    out = []
+    for s in evidence.sorties:
+        origin_site = site_of_airfield(case, s.airfield)
+        if s.event != "takeoff" or origin_site is None or (site is not None and origin_site != site):
+            continue
+        if s.destination is not None and site_of_airfield(case, s.destination) is not None:
+            continue  # a shuttle inside the theatre moves nothing out of it
+        day = s.time.date()
+        if day <= until and (since is None or day > since):
+            out.append(s)
+    return sorted(out, key=lambda s: (s.time, s.id))
+
+
+def lift(evidence: Evidence, until: date, rng: np.random.Generator, n: int, load: np.ndarray,
+         *, since: date | None = None, site: str | None = None) -> Lift:  # fmt: skip
+    case = evidence.case
+    total = np.zeros(n)
+    used, unknown = [], []
+    for sortie in outbound_takeoffs(evidence, since, until, site):
+        figure = payload_figure(case, sortie)
+        if figure is None:
+            unknown.append(sortie.id)
+            continue
+        happened = rng.random(n) < sortie.confidence
+        payload = draw(figure, rng, n)
+        assert payload is not None
+        total += happened * payload * load
+        used.append(sortie.id)
+    ships: list[int] = []
+    if since is None:  # sealift (and, for one site, convoys) count in totals; pace is measured on sorties alone
+        kinds = [("ships_departed", "ships", case.assessment.ship_tonnes)]
+        if site is not None:  # a convoy moves kit off a site, but rarely out of the theatre
+            kinds.append(("convoy_departed", "vehicles", case.assessment.vehicle_tonnes))
+        for action, unit, per_item in kinds:
+            for index, count in _claimed_events(evidence, action, unit, until, site):
+                p = HAPPENED[credibility(evidence, index).grade]
+                tonnes = draw(per_item, rng, n)
+                assert tonnes is not None
+                total += (rng.random(n) < p) * count * tonnes
+                ships.append(index)
+    return Lift(total, tuple(used), tuple(unknown), tuple(ships))
+
+
+def _claimed_events(
+    evidence: Evidence, action: str, unit: str, until: date, site: str | None
+) -> list[tuple[int, float]]:
+    """Asserted departures, one per event: reports of the same site within ~3 days are one event, and the most
+    credible report of it (then the earliest) stands for it. Returns (claim index, item count)."""
+    best: dict[tuple[str | None, int], tuple[int, int]] = {}
+    for index, claim in enumerate(evidence.claims):
+        if claim.action != action or claim.modality != "asserted" or claim.confirmation == "denied":
+            continue
+        if site is not None and claim.site != site:
+            continue
+        if action == "ships_departed" and not _port(evidence, claim.site):
+            continue
+        day = evidence.claim_day(claim)
+        if day is None or day > until:
+            continue
+        event = (claim.site, day.toordinal() // 3)
+        grade = credibility(evidence, index).grade
+        if event not in best or grade < best[event][0]:
+            best[event] = (grade, index)
+    out = []
+    for _, index in sorted(best.values(), key=lambda gi: gi[1]):
+        claim = evidence.claims[index]
+        out.append((index, claim.quantity if claim.unit == unit and claim.quantity else 1.0))
+    return out
+
+
+def _port(evidence: Evidence, site_id: str | None) -> bool:
+    """Ships sail from naval facilities (or from the theatre as a whole): a ship 'leaving an air base' is a misread."""
+    if is_national(evidence, site_id):
+        return True
+    return evidence.case.site(site_id or "").kind in ("naval_facility", "area")
+
+
+def is_national(evidence: Evidence, claim_site: str | None) -> bool:
+    """A claim about the whole force: no site, or the actor named instead of a site."""
+    return claim_site is None or claim_site not in {s.id for s in evidence.case.sites}
+
+
+def percent_claims(evidence: Evidence, until: date) -> list[int]:
+    """Asserted, undenied percentage reductions of the whole force, dated by ``until``."""
+    out = []
+    for index, claim in enumerate(evidence.claims):
+        day = evidence.claim_day(claim)
+        if (
+            is_national(evidence, claim.site)
+            and claim.unit == "percent"
+            and claim.quantity is not None
+            and claim.modality == "asserted"
+            and claim.confirmation != "denied"
+            and claim.action in REDUCING | COMPLETING
+            and day is not None
+            and day <= until
+        ):
+            out.append(index)
+    return out
+
+
+def removed_fraction(evidence: Evidence, until: date, seed: int, *, use_percent_claims: bool = True
+                     ) -> tuple[np.ndarray | None, Lift, np.ndarray | None]:  # fmt: skip
+    """(fraction of the force removed, the lift behind it, baseline tonnes) as draws; fraction None without a
+    tonnage baseline."""
+    case, n = evidence.case, evidence.case.assessment.mc_draws
+    rng = np.random.default_rng(seed)
+    load = draw(case.assessment.load_factor, rng, n)
+    assert load is not None
+    removed = lift(evidence, until, rng, n, load)
+    _, baseline = baselines(case, seed, n)
+    if baseline is None:
+        return None, removed, None
+    fraction = np.minimum(1.0, removed.tonnes / baseline)
+    if use_percent_claims:
+        for index in percent_claims(evidence, until):
+            claim = evidence.claims[index]
+            holds = rng.random(n) < HAPPENED[credibility(evidence, index).grade]
+            fraction = np.where(holds, np.maximum(fraction, min(1.0, (claim.quantity or 0) / 100)), fraction)
+    return fraction, removed, baseline
+
+
+def has_movement_data(evidence: Evidence, until: date) -> bool:
+    """Whether anything could have measured removals by ``until``: flight data, or sealift or percentage claims.
+
+    Without it, "nothing left" and "nobody looked" are indistinguishable, so the share removed is unknown.
+    """
+    if any(s.time.date() <= until for s in evidence.sorties):
+        return True
+    if percent_claims(evidence, until):
+        return True
+    return bool(_claimed_events(evidence, "ships_departed", "ships", until, None))
+
+
+def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
+    case = evidence.case
+    params, n = case.assessment, case.assessment.mc_draws
+    fraction, removed, baseline_t = removed_fraction(evidence, as_of, seed)
+    if not has_movement_data(evidence, as_of):
+        fraction = None
+    rng = np.random.default_rng(seed + 1)
+    load = draw(params.load_factor, rng, n)
+    assert load is not None
+    window_start = as_of - timedelta(days=params.pace_window_days)
+    recent = lift(evidence, as_of, rng, n, load, since=window_start)
+    pace_t = recent.tonnes / params.pace_window_days
+    personnel, _ = baselines(case, seed, n)
+    remaining = None if personnel is None or fraction is None else Interval.of(personnel * (1 - fraction))
+    removed_pct = None if fraction is None else Interval.of(100 * fraction)
+    pace_pct = None if baseline_t is None else Interval.of(100 * pace_t / baseline_t)
+    completion, note, finish = _completion(fraction, baseline_t, pace_t, as_of)
+    if not has_movement_data(evidence, as_of):
+        note = "unknown: no flight data and no sealift or percentage claims"
+    lines = _arithmetic(case, removed, recent, baseline_t, fraction, params.pace_window_days)
+    return ForceEstimate(
+        as_of=as_of,
+        personnel_remaining=remaining,
+        removed_percent=removed_pct,
+        removed_tonnes=Interval.of(removed.tonnes),
+        pace_tonnes_per_day=Interval.of(pace_t),
+        pace_percent_per_day=pace_pct,
+        completion=completion,
+        completion_note=note,
+        lift=removed,
+        percent_claims=tuple(percent_claims(evidence, as_of)),
+        per_site=_per_site(evidence, as_of, seed, personnel, baseline_t) if fraction is not None else {},
+        deadlines=tuple(_deadlines(evidence, as_of, seed, finish)),
+        arithmetic=tuple(lines),
+    )
+
+
+def _completion(fraction: np.ndarray | None, baseline_t: np.ndarray | None, pace_t: np.ndarray, as_of: date
+                ) -> tuple[tuple[date, date, date] | None, str, np.ndarray | None]:  # fmt: skip
+    """Days to finish at the current pace, as draws (inf where the pace is zero)."""
+    if baseline_t is None:
+        return None, "not projected: the case gives no baseline tonnage", None
+    if fraction is None:
+        return None, "not projected: the share removed is unknown", None
+    left = (1 - fraction) * baseline_t
+    with np.errstate(divide="ignore", invalid="ignore"):
+        days = np.where(left <= 0, 0.0, np.where(pace_t > 0, left / pace_t, np.inf))
+    if np.mean(np.isinf(days)) > 0.5:
+        return None, "not projected: no outbound sorties in the pace window", days
+    lo, mid, hi = np.percentile(np.minimum(days, NEVER_DAYS), QUANTILES)
+
+    def at(d: float) -> date:
+        return as_of + timedelta(days=int(d))
+
+    return (at(mid), at(lo), at(hi)), "projected from the pace of the last window", days
+
+
+def _per_site(evidence: Evidence, as_of: date, seed: int, personnel: np.ndarray | None,
+              baseline_t: np.ndarray | None) -> dict[str, Interval]:  # fmt: skip
+    """Personnel remaining at sites with a baseline: the site's share of tonnes per person, less what left it."""
+    out: dict[str, Interval] = {}
+    case, n = evidence.case, evidence.case.assessment.mc_draws
+    if personnel is None or baseline_t is None:
+        return out
+    for offset, site in enumerate(case.sites):
+        rng = np.random.default_rng(seed + 100 + offset)
+        site_people = draw(site.personnel, rng, n)
+        if site_people is None:
+            continue
+        load = draw(case.assessment.load_factor, rng, n)
+        assert load is not None
+        gone = lift(evidence, as_of, rng, n, load, site=site.id).tonnes
+        site_t = site_people * baseline_t / personnel
+        out[site.id] = Interval.of(site_people * (1 - np.minimum(1.0, gone / site_t)))
+    return out
+
+
+def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | None) -> list[DeadlineOdds]:
+    items: list[tuple[str, date, str, int | None]] = []
+    for plan in evidence.case.plans:
+        if plan.due is not None and plan.reduction_percent is not None and plan.reduction_percent.best >= 100:
+            items.append((plan.summary, plan.due, f"case plan {plan.id}: {plan.attribution}", None))
+    for i, claim in enumerate(evidence.claims):
+        complete = claim.action in COMPLETING or (claim.unit == "percent" and (claim.quantity or 0) >= 100)
+        planned = claim.modality == "planned" and claim.due_date is not None and complete
+        if planned and claim.due_date and all(abs((claim.due_date - due).days) > 3 for _, due, _, _ in items):
+            items.append((claim.sentence or claim.action, claim.due_date, "claim", i))
+    odds = []
+    for label, due, source, index in items:
+        if due <= as_of:  # judged on what had left by the deadline itself
+            # What had left by the due date, as known now: later reports of earlier departures count.
+            fraction, _, _ = removed_fraction(evidence, due, seed, use_percent_claims=False)
+            measured = fraction is not None and has_movement_data(evidence, due)
+            p = float(np.mean(fraction >= 0.95)) if measured and fraction is not None else None
+        else:
+            p = None if finish is None else float(np.mean(finish <= (due - as_of).days))
+        odds.append(DeadlineOdds(label, due, p, source, index))
+    return odds
+
+
+def number(x: float) -> str:
+    """1,234 for large figures, 12 for whole ones, 0.75 for fractions."""
+    if abs(x) >= 100 or x == int(x):
+        return f"{x:,.0f}"
+    return f"{x:.2g}"
+
+
+def span(figure: Figure, unit: str = "") -> str:
+    """How a brief shows a figure: its range, or its value when it has none."""
+    if figure.low is not None and figure.high is not None and figure.low != figure.high:
+        return f"{number(figure.low)}–{number(figure.high)}{unit}"
+    return f"{number(figure.best)}{unit}"
+
+
+def _arithmetic(case: Case, removed: Lift, recent: Lift, baseline_t: np.ndarray | None,
+                fraction: np.ndarray | None, window: int) -> list[str]:  # fmt: skip
+    lf = case.assessment.load_factor
+    lines = [
+        f"{len(removed.sorties)} outbound takeoff(s) of known type × payload from the case's type table × load factor "
+        f"{span(lf)} (× detection confidence) = {Interval.of(removed.tonnes).fmt(unit=' t')} removed"
+        + (
+            f", including {len(removed.sealift_claims)} reported sealift departure(s)" if removed.sealift_claims else ""
+        ),
+        f"pace over the last {window} days: {len(recent.sorties)} takeoff(s) = "
+        f"{Interval.of(recent.tonnes / window).fmt(1, ' t/day')}",
+    ]
+    if baseline_t is not None and fraction is not None and case.actor.equipment_tonnes is not None:
+        b = case.actor.equipment_tonnes
+        lines.append(
+            f"against a baseline of {span(b, ' t')} of equipment "
+            f"→ {Interval.of(100 * fraction).fmt(1, '%')} of the force removed"
+        )
+    if removed.unknown_type:
+        lines.append(f"{len(removed.unknown_type)} takeoffs of unknown type are not counted (no payload)")
+    return lines

@@ -1,0 +1,47 @@
+"""`drawdown assess`: store an assessment snapshot as of a date."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from drawdown.cli.common import CaseOpt, JsonOpt, app, case_ref, emit_json, guarded, open_cli_store, out, parse_day
+
+
+@app.command()
+@guarded
+def assess(
+    case: CaseOpt = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Assess as of this day (default: latest evidence).")
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Monte Carlo seed (default: the case's).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Assess site status, force remaining, pace and deadlines, and store the snapshot.
+
+    Assessing at successive dates builds a timeline; the same store and seed give the same result.
+
+    Example: drawdown assess --case syria-2024 --as-of 2025-01-15
+    """
+    from drawdown import api
+    from drawdown.case import load_case
+
+    day = parse_day(as_of, "--as-of")
+    with open_cli_store() as store:
+        result = api.assess(store, load_case(case_ref(case, store)), as_of=day, seed=seed)
+    if json_out:
+        emit_json(result.to_json())
+        return
+    force = result.force
+    out.print(f"Assessment of {result.case_id} as of {result.as_of} (seed {result.seed}) stored.", markup=False)
+    for status in result.sites:
+        p = status.probabilities
+        out.print(
+            f"  {status.site:<20} {status.status:<13} present {p['present']:.2f}  drawing {p['drawing_down']:.2f}"
+            f"  withdrawn {p['withdrawn']:.2f}",
+            markup=False,
+        )
+    remaining = force.personnel_remaining.fmt() if force.personnel_remaining else "unknown"
+    out.print(f"  force remaining: {remaining}; completion: {force.completion_note}", markup=False)
