@@ -89,17 +89,19 @@ _SHINGLE_MIX = np.array(
     [0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0x2545F4914F6CDD1D, 0xD6E8FEB86659FD93],
     dtype=np.uint64,
 )
-_word_hashes: dict[str, int] = {}
 
 
-def _word_hash(word: str) -> int:
-    """A stable 64-bit hash of a word (Python's own str hash changes per process; signatures are stored)."""
-    found = _word_hashes.get(word)
-    if found is None:
-        if len(_word_hashes) > 2_000_000:  # a bounded cache; a clear costs one recomputation per word
-            _word_hashes.clear()
-        found = _word_hashes[word] = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-    return found
+class _WordHashes(dict[str, int]):
+    """word -> a stable 64-bit hash (Python's own str hash changes per process, and signatures are stored)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > 2_000_000:  # bounded; a clear costs one recomputation per word
+            self.clear()
+        value = self[word] = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+        return value
+
+
+_WORD_HASH = _WordHashes()
 
 
 def shingle_signatures(token_lists: Sequence[list[str]]) -> Signatures:
@@ -113,7 +115,7 @@ def shingle_signatures(token_lists: Sequence[list[str]]) -> Signatures:
     flat: list[npt.NDArray[np.uint64]] = []
     offsets = [0]
     for tokens in token_lists:
-        ids = np.fromiter((_word_hash(w) for w in tokens), dtype=np.uint64, count=len(tokens))
+        ids = np.fromiter(map(_WORD_HASH.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
         if len(ids) == 0:
             ids = np.zeros(1, dtype=np.uint64)
         width = min(SHINGLE, len(ids))

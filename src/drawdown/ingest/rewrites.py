@@ -121,8 +121,25 @@ def content_terms(text: str) -> list[str]:
 
 def terms_of(tokens: list[str]) -> list[str]:
     """Content stems of lowercase tokens (stop words and one-letter words dropped, numbers kept as they are)."""
-    unique = set(tokens) - STOPWORDS  # set algebra first: the per-word Python work is then on distinct words
-    return list({w if w.isdigit() else stem(w) for w in unique if len(w) > 1 or w.isdigit()})
+    # Set algebra and a memo looked up through map(): the per-word Python work happens once per distinct word
+    # ever seen, not once per token (it was the largest single cost of signing in bench_ingest.py).
+    terms = set(map(_TERM_OF.__getitem__, set(tokens)))
+    terms.discard("")
+    return list(terms)
+
+
+class _TermMemo(dict[str, str]):
+    """token -> its content term, or "" for a stop word or a one-letter word; filled on first use."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 1_000_000:  # bounded: a hostile corpus of unique junk tokens cannot grow it forever
+            self.clear()
+        term = word if word.isdigit() else ("" if word in STOPWORDS or len(word) < 2 else stem(word))
+        self[word] = term
+        return term
+
+
+_TERM_OF = _TermMemo()
 
 
 def _is_content(word: str) -> bool:
