@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from drawdown.cli import app
 from tests.conftest import NORTHLAND, write
 
-STUBS = [["report"], ["export"], ["serve"], ["watch"], ["flights", "sorties"],
+STUBS = [["report"], ["export"], ["serve"], ["flights", "sorties"],
          ["flights", "ingest"], ["flights", "simulate"], ["flights", "fetch"]]  # fmt: skip
 
 
@@ -30,9 +30,18 @@ def test_version(runner: CliRunner) -> None:
 
 def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
     commands = [
-        ["init"], ["cases", "validate"], ["cases", "list"], ["ingest"], ["brief"], ["demo"], ["assess"], ["extract"],
+        ["init"],
+        ["cases", "validate"],
+        ["cases", "list"],
+        ["ingest"],
+        ["brief"],
+        ["demo"],
+        ["assess"],
+        ["extract"],
+        ["watch"],
+        ["origins"],
         *STUBS,
-    ]  # fmt: skip
+    ]
     for command in commands:
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0, command

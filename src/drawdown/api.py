@@ -16,7 +16,9 @@ from pathlib import Path
 
 from drawdown.assess import Assessment
 from drawdown.case import Case, bundled_cases, load_case, validate_case
+from drawdown.ingest.watch import watch
 from drawdown.pipeline import assess_store, ingest, last_evidence_date, load_evidence, load_reports
+from drawdown.pipeline import list_origins as origins
 from drawdown.report.brief import render_brief
 from drawdown.store.db import Store, open_store
 
@@ -30,7 +32,9 @@ __all__ = [
     "load_evidence",
     "load_reports",
     "open_store",
+    "origins",
     "validate_case",
+    "watch",
     "write_brief",
 ]
 

@@ -45,6 +45,9 @@ class Document:
     published: datetime | None = None
     title: str | None = None
     external_id: str | None = None
+    # Structured fields a format carries beside the text (ACLED: event_date, location, latitude, longitude,
+    # source; GDELT: event codes and places). Stored as JSON in reports.meta.
+    meta: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)

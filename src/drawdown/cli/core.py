@@ -122,9 +122,12 @@ def cases_list(json_out: JsonOpt = False) -> None:
 @app.command()
 @guarded
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively), page URLs or feed URLs.")],
     fmt: Annotated[
-        str | None, typer.Option("--format", "-f", help="text | markdown | jsonl | html (default: by suffix).")
+        str | None,
+        typer.Option(
+            "--format", "-f", help="text | markdown | jsonl | html | acled | gdelt | feed (default: detected)."
+        ),
     ] = None,
     case: CaseOpt = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for inputs that do not name one.")] = None,
@@ -132,19 +135,28 @@ def ingest(
     published: Annotated[
         str | None, typer.Option(help="Publication date (ISO 8601) for inputs that carry none.")
     ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest input file (or JSONL line) accepted, in bytes.")] = 5_242_880,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest input file, JSONL line or downloaded page accepted, in bytes.")
+    ] = 5_242_880,
+    fetch_pages: Annotated[
+        bool, typer.Option("--fetch-pages", help="GDELT: fetch each row's article and store its text.")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Store reports from text, Markdown, JSONL and saved HTML files. Re-ingesting stored content adds nothing.
+    """Store reports from files, folders, web pages and RSS/Atom feeds; group copies and rewrites into origins.
 
-    Example: drawdown ingest reports/ --case syria-2024
+    Formats: text, Markdown, JSONL, saved HTML, ACLED CSV exports, GDELT 2.0 event/mention files, and http(s)
+    URLs of pages or feeds (each feed entry's link is fetched). Re-ingesting stored content adds nothing.
+
+    Example: drawdown ingest reports/ acled-syria.csv https://example.org/feed.xml --case syria-2024
     """
     from drawdown.case import load_case
-    from drawdown.ingest.readers import Defaults, parse_published
+    from drawdown.ingest.readers import FORMATS, URL_FORMATS, Defaults, parse_published
     from drawdown.pipeline import ingest as run_ingest
 
-    if fmt is not None and fmt not in ("text", "markdown", "jsonl", "html"):
-        raise typer.BadParameter(f"unknown format {fmt!r}; use text, markdown, jsonl or html", param_hint="--format")
+    known = sorted({*FORMATS, *URL_FORMATS})
+    if fmt is not None and fmt not in known:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use {', '.join(known)}", param_hint="--format")
     defaults = Defaults(url=url, outlet=outlet, published=parse_published(published, "--published"))
     if case:
         load_case(case)
@@ -152,7 +164,9 @@ def ingest(
         if case and not store.get_meta("case"):
             store.set_meta("case", case)
         with progress("Ingesting", enabled=not json_out) as hook:
-            result = run_ingest(store, paths, fmt=fmt, defaults=defaults, max_bytes=max_bytes, progress=hook)
+            result = run_ingest(
+                store, paths, fmt=fmt, defaults=defaults, max_bytes=max_bytes, progress=hook, fetch_pages=fetch_pages
+            )
         total = store.count("reports")
     if json_out:
         emit_json({
@@ -260,11 +274,46 @@ def serve(case: CaseOpt = None) -> None:
     not_yet("serve", "Dashboard")
 
 
-@app.command(context_settings=STUB)
+@app.command()
 @guarded
-def watch(case: CaseOpt = None) -> None:
-    """Poll feeds on a schedule and run new reports through the pipeline.
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs to poll.")],
+    case: CaseOpt = None,
+    interval: Annotated[float, typer.Option(help="Seconds between polls of each feed.", min=0)] = 300.0,
+    max_cycles: Annotated[
+        int | None, typer.Option("--max-cycles", help="Stop after this many polling rounds (default: never).")
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Largest feed or page accepted, in bytes.")] = 5_242_880,
+) -> None:
+    """Poll feeds on a schedule and store their new entries; one line per new report and per status change.
 
-    Example: drawdown watch --case syria-2024 https://example.org/feed.xml   (not available yet)
+    A feed that is down or returns garbage is logged and backed off while the others are polled. Stop with
+    Ctrl-C; a restart resumes where it stopped (state is in the store). Exit 1 when any poll or entry failed.
+
+    Example: drawdown watch --case syria-2024 --interval 600 https://example.org/feed.xml
     """
-    not_yet("watch", "Ingest")
+    from datetime import UTC, datetime
+
+    from drawdown.case import load_case
+    from drawdown.ingest.fetch import Fetcher, FetchPolicy
+    from drawdown.ingest.watch import watch as run_watch
+
+    with open_cli_store() as store:
+        ref = case or store.get_meta("case")
+        if ref:
+            load_case(str(ref))
+            if not store.get_meta("case"):
+                store.set_meta("case", str(ref))
+
+        def log(line: str) -> None:
+            err.print(f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} {line}", markup=False)
+
+        with Fetcher(FetchPolicy(max_bytes=max_bytes)) as fetcher:
+            summary = run_watch(store, feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles, log=log)
+    out.print(
+        f"{summary.cycles} cycle(s): {summary.new_reports} new report(s), {summary.failed_polls} failed poll(s), "
+        f"{summary.failed_entries} failed entr(ies).",
+        markup=False,
+    )
+    if summary.failed_polls or summary.failed_entries:
+        raise typer.Exit(1)

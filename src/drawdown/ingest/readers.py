@@ -17,7 +17,9 @@ from typing import Any
 from drawdown.errors import InputError
 from drawdown.model import Document, IngestFailure
 
-FORMATS = ("text", "markdown", "jsonl", "html")
+FORMATS = ("text", "markdown", "jsonl", "html", "acled", "gdelt")
+# Formats only a URL can have: a page (html) or an RSS/Atom feed whose entries are fetched.
+URL_FORMATS = ("html", "feed")
 SUFFIXES = {
     ".txt": "text",
     ".text": "text",
@@ -27,10 +29,15 @@ SUFFIXES = {
     ".ndjson": "jsonl",
     ".html": "html",
     ".htm": "html",
+    ".csv": "csv",  # ACLED or GDELT, told apart by the first line
+    ".tsv": "csv",
 }
 # 5 MB: ten times the longest news page in trafilatura's evaluation set; larger inputs are almost always dumps,
 # binaries or hostile. Override with --max-bytes.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Event tables are read whole and checked row by row (ACLED notes and GDELT rows are small); a country-year
+# ACLED export is tens of MB, a 15-minute GDELT file a few MB.
+CSV_MAX_BYTES = 256 * 1024 * 1024
 JSONL_FIELDS = ("id", "url", "outlet", "published", "title", "text")
 _FRONT_MATTER_KEYS = {"id", "url", "outlet", "published", "title"}
 
@@ -89,6 +96,20 @@ def detect_format(path: Path) -> str:
             f"{path}: cannot tell the format from the suffix {path.suffix or '(none)'!r}",
             fix=f"pass --format ({'|'.join(FORMATS)})",
         )
+    if fmt == "csv":
+        from drawdown.ingest.acled import is_acled_header
+        from drawdown.ingest.gdelt import gdelt_kind
+
+        with path.open("rb") as handle:
+            first = handle.readline(64 * 1024).decode("utf-8", "replace")
+        if is_acled_header(first):
+            return "acled"
+        if gdelt_kind(first):
+            return "gdelt"
+        raise InputError(
+            f"{path}: a CSV that is neither an ACLED export nor a GDELT 2.0 event/mention file",
+            fix="export from ACLED with its header row, or convert the table to JSONL",
+        )
     return fmt
 
 
@@ -104,7 +125,17 @@ def read_path(
         if fmt == "jsonl":
             yield from read_jsonl(path, max_bytes=max_bytes)
             return
-        raw = _read_capped(path, max_bytes)
+        raw = _read_capped(path, max(max_bytes, CSV_MAX_BYTES) if fmt in ("acled", "gdelt") else max_bytes)
+        if fmt == "acled":
+            from drawdown.ingest.acled import read_acled
+
+            yield from read_acled(raw, str(path))
+            return
+        if fmt == "gdelt":
+            from drawdown.ingest.gdelt import read_gdelt
+
+            yield from read_gdelt(raw, str(path))
+            return
         if fmt == "html":
             yield read_html(raw, str(path), defaults)
             return
@@ -128,6 +159,11 @@ def _read_capped(path: Path, max_bytes: int) -> bytes:
     if not raw.strip():
         raise InputError(f"{path}: empty file", fix="remove it or add the report text")
     return raw
+
+
+def decode_text(raw: bytes, where: str) -> str:
+    """UTF-8 (a BOM is dropped); binary content and invalid UTF-8 fail with the byte offset and the fix."""
+    return _decode(raw, where)
 
 
 def _decode(raw: bytes, where: str) -> str:

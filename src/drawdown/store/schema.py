@@ -107,6 +107,65 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
         """,
     ),
     (
+        3,
+        "copy signatures, origin links, feed state",
+        """
+        -- Structured fields a format carries beside the text (ACLED location and coordinates, GDELT codes), JSON.
+        ALTER TABLE reports ADD COLUMN meta VARCHAR;
+        -- MinHash signatures of stored reports (ingest/dedup.py): level 'shingles' (5-word shingles, copies) and
+        -- 'terms' (content stems, rewrite candidates); 128 little-endian uint32 values from rensa's RMinHash.
+        CREATE TABLE report_signatures (
+            report_id VARCHAR NOT NULL,
+            level     VARCHAR NOT NULL,
+            sig       BLOB NOT NULL,
+            PRIMARY KEY (report_id, level)
+        );
+        -- How each report joined its origin: founder | exact | near | rewrite, the member it matched and the score.
+        CREATE TABLE origin_links (
+            report_id  VARCHAR PRIMARY KEY,
+            origin_id  VARCHAR NOT NULL,
+            method     VARCHAR NOT NULL,
+            matched_id VARCHAR,
+            score      DOUBLE,
+            created_at TIMESTAMP NOT NULL
+        );
+        -- Sections of one report that repeat an earlier section of it (near: shared paragraphs; rewrite).
+        CREATE TABLE section_matches (
+            report_id    VARCHAR NOT NULL,
+            first_start  INTEGER NOT NULL,
+            first_end    INTEGER NOT NULL,
+            second_start INTEGER NOT NULL,
+            second_end   INTEGER NOT NULL,
+            method       VARCHAR NOT NULL,
+            score        DOUBLE NOT NULL,
+            paragraphs   INTEGER NOT NULL
+        );
+        -- Feeds polled by `drawdown watch`: validators for conditional GET and the back-off state.
+        CREATE TABLE feeds (
+            url           VARCHAR PRIMARY KEY,
+            etag          VARCHAR,
+            last_modified VARCHAR,
+            status        VARCHAR NOT NULL DEFAULT 'new',  -- new | ok | failing
+            failures      INTEGER NOT NULL DEFAULT 0,
+            last_polled   TIMESTAMP,
+            next_poll     TIMESTAMP,
+            last_error    VARCHAR
+        );
+        -- Every feed entry seen, so a restarted watch processes nothing twice.
+        CREATE TABLE feed_entries (
+            feed_url  VARCHAR NOT NULL,
+            entry_key VARCHAR NOT NULL,
+            link      VARCHAR,
+            status    VARCHAR NOT NULL,  -- ingested | failed (retried until attempts reaches 3)
+            report_id VARCHAR,
+            message   VARCHAR,
+            attempts  INTEGER NOT NULL DEFAULT 1,
+            seen_at   TIMESTAMP NOT NULL,
+            PRIMARY KEY (feed_url, entry_key)
+        );
+        """,
+    ),
+    (
         4,
         "claims keep site name, actor and due date; extraction outcome per report",
         """

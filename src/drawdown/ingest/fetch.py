@@ -1,0 +1,216 @@
+"""Fetching pages and feeds over HTTP, treating every server as hostile.
+
+http(s) only, checked again at every redirect; a size cap enforced while streaming (a server that lies about
+Content-Length is cut off); timeouts; retries with exponential back-off on 429 and 5xx (Retry-After honoured,
+capped); a polite delay between two requests to the same host; conditional GET with ETag / Last-Modified.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from drawdown import __version__
+from drawdown.errors import InputError
+
+USER_AGENT = f"drawdown/{__version__} (+open-source withdrawal monitor; polite, low-rate)"
+# 5 MB: ten times the longest news page in trafilatura's evaluation set; see readers.DEFAULT_MAX_BYTES.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_RETRY_AFTER = 60.0  # seconds; a server asking for longer is treated as down for this cycle
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """How politely and how defensively to fetch. Defaults suit news sites polled every few minutes."""
+
+    user_agent: str = USER_AGENT
+    timeout: float = 20.0  # seconds, per connect / read / write
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_redirects: int = 5
+    retries: int = 3
+    backoff: float = 1.0  # seconds before the first retry, doubled each time
+    host_delay: float = 1.0  # seconds between two requests to one host
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One response body (or a 304): the final URL after redirects, and the validators for the next GET."""
+
+    url: str
+    status: int
+    content: bytes
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    retry_after: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass
+class Fetcher:
+    """An httpx client with the policy above. ``sleep`` and ``clock`` are injectable so tests never wait."""
+
+    policy: FetchPolicy = field(default_factory=FetchPolicy)
+    transport: httpx.BaseTransport | None = None
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+    _last: dict[str, float] = field(default_factory=dict)
+    _client: httpx.Client | None = None
+
+    @property
+    def client(self) -> httpx.Client:
+        if self._client is None:
+            self._client = httpx.Client(
+                headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate"},
+                timeout=httpx.Timeout(self.policy.timeout),
+                follow_redirects=False,  # followed by hand, so every hop's scheme is checked
+                transport=self.transport,
+            )
+        return self._client
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched:
+        """GET ``url``; raise :class:`InputError` naming the URL and the fix when it cannot be had."""
+        check_url(url)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current = url
+        for _hop in range(self.policy.max_redirects + 1):
+            response = self._get_with_retries(current, headers)
+            if response.status in (301, 302, 303, 307, 308):
+                location = response.content.decode("latin-1")
+                if not location:
+                    raise InputError(f"{current}: redirect without a Location", fix="check the URL in a browser")
+                current = urljoin(current, location)
+                check_url(current)
+                continue
+            return response
+        raise InputError(
+            f"{url}: more than {self.policy.max_redirects} redirects", fix="use the final URL of the page directly"
+        )
+
+    def _get_with_retries(self, url: str, headers: dict[str, str]) -> Fetched:
+        delay = self.policy.backoff
+        for attempt in range(self.policy.retries + 1):
+            last = attempt == self.policy.retries
+            self._wait_for_host(url)
+            try:
+                fetched = self._get_once(url, headers)
+            except httpx.TimeoutException:
+                if last:
+                    raise InputError(f"{url}: timed out", fix="try again later or raise the timeout") from None
+            except httpx.TransportError as exc:
+                if last:
+                    raise InputError(f"{url}: cannot connect ({exc.__class__.__name__})", fix="check the URL") from None
+            else:
+                if fetched.status not in RETRY_STATUSES:
+                    if fetched.status >= 400:
+                        raise InputError(f"{url}: HTTP {fetched.status}", fix="check the URL; the server refused it")
+                    return fetched
+                if last:
+                    raise InputError(
+                        f"{url}: HTTP {fetched.status} after {self.policy.retries + 1} attempts",
+                        fix="the server is busy or down; try again later",
+                    )
+                retry_after = _retry_after(fetched.retry_after)
+                if retry_after is not None and retry_after > MAX_RETRY_AFTER:
+                    raise InputError(f"{url}: HTTP {fetched.status}, asked to wait {retry_after:.0f} s", fix="later")
+                self.sleep(max(delay, retry_after or 0.0))
+                delay *= 2
+                continue
+            self.sleep(delay)
+            delay *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _wait_for_host(self, url: str) -> None:
+        host = urlsplit(url).netloc.lower()
+        now = self.clock()
+        previous = self._last.get(host)
+        if previous is not None:
+            wait = previous + self.policy.host_delay - now
+            if wait > 0:
+                self.sleep(wait)
+                now += wait
+        self._last[host] = now
+
+    def _get_once(self, url: str, headers: dict[str, str]) -> Fetched:
+        cap = self.policy.max_bytes
+        with self.client.stream("GET", url, headers=headers) as response:
+            status = response.status_code
+            if status in (301, 302, 303, 307, 308):
+                return Fetched(url, status, response.headers.get("location", "").encode("latin-1", "replace"))
+            if status in RETRY_STATUSES:
+                return Fetched(url, status, b"", retry_after=response.headers.get("retry-after"))
+            declared = response.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > cap:
+                raise _too_big(url, int(declared), cap)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > cap:
+                    raise _too_big(url, size, cap)
+                chunks.append(chunk)
+            return Fetched(
+                url=str(response.url),
+                status=status,
+                content=b"".join(chunks),
+                content_type=response.headers.get("content-type", ""),
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+            )
+
+
+def check_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{url}: only http(s) URLs can be fetched", fix="give an http:// or https:// address")
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def _too_big(url: str, size: int, cap: int) -> InputError:
+    return InputError(
+        f"{url}: response of {size / 1e6:.1f} MB or more is over the {cap / 1e6:.1f} MB limit",
+        fix="raise --max-bytes if the page is genuine",
+    )
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After as seconds: a number, or an HTTP date."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - datetime.now(UTC)).total_seconds())

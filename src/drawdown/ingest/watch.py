@@ -1,0 +1,189 @@
+"""Watch feeds: poll on a schedule, ingest only new entries, survive feeds that are down or return garbage.
+
+The loop is given an open store (it never opens one) and writes through the pipeline, one transaction per feed
+poll, so a restart resumes from what is stored: entries already seen are skipped, a failing feed's back-off
+and its ETag / Last-Modified validators are remembered.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from drawdown.errors import InputError
+from drawdown.ingest.feeds import parse_feed, read_entry
+from drawdown.ingest.fetch import Fetcher, check_url
+from drawdown.model import Document, IngestFailure, IngestResult
+from drawdown.store.db import Store, now_utc
+
+MAX_ATTEMPTS = 3  # an entry whose article fails three polls in a row is given up (and says so once)
+MAX_BACKOFF = timedelta(hours=6)
+
+Log = Callable[[str], None]
+# Runs the downstream stages on the ids of new reports (Extract, Assess ... as they land); None: ingest only.
+Downstream = Callable[[Store, list[str]], None]
+
+
+@dataclass
+class WatchSummary:
+    cycles: int = 0
+    new_reports: int = 0
+    failed_entries: int = 0
+    failed_polls: int = 0
+    statuses: dict[str, str] = field(default_factory=dict)
+
+
+def backoff(interval: float, failures: int) -> timedelta:
+    """Double the wait after each failed poll of a feed, up to six hours."""
+    return min(timedelta(seconds=interval * 2 ** max(failures, 0)), MAX_BACKOFF)
+
+
+def watch(
+    store: Store,
+    feeds: Sequence[str],
+    *,
+    fetcher: Fetcher,
+    interval: float = 300.0,
+    max_cycles: int | None = None,
+    log: Log = print,
+    downstream: Downstream | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    now: Callable[[], datetime] = now_utc,
+) -> WatchSummary:
+    """Poll ``feeds`` every ``interval`` seconds (``max_cycles`` stops it; None runs until interrupted)."""
+    for url in feeds:
+        check_url(url)
+    summary = WatchSummary()
+    with store.transaction():
+        for url in feeds:
+            store.con.execute("INSERT INTO feeds (url) VALUES (?) ON CONFLICT DO NOTHING", [url])
+    for row in store.query("SELECT url, status FROM feeds WHERE url IN ?", [list(feeds)]):
+        summary.statuses[row["url"]] = row["status"]
+    while max_cycles is None or summary.cycles < max_cycles:
+        for url in feeds:
+            _poll(store, url, fetcher, interval, log, downstream, summary, now)
+        summary.cycles += 1
+        if max_cycles is None or summary.cycles < max_cycles:
+            sleep(interval)
+    return summary
+
+
+def _poll(
+    store: Store,
+    url: str,
+    fetcher: Fetcher,
+    interval: float,
+    log: Log,
+    downstream: Downstream | None,
+    summary: WatchSummary,
+    now: Callable[[], datetime],
+) -> None:
+    from drawdown.pipeline import load_matcher, store_documents
+
+    state = store.query("SELECT * FROM feeds WHERE url = ?", [url])[0]
+    moment = now()
+    if state["next_poll"] is not None and state["next_poll"] > moment:
+        return
+    try:
+        fetched = fetcher.get(url, etag=state["etag"], last_modified=state["last_modified"])
+        entries = [] if fetched.not_modified else parse_feed(fetched.content, url)
+    except InputError as exc:
+        failures = int(state["failures"]) + 1
+        wait = backoff(interval, failures)
+        with store.transaction():
+            store.con.execute(
+                "UPDATE feeds SET status = 'failing', failures = ?, last_polled = ?, next_poll = ?, last_error = ? "
+                "WHERE url = ?",
+                [failures, moment, moment + wait, exc.one_line(), url],
+            )
+        summary.failed_polls += 1
+        _status(summary, url, "failing", log, f"{exc.one_line()}; next try in {wait.total_seconds():.0f} s")
+        return
+    seen = {
+        key: (status, attempts)
+        for key, status, attempts in store.con.execute(
+            "SELECT entry_key, status, attempts FROM feed_entries WHERE feed_url = ?", [url]
+        ).fetchall()
+    }
+    fresh = [e for e in entries if e.key not in seen or (seen[e.key][0] == "failed" and seen[e.key][1] < MAX_ATTEMPTS)]
+    documents: list[tuple[str, Document]] = []
+    failed: list[tuple[str, str | None, str]] = []
+    for entry in fresh:
+        item = read_entry(entry, fetcher)
+        if isinstance(item, IngestFailure):
+            failed.append((entry.key, entry.link, item.message))
+            tries = seen.get(entry.key, ("", 0))[1] + 1
+            give_up = " (giving up)" if tries >= MAX_ATTEMPTS else ""
+            log(f"entry failed: {item.message}{give_up}")
+        else:
+            documents.append((entry.key, item))
+    result = IngestResult(run_id=f"watch-{moment:%Y%m%dT%H%M%S}")
+    matcher = load_matcher(store) if documents else None
+    with store.transaction():
+        before = len(result.added)
+        store_documents(store, [d for _, d in documents], result.run_id, result, matcher)
+        added = result.added[before:]
+        ids = _report_ids(store, [d for _, d in documents])
+        for (key, doc), report_id in zip(documents, ids, strict=True):
+            _seen(store, url, key, doc.url, "ingested", report_id, None, moment)
+        for key, link, message in failed:
+            _seen(store, url, key, link, "failed", None, message, moment)
+        store.con.execute(
+            "UPDATE feeds SET status = 'ok', failures = 0, last_polled = ?, next_poll = ?, last_error = NULL, "
+            "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) WHERE url = ?",
+            [moment, moment + timedelta(seconds=interval), fetched.etag, fetched.last_modified, url],
+        )
+    copies = set(result.copies)
+    for row in store.query(
+        "SELECT r.id, r.outlet, r.title, r.url, l.method FROM reports r JOIN origin_links l ON l.report_id = r.id "
+        "WHERE r.id IN ? ORDER BY r.published NULLS LAST, r.id",
+        [added or [""]],
+    ):
+        how = f"copy ({row['method']})" if row["id"] in copies else "new origin"
+        log(f"new report {row['id']}: {row['title'] or row['url']} [{row['outlet'] or '?'}] {how}")
+    summary.new_reports += len(added)
+    summary.failed_entries += len(failed)
+    _status(summary, url, "ok", log, f"{len(entries)} entries, {len(added)} new")
+    if downstream is not None and added:
+        downstream(store, added)
+
+
+def _report_ids(store: Store, documents: list[Document]) -> list[str]:
+    from drawdown.ingest.normalize import dedup_key
+
+    keys = [dedup_key(d.text, d.url) for d in documents]
+    if not keys:
+        return []
+    found = dict(store.con.execute("SELECT dedup_key, id FROM reports WHERE dedup_key IN ?", [keys]).fetchall())
+    return [found.get(k, "") for k in keys]
+
+
+def _seen(
+    store: Store,
+    feed: str,
+    key: str,
+    link: str | None,
+    status: str,
+    report_id: str | None,
+    message: str | None,
+    moment: datetime,
+) -> None:
+    store.con.execute(
+        """
+        INSERT INTO feed_entries (feed_url, entry_key, link, status, report_id, message, seen_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT DO UPDATE SET status = excluded.status, report_id = excluded.report_id,
+            message = excluded.message, seen_at = excluded.seen_at, attempts = feed_entries.attempts + 1
+        """,
+        [feed, key, link, status, report_id, message, moment],
+    )
+
+
+def _status(summary: WatchSummary, url: str, status: str, log: Log, detail: str) -> None:
+    """Log a feed's status when it changes (and every failure, since each says when the next try is)."""
+    previous = summary.statuses.get(url)
+    if status != previous or status == "failing":
+        log(f"feed {url}: {previous or 'new'} -> {status} ({detail})")
+    summary.statuses[url] = status

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import json
+import random
+
+from drawdown.ingest.dedup import (
+    MAX_SECTIONS,
+    NEAR_DOCUMENT,
+    OriginMatcher,
+    exact_jaccard,
+    internal_copies,
+    near_pairs,
+    repeated_sections,
+    sections,
+    shingles,
+    signatures,
+)
+from tests.conftest import DATA
+
+
+def _story(rng: random.Random, n: int = 120) -> str:
+    vocab = [f"word{i}" for i in range(3000)]
+    return " ".join(rng.choice(vocab) for _ in range(n))
+
+
+def test_shingles() -> None:
+    assert shingles("A convoy left T4 base on Monday") == [
+        "a convoy left t4 base", "convoy left t4 base on", "left t4 base on monday",
+    ]  # fmt: skip
+    assert shingles("Two words") == ["two words"] and shingles("...") == []
+
+
+def test_lsh_finds_the_near_pairs_that_brute_force_finds() -> None:
+    rng = random.Random(3)
+    texts = [_story(rng) for _ in range(60)]
+    for i in range(20):  # light edits: a word changed here and there
+        words = texts[i].split()
+        for _ in range(3):
+            words[rng.randrange(len(words))] = "edited"
+        texts.append(" ".join(words))
+    found = {(a, b) for a, b, _ in near_pairs(signatures([shingles(t) for t in texts]))}
+    truth = {
+        (a, b)
+        for a in range(len(texts))
+        for b in range(a + 1, len(texts))
+        if exact_jaccard(shingles(texts[a]), shingles(texts[b])) >= 0.8
+    }
+    assert truth and truth <= found, "every pair at J >= 0.8 is found"
+    false = [p for p in found - truth if exact_jaccard(shingles(texts[p[0]]), shingles(texts[p[1]])) < 0.6]
+    assert not false
+
+
+def test_seed_is_one_document_whose_interviews_repeat_each_other(seed_text: str) -> None:
+    parts = sections(seed_text)
+    assert len(parts) == 3 and parts[0].heading is None and parts[1].heading and parts[2].heading
+    (copy,) = internal_copies(seed_text)
+    assert (copy.first.index, copy.second.index) == (1, 2) and copy.method == "near"
+    assert len(copy.paragraphs) >= 2 and copy.score == 1.0
+    # Whole-section 5-shingle Jaccard is only about 0.1: paragraph level is what catches them.
+    first, second = (seed_text[p.start : p.end] for p in parts[1:])
+    assert exact_jaccard(shingles(first), shingles(second)) < 0.15
+    repeats = {(m.first.index, m.second.index): m.method for m in repeated_sections(seed_text)}
+    assert repeats == {(0, 1): "rewrite", (0, 2): "rewrite", (1, 2): "near"}
+
+
+def test_a_page_without_headings_has_no_internal_copies() -> None:
+    assert internal_copies("One paragraph only.\n\nAnother one.") == []
+
+
+def test_matcher_near_and_rewrite_and_window() -> None:
+    from datetime import datetime, timedelta
+
+    rng = random.Random(5)
+    base = _story(rng, 200)
+    edited = base.replace(base.split()[10], "changed", 1)
+    other = _story(rng, 200)
+    matcher = OriginMatcher()
+    day = datetime(2024, 12, 14)
+    matches, sigs = matcher.match(["a", "b", "c"], [base, edited, other], [day, day, day], lambda ids: {})
+    assert matches[0] is None and matches[2] is None
+    assert matches[1] is not None and matches[1].method == "near" and matches[1].score >= NEAR_DOCUMENT
+    assert sigs.shingles.shape == (3, 128)
+    later = OriginMatcher()
+    story = json.loads((DATA / "rewrites" / "stories.json").read_text(encoding="utf-8"))["stories"]["t4-convoy"]
+    wire, farm = story["wire"], story["rewrite"]
+    m1, _ = later.match(["w", "f"], [wire, farm], [day, day + timedelta(days=1)], lambda ids: {})
+    assert m1[1] is not None and m1[1].method == "rewrite"
+    m2, _ = OriginMatcher().match(["w", "f"], [wire, farm], [day, day + timedelta(days=10)], lambda ids: {})
+    assert m2[1] is None, "a retelling ten days on is a new report"
+
+
+def test_many_headings_stay_cheap() -> None:
+    text = "".join(
+        f"## Part {i}\n\nTroops left base {i} on day {i} with trucks and equipment loaded.\n\n" for i in range(400)
+    )
+    assert len(sections(text)) == 400
+    found = repeated_sections(text)  # bounded: only the first MAX_SECTIONS are compared pairwise for rewrites
+    assert all(m.second.index < MAX_SECTIONS for m in found if m.method == "rewrite")
