@@ -16,19 +16,28 @@ from pathlib import Path
 
 from drawdown.assess import Assessment
 from drawdown.case import Case, bundled_cases, load_case, validate_case
-from drawdown.ingest.watch import watch
-from drawdown.pipeline import assess_store, ingest, last_evidence_date, load_evidence, load_reports
+from drawdown.extract.claims import Extraction, Extractor, extract_claims
+from drawdown.ingest.watch import Downstream, Log, watch
+from drawdown.pipeline import assess_store, ingest, last_evidence_date, load_claims, load_evidence, load_reports
 from drawdown.pipeline import list_origins as origins
+from drawdown.pipeline_extract import extract, extract_jsonl_lines
 from drawdown.report.brief import render_brief
 from drawdown.store.db import Store, open_store
 
 __all__ = [
+    "Extraction",
+    "Extractor",
     "assess",
     "brief",
     "bundled_cases",
+    "downstream",
+    "extract",
+    "extract_claims",
+    "extract_jsonl_lines",
     "ingest",
     "last_evidence_date",
     "load_case",
+    "load_claims",
     "load_evidence",
     "load_reports",
     "open_store",
@@ -55,10 +64,18 @@ def write_brief(store: Store, case: Case, path: str | Path, *, as_of: date | Non
     return text
 
 
-# ------------------------------------------------------------------------------------------------- extract
-# Appended by the Extract issue: the pure stage and its store-facing wrapper, under the CLI's names.
-from drawdown.extract.claims import Extraction, Extractor, extract_claims  # noqa: E402
-from drawdown.pipeline import load_claims  # noqa: E402
-from drawdown.pipeline_extract import extract, extract_jsonl_lines  # noqa: E402
+def downstream(case: Case, log: Log) -> Downstream:
+    """What `drawdown watch` runs on each batch of new reports: extract their claims, assess, and log every site
+    whose status changed."""
 
-__all__ += ["Extraction", "Extractor", "extract", "extract_claims", "extract_jsonl_lines", "load_claims"]
+    def run(store: Store, report_ids: list[str]) -> None:
+        before = {s.site: s.status for s in assess_store(store, case, save=False).sites}
+        extracted = extract(store, case, report_ids=report_ids)
+        after = assess_store(store, case)
+        log(f"extracted {extracted.claims} claim(s) from {extracted.reports} new report(s); as of {after.as_of}:")
+        for status in after.sites:
+            if before.get(status.site) != status.status:
+                log(f"status change: {status.site} {before.get(status.site, 'unknown')} -> {status.status} "
+                    f"(P {status.confidence:.2f})")  # fmt: skip
+
+    return run

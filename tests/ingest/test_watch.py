@@ -78,6 +78,7 @@ def test_watch_command_exit_code_and_summary(http_server: Served, runner: CliRun
     ok = runner.invoke(app, ["watch", "--case", "syria-2024", "--interval", "0", "--max-cycles", "1", feed])
     assert ok.exit_code == 0, ok.output
     assert "1 new report(s)" in ok.stdout and "new report" in ok.stderr
+    assert "extracted 1 claim(s) from 1 new report(s)" in ok.stderr, "new reports flow through extract and assess"
     bad = runner.invoke(app, ["watch", "--interval", "0", "--max-cycles", "1", http_server.base + "/none.xml"])
     assert bad.exit_code == 1 and "HTTP 404" in bad.stderr
     refused = runner.invoke(app, ["watch", "--max-cycles", "1", "file:///etc/passwd"])

@@ -294,22 +294,25 @@ def watch(
     """
     from datetime import UTC, datetime
 
+    from drawdown.api import downstream
     from drawdown.case import load_case
     from drawdown.ingest.fetch import Fetcher, FetchPolicy
     from drawdown.ingest.watch import watch as run_watch
 
+    def log(line: str) -> None:
+        err.print(f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} {line}", markup=False)
+
     with open_cli_store() as store:
         ref = case or store.get_meta("case")
+        stages = None
         if ref:
-            load_case(str(ref))
+            stages = downstream(load_case(str(ref)), log)  # new reports flow through extract and assess
             if not store.get_meta("case"):
                 store.set_meta("case", str(ref))
-
-        def log(line: str) -> None:
-            err.print(f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} {line}", markup=False)
-
         with Fetcher(FetchPolicy(max_bytes=max_bytes)) as fetcher:
-            summary = run_watch(store, feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles, log=log)
+            summary = run_watch(
+                store, feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles, log=log, downstream=stages
+            )
     out.print(
         f"{summary.cycles} cycle(s): {summary.new_reports} new report(s), {summary.failed_polls} failed poll(s), "
         f"{summary.failed_entries} failed entr(ies).",
