@@ -27,6 +27,8 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         tmp_path / "reports" / "a.md", "---\noutlet: Ledger\npublished: 2024-12-12\n---\nConvoys left T4 for the coast."
     )
     write(tmp_path / "notes.txt", "Observers saw Il-76 flights at Hmeimim.")
+    line = '{"id": "r1", "url": "https://x.example/1", "outlet": "X", "published": "2024-12-14", '
+    write(tmp_path / "reports.jsonl", line + '"text": "Russian troops left the Kobani base on Tuesday."}\n')
     return tmp_path
 
 
