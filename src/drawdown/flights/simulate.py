@@ -241,7 +241,7 @@ def simulate_scenario(scenario: Scenario | None = None) -> Simulation:
             for w in range(waves):
                 wave_t = base + rng.uniform(5, 9) * 3600 + w * rng.uniform(5, 8) * 3600
                 for k in range(min(sc.wave_size, sc.flights_per_day - done)):
-                    icao = fleet[(serial + k) % len(fleet)]
+                    icao = fleet[serial % len(fleet)]
                     land = wave_t + k * rng.uniform(1200, 2400)
                     off = land + rng.uniform(2, 4) * 3600
                     dest = sc.destinations[int(rng.integers(0, len(sc.destinations)))]

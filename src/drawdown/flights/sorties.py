@@ -3,9 +3,10 @@ file it is given and never opens the store (``drawdown.pipeline_flights`` stores
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from drawdown.flights.query import CLEANING_COUNTS, DEFAULT_PARAMS, M_PER_DEG, P
 from drawdown.flights.readers import read_tracks
 from drawdown.model import Sortie
 
+INFERRED_CLASH = timedelta(minutes=15)
 POINT_COLUMNS = "epoch_us(time) / 1e6 AS t, icao24, callsign, lat, lon, alt_m, gs_ms, vrate_ms, onground, seq"
 
 
@@ -77,6 +79,29 @@ def _to_sortie(row: dict[str, Any]) -> Sortie:
     )  # fmt: skip
 
 
+def _nearest_inferred(sorties: list[Sortie], fields: Sequence[Airfield]) -> list[Sortie]:
+    """An inferred event is a guess about the field; where fields are close (LFPG and LFPO are 33 km apart) the
+    same track yields one guess per field. Keep the field nearest to the track's end, and drop the guess when
+    an observed event of the same aircraft lies within INFERRED_CLASH."""
+    where = {f.code: f for f in fields}
+    observed = [s for s in sorties if not s.inferred]
+    guesses: dict[tuple[str, str, int], Sortie] = {}
+
+    def distance(s: Sortie) -> float:
+        f = where[s.airfield]
+        lat, lon = (s.first_lat, s.first_lon) if s.event == "takeoff" else (s.last_lat, s.last_lon)
+        return math.hypot((lat or 0) - f.lat, ((lon or 0) - f.lon) * f.coslat)
+
+    for s in sorted((s for s in sorties if s.inferred), key=distance):
+        if any(
+            o.icao24 == s.icao24 and o.event == s.event and abs(o.time - s.time) <= INFERRED_CLASH for o in observed
+        ):
+            continue
+        key = (s.icao24, s.event, int(s.time.timestamp() // INFERRED_CLASH.total_seconds()))
+        guesses.setdefault(key, s)
+    return observed + list(guesses.values())
+
+
 def detect_sorties(
     path: str | Path,
     airfields: Sequence[Airfield],
@@ -105,7 +130,7 @@ def detect_sorties(
     rows = events.to_pyarrow().to_pylist()
     count_row = counts.to_pyarrow().to_pylist()[0]
     con.close()
-    sorties = link_destinations([_to_sortie(r) for r in rows])
+    sorties = link_destinations(_nearest_inferred([_to_sortie(r) for r in rows], fields))
     watched = {f.code for f in airfields}
     kept = [with_aircraft(s, case) for s in sorties if s.airfield in watched]
     kept = assign_waves(kept, wave_window)
