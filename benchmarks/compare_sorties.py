@@ -22,7 +22,9 @@ def load(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
-def match(ours: list[dict[str, Any]], theirs: list[dict[str, Any]], minutes: float) -> tuple[list[Any], list[Any], list[Any]]:
+def match(
+    ours: list[dict[str, Any]], theirs: list[dict[str, Any]], minutes: float
+) -> tuple[list[Any], list[Any], list[Any]]:
     """(pairs, only ours, only theirs), greedy by closest time."""
     used: set[int] = set()
     pairs, only_ours = [], []

@@ -19,7 +19,6 @@ import time
 import airportsdata
 import pandas as pd
 from traffic.core import Traffic
-from traffic.core.structure import Airport
 from traffic.data.basic.airports import Airports
 
 
@@ -52,8 +51,6 @@ def main() -> None:
         for a in db.values() if a["iata"] or a["icao"] in codes
     ]  # fmt: skip
     dataset = Airports(pd.DataFrame(rows))
-    targets = {c: Airport(db[c]["elevation"], db[c]["country"], db[c]["iata"], c, db[c]["lat"], db[c]["lon"],
-                          db[c]["name"]) for c in codes}  # fmt: skip
     df = frame(path)
     start = time.perf_counter()
     traffic = Traffic(df)

@@ -97,7 +97,9 @@ def _s(icao: str, event: str, hour: float, field: str = "OSLK") -> Sortie:
 
 
 def test_waves_group_sorties_within_the_window() -> None:
-    waves = assign_waves([_s("a", "takeoff", 1), _s("b", "takeoff", 2.5), _s("c", "takeoff", 7), _s("d", "landing", 1.2)])
+    waves = assign_waves(
+        [_s("a", "takeoff", 1), _s("b", "takeoff", 2.5), _s("c", "takeoff", 7), _s("d", "landing", 1.2)]
+    )
     got = {s.icao24: s.wave for s in waves}
     assert got == {"a": 1, "b": 1, "c": 2, "d": 1}
     assert {s.icao24: s.wave for s in assign_waves(waves, timedelta(hours=1))}["b"] == 2

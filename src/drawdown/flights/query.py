@@ -67,8 +67,9 @@ class Params:
 
 
 DEFAULT_PARAMS: Final = Params()
+# nan_positions is counted by the reader (drawdown.flights.sorties), the others by this query.
 CLEANING_COUNTS: Final = (
-    "nan_positions", "duplicates", "out_of_order", "teleports", "altitude_spikes", "taxi_altitudes", "frozen_tails",
+    "duplicates", "out_of_order", "teleports", "altitude_spikes", "taxi_altitudes", "frozen_tails",
 )  # fmt: skip
 
 
@@ -91,7 +92,6 @@ def _zone(points: ir.Table, fields: ir.Table) -> ir.Table:
 def clean(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> tuple[ir.Table, ir.Table]:
     """(clean points in the fields' zones, one-row table of counts per cleaning rule)."""
     valid = points.lat.notnull() & points.lon.notnull() & ~points.lat.isnan() & ~points.lon.isnan()
-    nan_count = points.filter(~valid).count()
     zoned = _zone(points.filter(valid), fields)
 
     # Duplicates: the same aircraft at the same time more than once (feeds merged twice, re-sent rows).
@@ -152,7 +152,7 @@ def clean(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> tup
         taxi_altitudes=flagged.taxi.cast("int64").sum(),
         frozen_tails=flagged.frozen.cast("int64").sum(),
     )
-    counts = counts.mutate(duplicates=zoned.count() - counts.duplicates, nan_positions=nan_count)
+    counts = counts.mutate(duplicates=zoned.count() - counts.duplicates)
 
     kept = flagged.filter(~flagged.teleport & ~flagged.frozen)
     # A spiked altitude is dropped, not guessed: the point still places the aircraft, and its height is unknown.
@@ -160,7 +160,7 @@ def clean(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> tup
     kept = kept.mutate(alt_m=fixed_alt, agl=fixed_alt - kept.elev_m)
     cols = ["icao24", "callsign", "field", "t", "seq", "lat", "lon", "alt_m", "agl", "dist_m", "onground", "elev_m",
             "gs_ms"]  # fmt: skip
-    return kept.select(cols), counts.select(list(CLEANING_COUNTS))
+    return kept.select(cols), counts.select(*CLEANING_COUNTS)
 
 
 def islands(points: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:

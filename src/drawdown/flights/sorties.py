@@ -127,6 +127,12 @@ def detect_sorties(
         con, f"SELECT {POINT_COLUMNS} FROM tracks", _fields_table(fields, elevations, params)
     )
     events, counts = sortie_events(points, field_table, params)
+    # A FILTER count: DuckDB 2.0 folds isnan() inside expressions to false from Parquet statistics, which do
+    # not record NaN; the filtered aggregate is evaluated row by row.
+    nan_row = con.execute(
+        "SELECT count(*) FILTER (WHERE lat IS NULL OR lon IS NULL OR isnan(lat) OR isnan(lon)) FROM tracks"
+    ).fetchall()
+    nan_positions = int(nan_row[0][0]) if nan_row else 0
     rows = events.to_pyarrow().to_pylist()
     count_row = counts.to_pyarrow().to_pylist()[0]
     con.close()
@@ -135,5 +141,5 @@ def detect_sorties(
     kept = [with_aircraft(s, case) for s in sorties if s.airfield in watched]
     kept = assign_waves(kept, wave_window)
     kept.sort(key=lambda s: (s.time, s.airfield, s.icao24, s.event))
-    cleaning = {name: int(count_row[name] or 0) for name in CLEANING_COUNTS}
+    cleaning = {"nan_positions": nan_positions, **{name: int(count_row[name] or 0) for name in CLEANING_COUNTS}}
     return SortieResult(kept, cleaning, engine)
