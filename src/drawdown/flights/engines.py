@@ -31,6 +31,7 @@ class EngineError(DrawdownError):
 def duckdb_connection() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'").fetchall()
+    con.execute("SET enable_progress_bar = false").fetchall()
     return con
 
 

@@ -6,7 +6,7 @@ scanned in batches by DuckDB rather than loaded. JSON traces are small per aircr
 The normalised schema:
     time (TIMESTAMPTZ, UTC), icao24 (lower-case hex), callsign (stripped, NULL when blank), lat, lon (degrees),
     alt_m (barometric, metres), gs_ms (ground speed, m/s), vrate_ms (vertical rate, m/s), onground (bool),
-    seq (row number in the input, so out-of-order rows can be counted).
+    and, from :func:`read_tracks`, seq: the row's place in the input, so out-of-order rows can be counted.
 """
 
 from __future__ import annotations
@@ -103,8 +103,7 @@ def _opensky_select(scan: str) -> str:
                {_callsign("callsign")} AS callsign,
                {_num("lat")} AS lat, {_num("lon")} AS lon,
                {_num("baroaltitude")} AS alt_m, {_num("velocity")} AS gs_ms, {_num("vertrate")} AS vrate_ms,
-               {_bool("onground")} AS onground,
-               row_number() OVER () AS seq
+               {_bool("onground")} AS onground
         FROM {scan}
         WHERE time IS NOT NULL AND icao24 IS NOT NULL
     """
@@ -120,17 +119,26 @@ def _traffic_select(scan: str, columns: list[str]) -> str:
         SELECT CAST(timestamp AS TIMESTAMPTZ) AS time,
                lower(trim(CAST(icao24 AS VARCHAR))) AS icao24, {cs} AS callsign,
                {_num("latitude")} AS lat, {_num("longitude")} AS lon,
-               {_num("altitude")} * {FT} AS alt_m, {gs} AS gs_ms, {vr} AS vrate_ms, {og} AS onground,
-               row_number() OVER () AS seq
+               {_num("altitude")} * {FT} AS alt_m, {gs} AS gs_ms, {vr} AS vrate_ms, {og} AS onground
         FROM {scan}
         WHERE timestamp IS NOT NULL AND icao24 IS NOT NULL
     """
 
 
-def read_tracks(con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str | None = None) -> duckdb.DuckDBPyRelation:
+def _numbered(select: str) -> str:
+    # DuckDB keeps insertion order, so row_number() over the scan is the row's place in the file. A filter
+    # applied on top keeps the relative order, which is all the out-of-order count needs.
+    return f"SELECT *, row_number() OVER () AS seq FROM ({select})"
+
+
+def read_tracks(
+    con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str | None = None, *, numbered: bool = True
+) -> duckdb.DuckDBPyRelation:
     """A lazy relation over ``path`` in the normalised schema.
 
-    ``fmt`` is opensky, traffic or readsb (default: sniffed from the name and columns)."""
+    ``fmt`` is opensky, traffic or readsb (default: sniffed from the name and columns). ``numbered=False``
+    leaves out ``seq`` (for callers that filter first and number after, which is much cheaper on big files)."""
+    number = _numbered if numbered else (lambda select: select)
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file", fix="check the path")
@@ -145,9 +153,9 @@ def read_tracks(con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str | Non
     found = fmt or sniff_format(columns)
     try:
         if found == "opensky":
-            return con.sql(_opensky_select(scan))
+            return con.sql(number(_opensky_select(scan)))
         if found == "traffic":
-            return con.sql(_traffic_select(scan, columns))
+            return con.sql(number(_traffic_select(scan, columns)))
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0]
         raise InputError(f"{path}: cannot read ({first})", fix="check the column types") from None

@@ -22,7 +22,7 @@ from drawdown.flights.readers import read_tracks
 from drawdown.model import Sortie
 
 INFERRED_CLASH = timedelta(minutes=15)
-POINT_COLUMNS = "epoch_us(time) / 1e6 AS t, icao24, callsign, lat, lon, alt_m, gs_ms, vrate_ms, onground, seq"
+POINT_COLUMNS = "epoch_us(time) / 1e6 AS t, icao24, callsign, lat, lon, alt_m, gs_ms, vrate_ms, onground"
 
 
 @dataclass
@@ -120,13 +120,24 @@ def detect_sorties(
     """
     runner = Engine(engine, spark_master)
     con = duckdb_connection()
-    read_tracks(con, path, fmt).create_view("tracks")
+    read_tracks(con, path, fmt, numbered=False).create_view("tracks_raw")
+    con.execute("CREATE TEMP VIEW tracks AS SELECT * FROM tracks_raw").fetchall()
     fields = known_fields(case, list(airfields))
     elevations = {f.code: f.elev_m if f.elev_m is not None else _estimate_elevation(con, f, params) for f in fields}
-    points, field_table = runner.tables(
-        con, f"SELECT {POINT_COLUMNS} FROM tracks", _fields_table(fields, elevations, params)
+    table = _fields_table(fields, elevations, params)
+    # The zone prefilter runs in DuckDB, which reads the file anyway, and is materialised once: the points
+    # near any field are a few % of a state-vector dump, and every later step (and a Spark upload) sees only
+    # them. Without it the input scan and its row numbering were repeated for each reference in the query.
+    boxes = " OR ".join(
+        f"(lat BETWEEN {r['lat_lo']!r} AND {r['lat_hi']!r} AND lon BETWEEN {r['lon_lo']!r} AND {r['lon_hi']!r})"
+        for r in table.to_pylist()
     )
-    events, counts = sortie_events(points, field_table, params)
+    con.execute(
+        f"CREATE TEMP TABLE zone_points AS SELECT {POINT_COLUMNS}, row_number() OVER () AS seq "
+        f"FROM tracks_raw WHERE {boxes}"
+    ).fetchall()
+    points, field_table = runner.tables(con, "SELECT * FROM zone_points", table)
+    events, counts, cached = sortie_events(points, field_table, params)
     # A FILTER count: DuckDB 2.0 folds isnan() inside expressions to false from Parquet statistics, which do
     # not record NaN; the filtered aggregate is evaluated row by row.
     nan_row = con.execute(
@@ -135,6 +146,7 @@ def detect_sorties(
     nan_positions = int(nan_row[0][0]) if nan_row else 0
     rows = events.to_pyarrow().to_pylist()
     count_row = counts.to_pyarrow().to_pylist()[0]
+    cached.release()
     con.close()
     sorties = link_destinations(_nearest_inferred([_to_sortie(r) for r in rows], fields))
     watched = {f.code for f in airfields}
