@@ -42,8 +42,13 @@ with open(out, "w") as h:
         row = {{"icao24": s.icao24, "callsign": s.callsign, "event": s.event, "airfield": s.airfield,
                "time": s.time.strftime("%Y-%m-%dT%H:%M:%SZ"), "confidence": s.confidence}}
         h.write(json.dumps(row) + "\\n")
-print(json.dumps({{"seconds": seconds, "sorties": len(res.sorties),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "cleaning": res.cleaning}}))
+# VmHWM is this process's own peak: ru_maxrss carries the parent's peak across fork+exec on Linux.
+try:
+    hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM")][0]
+    peak = int(hwm.split()[1]) / 1024
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": seconds, "sorties": len(res.sorties), "peak_mb": peak, "cleaning": res.cleaning}}))
 """
 
 

@@ -5,7 +5,8 @@
 
 TRACKS is a traffic-style frame (Parquet) or OpenSky state vectors (CSV/Parquet). For each aircraft, traffic
 splits the track into flights at 10-minute gaps, and asks `Flight.takeoff_from(airport)` and
-`Flight.landing_at(airport)`, which compare the nearest airport to the first / last point with the airfield.
+`Flight.landing_at(airport)`, which compare the nearest airport to the first / last point with the airfield,
+keeping the answer only when that point is within 20 km of the airport (``guess_airport``'s distance).
 The airports table given to traffic is airportsdata's fields that have an IATA code (scheduled-service fields),
 because traffic's own airport table would be downloaded at run time. Timing goes to stderr as JSON.
 """
@@ -20,6 +21,8 @@ import airportsdata
 import pandas as pd
 from traffic.core import Traffic
 from traffic.data.basic.airports import Airports
+
+NEAR_M = 20_000
 
 
 def frame(path: str) -> pd.DataFrame:
@@ -59,8 +62,12 @@ def main() -> None:
         for seg in flight.split("10 min"):
             if len(seg) < 2:
                 continue
-            first = seg.infer_airport("takeoff", dataset=dataset).icao
-            last = seg.infer_airport("landing", dataset=dataset).icao
+            first_ap = seg.infer_airport("takeoff", dataset=dataset)
+            last_ap = seg.infer_airport("landing", dataset=dataset)
+            # The nearest airport is only an answer when the track starts (ends) near it: traffic leaves that
+            # judgement to the user, and without it every track entering coverage "takes off" somewhere.
+            first = first_ap.icao if first_ap.distance <= NEAR_M else None
+            last = last_ap.icao if last_ap.distance <= NEAR_M else None
             for code in codes:
                 if first == code:
                     out.append({"icao24": seg.icao24, "callsign": seg.callsign, "event": "takeoff",

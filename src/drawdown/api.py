@@ -42,3 +42,24 @@ def write_brief(store: Store, case: Case, path: str | Path, *, as_of: date | Non
     text = brief(store, case, as_of=as_of)
     Path(path).write_text(text, encoding="utf-8")
     return text
+
+
+# ------------------------------------------------------------------------------------------- sorties (issue 5)
+# Imported here, not at the top, so that `import drawdown.api` stays as light as before for the other stages.
+from drawdown.flights.airfields import case_airfields, resolve_airfield  # noqa: E402
+from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks  # noqa: E402
+from drawdown.flights.sorties import SortieResult, detect_sorties  # noqa: E402
+from drawdown.pipeline_flights import SortieIngest, ingest_sorties, load_sorties  # noqa: E402
+
+__all__ += [
+    "Scenario",
+    "SortieIngest",
+    "SortieResult",
+    "case_airfields",
+    "detect_sorties",
+    "ingest_sorties",
+    "load_sorties",
+    "resolve_airfield",
+    "simulate_scenario",
+    "write_tracks",
+]
