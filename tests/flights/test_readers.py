@@ -90,3 +90,12 @@ def test_bad_inputs_name_the_file_and_the_fix(tmp_path: Path, name: str, content
 def test_missing_file() -> None:
     with pytest.raises(InputError, match="no such file"):
         _rows(Path("/nonexistent/tracks.csv"))
+
+
+def test_opensky_parquet_with_timestamps_as_pyopensky_writes_them(tmp_path: Path) -> None:
+    plain = tmp_path / "sv.csv"
+    plain.write_text(OPENSKY)
+    con = duckdb.connect()
+    stamped = con.sql(f"SELECT * REPLACE (to_timestamp(time) AS time) FROM read_csv('{plain}')").to_arrow_table()
+    pq.write_table(stamped, tmp_path / "sv.parquet")
+    assert _rows(tmp_path / "sv.parquet") == _rows(plain)

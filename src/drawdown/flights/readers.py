@@ -74,6 +74,11 @@ def _columns(con: duckdb.DuckDBPyConnection, scan: str, path: Path) -> list[str]
         ) from None
 
 
+def _column_type(con: duckdb.DuckDBPyConnection, scan: str, name: str) -> str:
+    rows = con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()
+    return next((str(r[1]) for r in rows if r[0] == name), "")
+
+
 def sniff_format(columns: list[str]) -> str:
     cols = set(columns)
     if set(OPENSKY_REQUIRED) <= cols:
@@ -96,9 +101,11 @@ def _callsign(expr: str) -> str:
     return f"nullif(trim(CAST({expr} AS VARCHAR)), '')"
 
 
-def _opensky_select(scan: str) -> str:
+def _opensky_select(scan: str, time_type: str = "BIGINT") -> str:
+    # OpenSky's CSV exports carry epoch seconds; pyopensky's frames (saved to Parquet) carry timestamps.
+    when = "CAST(time AS TIMESTAMPTZ)" if time_type.upper().startswith("TIMESTAMP") else f"to_timestamp({_num('time')})"
     return f"""
-        SELECT to_timestamp({_num("time")}) AS time,
+        SELECT {when} AS time,
                lower(trim(CAST(icao24 AS VARCHAR))) AS icao24,
                {_callsign("callsign")} AS callsign,
                {_num("lat")} AS lat, {_num("lon")} AS lon,
@@ -153,7 +160,7 @@ def read_tracks(
     found = fmt or sniff_format(columns)
     try:
         if found == "opensky":
-            return con.sql(number(_opensky_select(scan)))
+            return con.sql(number(_opensky_select(scan, _column_type(con, scan, "time"))))
         if found == "traffic":
             return con.sql(number(_traffic_select(scan, columns)))
     except duckdb.Error as exc:
