@@ -174,8 +174,10 @@ def islands(points: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
     state: low at the field, or away from it), one row per island."""
     w = ibis.window(group_by=["icao24", "field"], order_by=["t", "seq"])
     low = (points.dist_m < p.field_km * 1000) & (points.onground | (points.agl < p.low_agl_m)).fill_null(False)
-    s = points.mutate(low=low, p_t=points.t.lag().over(w))
-    s = s.mutate(p_low=s.low.lag().over(w), new_seg=((s.t - s.p_t) > p.gap_s).fill_null(True))
+    s = points.mutate(low=low)
+    # Both lags in one window level: each level is a sort of the zone points, the stage's main cost.
+    s = s.mutate(p_t=s.t.lag().over(w), p_low=s.low.lag().over(w))
+    s = s.mutate(new_seg=((s.t - s.p_t) > p.gap_s).fill_null(True))
     s = s.mutate(change=(s.new_seg | (s.low != s.p_low).fill_null(True)).cast("int64"))
     s = s.mutate(
         seg=s.new_seg.cast("int64").cumsum(group_by=["icao24", "field"], order_by=["t", "seq"]),
