@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from drawdown.case import Case
-from drawdown.flights.aircraft import DEFAULT_WAVE_WINDOW, assign_waves, link_destinations, with_aircraft
+from drawdown.flights.aircraft import DEFAULT_WAVE_WINDOW, assign_waves, is_fleet, link_destinations, with_aircraft
 from drawdown.flights.airfields import Airfield, known_fields
 from drawdown.flights.engines import Engine, duckdb_connection
 from drawdown.flights.query import CLEANING_COUNTS, DEFAULT_PARAMS, M_PER_DEG, Params, sortie_events
@@ -151,7 +151,13 @@ def detect_sorties(
     sorties = link_destinations(_nearest_inferred([_to_sortie(r) for r in rows], fields))
     watched = {f.code for f in airfields}
     kept = [with_aircraft(s, case) for s in sorties if s.airfield in watched]
-    kept = assign_waves(kept, wave_window)
+    # With a case, waves are the actor's: civil traffic at a shared airport would split or merge them.
+    if case is not None:
+        fleet = [s for s in kept if is_fleet(s, case)]
+        others = [s for s in kept if not is_fleet(s, case)]
+        kept = assign_waves(fleet, wave_window) + others
+    else:
+        kept = assign_waves(kept, wave_window)
     kept.sort(key=lambda s: (s.time, s.airfield, s.icao24, s.event))
     cleaning = {"nan_positions": nan_positions, **{name: int(count_row[name] or 0) for name in CLEANING_COUNTS}}
     return SortieResult(kept, cleaning, engine)
