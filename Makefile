@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint typecheck pytest test-fast clean
+.PHONY: demo test lint typecheck pytest test-fast clean java
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# The Sorties stage's Spark tests need a JRE (Spark 4 wants Java 17); CI machines may lack one.
+java:
+	@command -v java >/dev/null 2>&1 || { apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless; }
+
 demo: $(VENV)/.installed
 	$(BIN)/drawdown demo
 
@@ -29,7 +33,7 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-dev
+pytest: $(VENV)/.installed-dev java
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Everything CI runs, slow tests included.

@@ -79,3 +79,24 @@ def downstream(case: Case, log: Log) -> Downstream:
                     f"(P {status.confidence:.2f})")  # fmt: skip
 
     return run
+
+
+# ------------------------------------------------------------------------------------------- sorties (issue 5)
+# Imported here, not at the top, so that `import drawdown.api` stays as light as before for the other stages.
+from drawdown.flights.airfields import case_airfields, resolve_airfield  # noqa: E402
+from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks  # noqa: E402
+from drawdown.flights.sorties import SortieResult, detect_sorties  # noqa: E402
+from drawdown.pipeline_flights import SortieIngest, ingest_sorties, load_sorties  # noqa: E402
+
+__all__ += [
+    "Scenario",
+    "SortieIngest",
+    "SortieResult",
+    "case_airfields",
+    "detect_sorties",
+    "ingest_sorties",
+    "load_sorties",
+    "resolve_airfield",
+    "simulate_scenario",
+    "write_tracks",
+]

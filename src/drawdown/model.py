@@ -149,6 +149,13 @@ class Sortie:
     payload_high: float | None = None
     inferred: bool = False
     wave: int | None = None
+    # The airborne part of the track next to the event (after a takeoff, before a landing): where coverage of
+    # the flight starts and ends, so a reader can check the destination or the inferred origin.
+    first_lat: float | None = None
+    first_lon: float | None = None
+    last_lat: float | None = None
+    last_lon: float | None = None
+    registration: str | None = None
 
     @property
     def id(self) -> str:

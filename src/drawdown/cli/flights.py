@@ -1,34 +1,194 @@
-"""`drawdown flights ...`: sorties from ADS-B tracks (built in the Sorties issue)."""
+"""`drawdown flights ...`: sorties from ADS-B tracks (the CLI half; the work is in drawdown.flights)."""
 
 from __future__ import annotations
 
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.table import Table
 
-from drawdown.cli.common import STUB, app, guarded, not_yet
+from drawdown.cli.common import CaseOpt, JsonOpt, app, emit_json, err, guarded, open_cli_store, out
 
-flights_app = typer.Typer(help="Sorties from ADS-B tracks (not available yet).", no_args_is_help=True)
+flights_app = typer.Typer(help="Sorties from ADS-B tracks: detect, store, simulate, fetch.", no_args_is_help=True)
 app.add_typer(flights_app, name="flights")
 
-
-def _flights_stub(name: str, doc: str) -> None:
-    def command() -> None:
-        not_yet(f"flights {name}", "Sorties")
-
-    command.__doc__ = doc
-    flights_app.command(name, context_settings=STUB)(guarded(command))
+# The output contract shared with evaluation tools (issue 5): keep these keys and their order stable.
+CONTRACT = ("icao24", "callsign", "event", "time", "airfield", "confidence", "type", "destination")
+FORMATS = ("jsonl", "csv", "table")
 
 
-_flights_stub(
-    "sorties", "Print takeoffs and landings at an airfield.\n\nExample: drawdown flights sorties t.csv --airfield OSLK"
-)
-_flights_stub(
-    "ingest",
-    "Store the sorties at the case's airfields.\n\nExample: drawdown flights ingest t.parquet --case syria-2024",
-)
-_flights_stub(
-    "simulate", "Write synthetic OpenSky state vectors.\n\nExample: drawdown flights simulate --out tracks.csv"
-)
-_flights_stub(
-    "fetch",
-    "Query OpenSky's Trino for a box and window.\n\nExample: drawdown flights fetch --opensky --case syria-2024",
-)
+def _record(s: Any) -> dict[str, Any]:
+    return {
+        "icao24": s.icao24, "callsign": s.callsign, "event": s.event,
+        "time": s.time.strftime("%Y-%m-%dT%H:%M:%SZ"), "airfield": s.airfield, "confidence": s.confidence,
+        "type": s.type, "destination": s.destination,
+    }  # fmt: skip
+
+
+@flights_app.command("sorties")
+@guarded
+def sorties(
+    file: Annotated[Path, typer.Argument(help="OpenSky CSV/CSV.gz/Parquet, traffic frame, or readsb trace JSON.")],
+    airfield: Annotated[list[str], typer.Option("--airfield", "-a", help="ICAO code, or a case site id (repeatable).")],
+    case: CaseOpt = None,
+    engine: Annotated[str, typer.Option(help="duckdb (embedded) or spark.")] = "duckdb",
+    spark_master: Annotated[str, typer.Option(help="Spark master for --engine spark (local[2], spark://...).")] = (
+        "local[2]"
+    ),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | table.")] = "jsonl",
+    input_format: Annotated[
+        str | None, typer.Option("--input-format", help="opensky | traffic | readsb (default: sniffed).")
+    ] = None,
+    cleaning: Annotated[bool, typer.Option(help="Print the cleaning counts on stderr.")] = False,
+) -> None:
+    """Print takeoffs and landings at an airfield, one JSON object per line by default:
+    {"icao24","callsign","event","time","airfield","confidence","type","destination"}.
+
+    Example: drawdown flights sorties tracks.csv --airfield OSLK --case syria-2024
+    """
+    from drawdown.case import load_case
+    from drawdown.flights.airfields import resolve_airfield
+    from drawdown.flights.sorties import detect_sorties
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use jsonl, csv or table", param_hint="--format")
+    the_case = load_case(case) if case else None
+    fields = [resolve_airfield(a, the_case) for a in airfield]
+    result = detect_sorties(file, fields, case=the_case, engine=engine, spark_master=spark_master, fmt=input_format)
+    records = [_record(s) for s in result.sorties]
+    if cleaning:
+        err.print("cleaning: " + ", ".join(f"{k}={v}" for k, v in result.cleaning.items()), markup=False)
+    if fmt == "jsonl":
+        for r in records:
+            sys.stdout.write(json.dumps(r) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=CONTRACT, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    else:
+        table = Table(*CONTRACT)
+        for r in records:
+            table.add_row(*("" if r[k] is None else str(r[k]) for k in CONTRACT))
+        out.print(table)
+    sys.stdout.flush()
+
+
+@flights_app.command("ingest")
+@guarded
+def ingest(
+    file: Annotated[Path, typer.Argument(help="Track file (as for `flights sorties`).")],
+    case: CaseOpt = None,
+    engine: Annotated[str, typer.Option(help="duckdb (embedded) or spark.")] = "duckdb",
+    all_aircraft: Annotated[bool, typer.Option("--all-aircraft", help="Keep civil traffic too.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Store the sorties at the case's airfields (only the actor's aircraft unless --all-aircraft).
+
+    Example: drawdown flights ingest tracks.parquet --case syria-2024
+    """
+    from drawdown.case import load_case
+    from drawdown.cli.common import case_ref
+    from drawdown.pipeline_flights import ingest_sorties
+
+    with open_cli_store() as store:
+        the_case = load_case(case_ref(case, store))
+        res = ingest_sorties(store, file, the_case, engine=engine, fleet_only=not all_aircraft)
+        total = store.count("sorties")
+    payload = {
+        "run_id": res.run_id, "found": res.found, "added": res.added, "updated": res.updated,
+        "skipped_civil": res.skipped_civil, "sorties_in_store": total, "cleaning": res.cleaning,
+    }  # fmt: skip
+    if json_out:
+        emit_json(payload)
+    else:
+        out.print(
+            f"{res.added} sorties added, {res.updated} already stored, {res.skipped_civil} civil skipped "
+            f"({total} in store)",
+            markup=False,
+        )
+
+
+@flights_app.command("simulate")
+@guarded
+def simulate(
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Where to write (.csv, .csv.gz or .parquet).")] = Path(
+        "tracks.csv"
+    ),
+    days: Annotated[int, typer.Option(help="Days to simulate.")] = 3,
+    start: Annotated[str, typer.Option(help="First day (YYYY-MM-DD, UTC).")] = "2024-12-14",
+    flights_per_day: Annotated[int, typer.Option(help="Transport departures a day per field.")] = 2,
+    wave_size: Annotated[int, typer.Option(help="Transports per wave.")] = 2,
+    airfield: Annotated[list[str] | None, typer.Option("--airfield", "-a", help="Fields (default OSLK).")] = None,
+    case: CaseOpt = None,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
+    truth: Annotated[Path | None, typer.Option(help="Also write the ground truth as JSONL here.")] = None,
+) -> None:
+    """Write synthetic OpenSky state vectors: transport sorties with climb profiles, civil traffic, overflights,
+    gaps, noise and glitches.
+
+    Example: drawdown flights simulate --out tracks.csv --days 3 --truth truth.jsonl
+    """
+    from datetime import UTC, datetime
+
+    from drawdown.case import load_case
+    from drawdown.flights.airfields import resolve_airfield
+    from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
+
+    the_case = load_case(case) if case else None
+    try:
+        day = datetime.fromisoformat(start).replace(tzinfo=UTC)
+    except ValueError:
+        raise typer.BadParameter(f"{start!r} is not a date; use YYYY-MM-DD", param_hint="--start") from None
+    fields = tuple(resolve_airfield(a, the_case) for a in (airfield or ["OSLK"]))
+    scenario = Scenario(
+        fields=fields, start=day, days=days, flights_per_day=flights_per_day, wave_size=wave_size, seed=seed
+    )
+    sim = simulate_scenario(scenario)
+    write_tracks(sim, out_path)
+    if truth is not None:
+        with truth.open("w", encoding="utf-8") as handle:
+            for e in sim.truth:
+                when = e.time.strftime("%Y-%m-%dT%H:%M:%SZ")
+                row = {"icao24": e.icao24, "callsign": e.callsign, "event": e.event, "time": when,
+                       "airfield": e.airfield, "fleet": e.fleet}  # fmt: skip
+                handle.write(json.dumps(row) + "\n")
+    err.print(f"wrote {sim.table.num_rows} state vectors, {len(sim.truth)} true events, to {out_path}", markup=False)
+
+
+@flights_app.command("fetch")
+@guarded
+def fetch(
+    opensky: Annotated[bool, typer.Option("--opensky", help="Query OpenSky's Trino (needs pyopensky credentials).")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Parquet file to write.")] = Path("opensky.parquet"),
+    case: CaseOpt = None,
+    airfield: Annotated[
+        list[str] | None, typer.Option("--airfield", "-a", help="Fields to box (default: case's).")
+    ] = None,
+    start: Annotated[str, typer.Option(help="Window start (ISO 8601, UTC).")] = "2024-12-14",
+    stop: Annotated[str, typer.Option(help="Window end (ISO 8601, UTC).")] = "2024-12-15",
+    radius_km: Annotated[float, typer.Option(help="Box half-size around each field.")] = 60.0,
+) -> None:
+    """Query OpenSky's Trino for state vectors in boxes around airfields and a time window.
+
+    Example: drawdown flights fetch --opensky --case syria-2024 --start 2024-12-14 --stop 2024-12-15
+    """
+    from drawdown.case import load_case
+    from drawdown.flights.airfields import case_airfields, resolve_airfield
+    from drawdown.flights.opensky import fetch_state_vectors, parse_window
+
+    if not opensky:
+        raise typer.BadParameter("only --opensky is supported", param_hint="--opensky")
+    the_case = load_case(case) if case else None
+    if airfield:
+        fields = [resolve_airfield(a, the_case) for a in airfield]
+    elif the_case is not None:
+        fields = case_airfields(the_case)
+    else:
+        raise typer.BadParameter("give --airfield or --case", param_hint="--airfield")
+    begin, end = parse_window(start, stop)
+    n = fetch_state_vectors(fields, begin, end, out_path, radius_km=radius_km)
+    err.print(f"wrote {n} state vectors to {out_path}", markup=False)

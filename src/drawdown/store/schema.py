@@ -185,6 +185,16 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
         );
         """,
     ),
+    (
+        5,
+        "sorties: payload interval, inferred flag, registration, run counts",
+        """
+        ALTER TABLE sorties ADD COLUMN payload_low DOUBLE;
+        ALTER TABLE sorties ADD COLUMN payload_high DOUBLE;
+        ALTER TABLE sorties ADD COLUMN inferred BOOLEAN DEFAULT false;
+        ALTER TABLE sorties ADD COLUMN registration VARCHAR;
+        """,
+    ),
 )
 
 LATEST: Final = MIGRATIONS[-1][0]

@@ -1,0 +1,130 @@
+"""Sortie detection throughput: drawdown's Ibis stage on DuckDB against the route a user would otherwise take
+with `traffic` (Traffic -> flights -> takeoff/landing at the airfield), in the same run.
+
+    python benchmarks/bench_sorties.py [--rows 5000000] [--subset-days 2] [--traffic-python PATH]
+
+1. Simulates N OpenSky state vectors (default 5 million) with transport and civil sorties at three airfields
+   (Hmeimim OSLK, Qamishli OSKL, Palmyra OSPR) and background overflights, and writes them to Parquet.
+2. Times `drawdown flights sorties` on all of them (DuckDB), in a child process so that its peak memory
+   (ru_maxrss) is its own, and prints rows/s.
+3. On a subset (the first --subset-days days), times traffic's route with the Python that has traffic
+   (traffic 2.13 needs pandas<3, so it is a separate venv: --traffic-python or $TRAFFIC_PYTHON) and ours, prints
+   the speed ratio, and the agreement of the two sortie lists (same aircraft, event and field, times within
+   30 minutes: traffic dates a departure by the track's first point, i.e. the start of the taxi).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+FIELDS = ("OSLK", "OSKL", "OSPR")
+
+CHILD = """
+import json, resource, sys, time
+from drawdown.flights.airfields import resolve_airfield
+from drawdown.flights.sorties import detect_sorties
+path, out = sys.argv[1], sys.argv[2]
+fields = [resolve_airfield(c) for c in {fields!r}]
+t = time.perf_counter()
+res = detect_sorties(path, fields)
+seconds = time.perf_counter() - t
+with open(out, "w") as h:
+    for s in res.sorties:
+        row = {{"icao24": s.icao24, "callsign": s.callsign, "event": s.event, "airfield": s.airfield,
+               "time": s.time.strftime("%Y-%m-%dT%H:%M:%SZ"), "confidence": s.confidence}}
+        h.write(json.dumps(row) + "\\n")
+# VmHWM is this process's own peak: ru_maxrss carries the parent's peak across fork+exec on Linux.
+try:
+    hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM")][0]
+    peak = int(hwm.split()[1]) / 1024
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": seconds, "sorties": len(res.sorties), "peak_mb": peak, "cleaning": res.cleaning}}))
+"""
+
+
+def simulate(rows: int, folder: Path, subset_days: int) -> tuple[Path, Path, int, int]:
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from drawdown.flights.airfields import resolve_airfield
+    from drawdown.flights.simulate import Scenario, simulate_scenario
+
+    fields = tuple(resolve_airfield(c) for c in FIELDS)
+    days = 30
+    probe = simulate_scenario(
+        Scenario(fields=fields, days=1, flights_per_day=4, civil_per_day=10, overflights_per_day=0)
+    )
+    per_overflight = 500_000 / 240 / 10  # points per overflight at 10 s sampling (see simulate.overflight)
+    need = max(rows - probe.table.num_rows * days, 0)
+    over = int(need / per_overflight / days / len(fields))
+    scenario = Scenario(fields=fields, days=days, flights_per_day=4, civil_per_day=10, overflights_per_day=over, seed=1)
+    sim = simulate_scenario(scenario)
+    full = folder / "bench.parquet"
+    pq.write_table(sim.table, full, row_group_size=1_000_000)
+    cut = int(scenario.start.timestamp()) + subset_days * 86400
+    sub_table = sim.table.filter(pc.less(sim.table["time"], cut))
+    subset = folder / "subset.parquet"
+    pq.write_table(sub_table, subset)
+    del sim
+    return full, subset, pq.read_metadata(full).num_rows, sub_table.num_rows
+
+
+def ours(path: Path, out: Path) -> dict[str, float]:
+    code = CHILD.format(fields=FIELDS)
+    done = subprocess.run([sys.executable, "-c", code, str(path), str(out)], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def theirs(python: str, path: Path, out: Path) -> dict[str, float] | None:
+    if not python or not Path(python).exists():
+        return None
+    with out.open("w") as handle:
+        done = subprocess.run([python, str(HERE / "traffic_route.py"), str(path), *FIELDS], stdout=handle,
+                              stderr=subprocess.PIPE, text=True, check=True)  # fmt: skip
+    return json.loads(done.stderr.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=5_000_000)
+    ap.add_argument("--subset-days", type=int, default=2)
+    ap.add_argument("--traffic-python", default=os.environ.get("TRAFFIC_PYTHON", "/tmp/traffic-venv/bin/python"))
+    a = ap.parse_args()
+    sys.path.insert(0, str(HERE.parent))
+    from benchmarks.compare_sorties import agreement, load
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        t = time.perf_counter()
+        full, subset, n, n_sub = simulate(a.rows, folder, a.subset_days)
+        print(f"simulated {n:,} state vectors ({subset.stat().st_size >> 20} MiB subset of {n_sub:,}) in "
+              f"{time.perf_counter() - t:.1f} s")  # fmt: skip
+        big = ours(full, folder / "ours-full.jsonl")
+        print(f"drawdown (DuckDB), {n:,} rows: {big['seconds']:.2f} s = {n / big['seconds']:,.0f} rows/s, "
+              f"{big['sorties']} sorties, peak RSS {big['peak_mb']:.0f} MB")  # fmt: skip
+        small = ours(subset, folder / "ours-sub.jsonl")
+        print(f"drawdown (DuckDB), subset {n_sub:,} rows: {small['seconds']:.2f} s = "
+              f"{n_sub / small['seconds']:,.0f} rows/s")  # fmt: skip
+        peer = theirs(a.traffic_python, subset, folder / "traffic-sub.jsonl")
+        if peer is None:
+            print(f"traffic: not run (no Python with traffic at {a.traffic_python!r}; see docs/sorties.md)")
+            return
+        print(f"traffic 2.13, subset {n_sub:,} rows: {peer['seconds']:.2f} s = {n_sub / peer['seconds']:,.0f} rows/s")
+        agree = agreement(load(folder / "ours-sub.jsonl"), load(folder / "traffic-sub.jsonl"), minutes=30)
+        print(f"speed ratio (traffic time / drawdown time, subset): {peer['seconds'] / small['seconds']:.1f}x")
+        print(f"agreement on the subset: {agree:.1%} ({small['sorties']} ours, {peer['sorties']} traffic)")
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+
+
+if __name__ == "__main__":
+    main()

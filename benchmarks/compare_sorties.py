@@ -1,0 +1,72 @@
+"""Compare two sortie lists (JSONL with icao24, event, airfield, time): how many agree, and which do not.
+
+    python benchmarks/compare_sorties.py ours.jsonl theirs.jsonl [--minutes 30] [--show 20]
+
+Two sorties agree when aircraft, event and airfield are equal and the times are within --minutes. The
+agreement is matched pairs over the larger list (so neither side can look good by reporting less).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+
+def load(path: str | Path) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for r in rows:
+        r["_t"] = datetime.fromisoformat(r["time"].replace("Z", "+00:00"))
+    return rows
+
+
+def match(
+    ours: list[dict[str, Any]], theirs: list[dict[str, Any]], minutes: float
+) -> tuple[list[Any], list[Any], list[Any]]:
+    """(pairs, only ours, only theirs), greedy by closest time."""
+    used: set[int] = set()
+    pairs, only_ours = [], []
+    for o in sorted(ours, key=lambda r: r["_t"]):
+        best, best_dt = None, None
+        for j, t in enumerate(theirs):
+            if j in used or (t["icao24"], t["event"], t["airfield"]) != (o["icao24"], o["event"], o["airfield"]):
+                continue
+            dt = abs((t["_t"] - o["_t"]).total_seconds())
+            if dt <= minutes * 60 and (best_dt is None or dt < best_dt):
+                best, best_dt = j, dt
+        if best is None:
+            only_ours.append(o)
+        else:
+            used.add(best)
+            pairs.append((o, theirs[best]))
+    only_theirs = [t for j, t in enumerate(theirs) if j not in used]
+    return pairs, only_ours, only_theirs
+
+
+def agreement(ours: list[dict[str, Any]], theirs: list[dict[str, Any]], minutes: float = 30) -> float:
+    pairs, _, _ = match(ours, theirs, minutes)
+    return len(pairs) / max(len(ours), len(theirs), 1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("ours")
+    ap.add_argument("theirs")
+    ap.add_argument("--minutes", type=float, default=30)
+    ap.add_argument("--show", type=int, default=20)
+    a = ap.parse_args()
+    ours, theirs = load(a.ours), load(a.theirs)
+    pairs, only_ours, only_theirs = match(ours, theirs, a.minutes)
+    print(f"ours {len(ours)}, theirs {len(theirs)}, agree {len(pairs)} "
+          f"({len(pairs) / max(len(ours), len(theirs), 1):.1%} of the larger list)")  # fmt: skip
+    for label, rows in (("only ours", only_ours), ("only theirs", only_theirs)):
+        print(f"{label}: {len(rows)}")
+        for r in rows[: a.show]:
+            extra = f" conf={r['confidence']}" if "confidence" in r else ""
+            print(f"  {r['icao24']} {r['callsign']} {r['event']} {r['airfield']} {r['time']}{extra}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,240 @@
+"""Readers: every ADS-B input becomes one columnar schema (``COLUMNS``), as a DuckDB relation.
+
+Inputs stay on disk where DuckDB can stream them (CSV, CSV.gz, Parquet), so a file larger than memory is
+scanned in batches by DuckDB rather than loaded. JSON traces are small per aircraft and are parsed in Python.
+
+The normalised schema:
+    time (TIMESTAMPTZ, UTC), icao24 (lower-case hex), callsign (stripped, NULL when blank), lat, lon (degrees),
+    alt_m (barometric, metres), gs_ms (ground speed, m/s), vrate_ms (vertical rate, m/s), onground (bool),
+    and, from :func:`read_tracks`, seq: the row's place in the input, so out-of-order rows can be counted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Final
+
+import duckdb
+import pyarrow as pa
+
+from drawdown.errors import InputError
+
+COLUMNS: Final = ("time", "icao24", "callsign", "lat", "lon", "alt_m", "gs_ms", "vrate_ms", "onground", "seq")
+FORMATS: Final = ("opensky", "traffic", "readsb")
+FT: Final = 0.3048
+KT: Final = 0.514444
+FPM: Final = FT / 60
+# readsb traces are one JSON document per aircraft; anything bigger is not a trace.
+MAX_TRACE_BYTES: Final = 64 * 1024 * 1024
+
+OPENSKY_REQUIRED: Final = ("time", "icao24", "lat", "lon", "baroaltitude", "velocity", "vertrate", "onground")
+TRAFFIC_REQUIRED: Final = ("timestamp", "icao24", "latitude", "longitude", "altitude")
+
+_SCHEMA = pa.schema(
+    [
+        ("time", pa.timestamp("us", tz="UTC")),
+        ("icao24", pa.string()),
+        ("callsign", pa.string()),
+        ("lat", pa.float64()),
+        ("lon", pa.float64()),
+        ("alt_m", pa.float64()),
+        ("gs_ms", pa.float64()),
+        ("vrate_ms", pa.float64()),
+        ("onground", pa.bool_()),
+        ("seq", pa.int64()),
+    ]
+)
+
+
+def _scan(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+    """The DuckDB table function that scans ``path`` (CSV, CSV.gz or Parquet)."""
+    quoted = str(path).replace("'", "''")
+    name = path.name.lower()
+    if name.endswith((".parquet", ".pq")):
+        return f"read_parquet('{quoted}')"
+    if name.endswith((".csv", ".csv.gz", ".tsv", ".txt")):
+        # OpenSky's own exports quote nothing and may leave fields empty; every column read as text first
+        # would be slower, so DuckDB sniffs the types on a sample as usual.
+        return f"read_csv('{quoted}', header = true, sample_size = 20480)"
+    raise InputError(
+        f"{path}: unknown flight file type", fix="give a .csv, .csv.gz, .parquet or readsb .json/.json.gz trace"
+    )
+
+
+def _columns(con: duckdb.DuckDBPyConnection, scan: str, path: Path) -> list[str]:
+    try:
+        return [str(row[0]) for row in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()]
+    except duckdb.Error as exc:
+        first = str(exc).splitlines()[0]
+        raise InputError(
+            f"{path}: cannot read ({first})", fix="check that the file is complete and not empty"
+        ) from None
+
+
+def _column_type(con: duckdb.DuckDBPyConnection, scan: str, name: str) -> str:
+    rows = con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()
+    return next((str(r[1]) for r in rows if r[0] == name), "")
+
+
+def sniff_format(columns: list[str]) -> str:
+    cols = set(columns)
+    if set(OPENSKY_REQUIRED) <= cols:
+        return "opensky"
+    if set(TRAFFIC_REQUIRED) <= cols:
+        return "traffic"
+    return "unknown"
+
+
+def _bool(expr: str) -> str:
+    # OpenSky CSV exports write booleans as true/false, 1/0 or True/False depending on the tool.
+    return f"CASE WHEN lower(CAST({expr} AS VARCHAR)) IN ('true', '1', 't') THEN true ELSE false END"
+
+
+def _num(expr: str) -> str:
+    return f"TRY_CAST({expr} AS DOUBLE)"
+
+
+def _callsign(expr: str) -> str:
+    return f"nullif(trim(CAST({expr} AS VARCHAR)), '')"
+
+
+def _opensky_select(scan: str, time_type: str = "BIGINT") -> str:
+    # OpenSky's CSV exports carry epoch seconds; pyopensky's frames (saved to Parquet) carry timestamps.
+    when = "CAST(time AS TIMESTAMPTZ)" if time_type.upper().startswith("TIMESTAMP") else f"to_timestamp({_num('time')})"
+    return f"""
+        SELECT {when} AS time,
+               lower(trim(CAST(icao24 AS VARCHAR))) AS icao24,
+               {_callsign("callsign")} AS callsign,
+               {_num("lat")} AS lat, {_num("lon")} AS lon,
+               {_num("baroaltitude")} AS alt_m, {_num("velocity")} AS gs_ms, {_num("vertrate")} AS vrate_ms,
+               {_bool("onground")} AS onground
+        FROM {scan}
+        WHERE time IS NOT NULL AND icao24 IS NOT NULL
+    """
+
+
+def _traffic_select(scan: str, columns: list[str]) -> str:
+    cols = set(columns)
+    gs = f"{_num('groundspeed')} * {KT}" if "groundspeed" in cols else "NULL::DOUBLE"
+    vr = f"{_num('vertical_rate')} * {FPM}" if "vertical_rate" in cols else "NULL::DOUBLE"
+    og = _bool("onground") if "onground" in cols else "false"
+    cs = _callsign("callsign") if "callsign" in cols else "NULL::VARCHAR"
+    return f"""
+        SELECT CAST(timestamp AS TIMESTAMPTZ) AS time,
+               lower(trim(CAST(icao24 AS VARCHAR))) AS icao24, {cs} AS callsign,
+               {_num("latitude")} AS lat, {_num("longitude")} AS lon,
+               {_num("altitude")} * {FT} AS alt_m, {gs} AS gs_ms, {vr} AS vrate_ms, {og} AS onground
+        FROM {scan}
+        WHERE timestamp IS NOT NULL AND icao24 IS NOT NULL
+    """
+
+
+def _numbered(select: str) -> str:
+    # DuckDB keeps insertion order, so row_number() over the scan is the row's place in the file. A filter
+    # applied on top keeps the relative order, which is all the out-of-order count needs.
+    return f"SELECT *, row_number() OVER () AS seq FROM ({select})"
+
+
+def read_tracks(
+    con: duckdb.DuckDBPyConnection, path: str | Path, fmt: str | None = None, *, numbered: bool = True
+) -> duckdb.DuckDBPyRelation:
+    """A lazy relation over ``path`` in the normalised schema.
+
+    ``fmt`` is opensky, traffic or readsb (default: sniffed from the name and columns). ``numbered=False``
+    leaves out ``seq`` (for callers that filter first and number after, which is much cheaper on big files)."""
+    number = _numbered if numbered else (lambda select: select)
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file", fix="check the path")
+    if fmt not in (None, *FORMATS):
+        raise InputError(f"--format-in {fmt!r} is not known", fix=f"use one of {', '.join(FORMATS)}")
+    lowered = path.name.lower()
+    if fmt == "readsb" or lowered.endswith((".json", ".json.gz")):
+        table = readsb_table(path)
+        return con.from_arrow(table)
+    scan = _scan(con, path)
+    columns = _columns(con, scan, path)
+    found = fmt or sniff_format(columns)
+    try:
+        if found == "opensky":
+            return con.sql(number(_opensky_select(scan, _column_type(con, scan, "time"))))
+        if found == "traffic":
+            return con.sql(number(_traffic_select(scan, columns)))
+    except duckdb.Error as exc:
+        first = str(exc).splitlines()[0]
+        raise InputError(f"{path}: cannot read ({first})", fix="check the column types") from None
+    raise InputError(
+        f"{path}: columns {', '.join(columns[:12])} are neither OpenSky state vectors nor a traffic frame",
+        fix=f"an OpenSky file needs {', '.join(OPENSKY_REQUIRED)}; a traffic frame {', '.join(TRAFFIC_REQUIRED)}",
+    )
+
+
+# ------------------------------------------------------------------------------------------ readsb traces
+
+
+def _trace_rows(doc: dict[str, Any], where: str) -> Iterator[tuple[Any, ...]]:
+    """Rows of one readsb / ADS-B Exchange trace: {"icao", "timestamp", "trace": [[dt, lat, lon, alt, gs, ...]]}.
+
+    ``alt`` is feet or the string "ground"; ``gs`` knots; index 7 (when present) the vertical rate in ft/min;
+    index 8 an object that may carry the callsign as "flight".
+    """
+    icao = doc.get("icao")
+    base = doc.get("timestamp")
+    trace = doc.get("trace")
+    if not isinstance(icao, str) or not isinstance(base, int | float) or not isinstance(trace, list):
+        raise InputError(f"{where}: not a readsb trace", fix='a trace needs "icao", "timestamp" and "trace" keys')
+    callsign: str | None = None
+    for i, point in enumerate(trace):
+        if not isinstance(point, list) or len(point) < 5:
+            raise InputError(f"{where}: trace point {i} is not [dt, lat, lon, alt, gs, ...]", fix="check the file")
+        dt, lat, lon, alt, gs = point[:5]
+        extra = point[8] if len(point) > 8 and isinstance(point[8], dict) else None
+        if extra and isinstance(extra.get("flight"), str):
+            callsign = extra["flight"].strip() or callsign
+        ground = alt == "ground"
+        alt_m = None if ground or alt is None else float(alt) * FT
+        vrate = float(point[7]) * FPM if len(point) > 7 and isinstance(point[7], int | float) else None
+        yield (
+            float(base) + float(dt),
+            icao.lower().strip(),
+            callsign,
+            lat,
+            lon,
+            alt_m,
+            None if gs is None else float(gs) * KT,
+            vrate,
+            ground,
+        )
+
+
+def readsb_table(path: Path) -> pa.Table:
+    """Parse a readsb trace file (``.json`` or ``.json.gz``; one trace, or a list of traces) into the schema."""
+    if path.stat().st_size > MAX_TRACE_BYTES:
+        raise InputError(f"{path}: larger than {MAX_TRACE_BYTES >> 20} MiB", fix="split the traces into files")
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: not JSON ({exc})", fix="give a readsb trace_full_*.json file") from None
+    docs = data if isinstance(data, list) else [data]
+    rows = [row for doc in docs for row in _trace_rows(doc if isinstance(doc, dict) else {}, str(path))]
+    cols: list[Any] = list(zip(*rows, strict=True)) if rows else [[] for _ in range(9)]
+    return pa.table(
+        {
+            "time": pa.array([int(t * 1_000_000) for t in cols[0]], pa.int64()).cast(pa.timestamp("us", tz="UTC")),
+            "icao24": pa.array(cols[1], pa.string()),
+            "callsign": pa.array(cols[2], pa.string()),
+            "lat": pa.array(cols[3], pa.float64()),
+            "lon": pa.array(cols[4], pa.float64()),
+            "alt_m": pa.array(cols[5], pa.float64()),
+            "gs_ms": pa.array(cols[6], pa.float64()),
+            "vrate_ms": pa.array(cols[7], pa.float64()),
+            "onground": pa.array(cols[8], pa.bool_()),
+            "seq": pa.array(range(1, len(rows) + 1), pa.int64()),
+        },
+        schema=_SCHEMA,
+    )

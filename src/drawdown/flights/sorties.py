@@ -1,0 +1,163 @@
+"""The Sorties stage: ADS-B tracks in, :class:`~drawdown.model.Sortie` records out. Pure: it reads the track
+file it is given and never opens the store (``drawdown.pipeline_flights`` stores around it)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from drawdown.case import Case
+from drawdown.flights.aircraft import DEFAULT_WAVE_WINDOW, assign_waves, is_fleet, link_destinations, with_aircraft
+from drawdown.flights.airfields import Airfield, known_fields
+from drawdown.flights.engines import Engine, duckdb_connection
+from drawdown.flights.query import CLEANING_COUNTS, DEFAULT_PARAMS, M_PER_DEG, Params, sortie_events
+from drawdown.flights.readers import read_tracks
+from drawdown.model import Sortie
+
+INFERRED_CLASH = timedelta(minutes=15)
+POINT_COLUMNS = "epoch_us(time) / 1e6 AS t, icao24, callsign, lat, lon, alt_m, gs_ms, vrate_ms, onground"
+
+
+@dataclass
+class SortieResult:
+    """What one run found: the sorties at the watched fields, and how many points each cleaning rule touched."""
+
+    sorties: list[Sortie]
+    cleaning: dict[str, int] = field(default_factory=dict)
+    engine: str = "duckdb"
+
+
+def _estimate_elevation(con: duckdb.DuckDBPyConnection, f: Airfield, p: Params) -> float:
+    """A field missing from airportsdata (T4 and other military fields) has no published elevation: take a low
+    percentile of the altitudes reported within it, else 0 (a wrong elevation only shifts the 300 m band)."""
+    dlat = p.field_km * 1000 / M_PER_DEG
+    dlon = dlat / max(f.coslat, 0.05)
+    row = con.execute(
+        "SELECT quantile_disc(alt_m, 0.05) FROM tracks WHERE alt_m IS NOT NULL "
+        "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+        [f.lat - dlat, f.lat + dlat, f.lon - dlon, f.lon + dlon],
+    ).fetchall()
+    return float(row[0][0]) if row and row[0][0] is not None else 0.0
+
+
+def _fields_table(fields: Sequence[Airfield], elevations: dict[str, float], p: Params) -> pa.Table:
+    dlat = p.zone_km * 1000 / M_PER_DEG
+    return pa.table(
+        {
+            "field": [f.code for f in fields],
+            "flat": [f.lat for f in fields],
+            "flon": [f.lon for f in fields],
+            "elev_m": [elevations[f.code] for f in fields],
+            "coslat": [f.coslat for f in fields],
+            "lat_lo": [f.lat - dlat for f in fields],
+            "lat_hi": [f.lat + dlat for f in fields],
+            "lon_lo": [f.lon - dlat / max(f.coslat, 0.05) for f in fields],
+            "lon_hi": [f.lon + dlat / max(f.coslat, 0.05) for f in fields],
+        }
+    )
+
+
+def _to_sortie(row: dict[str, Any]) -> Sortie:
+    return Sortie(
+        icao24=row["icao24"],
+        callsign=row["callsign"],
+        event=row["event"],
+        # Whole seconds: the engines agree to the bit, and ADS-B timing is no better than that anyway.
+        time=datetime.fromtimestamp(round(row["t"]), UTC),
+        airfield=row["field"],
+        confidence=round(float(row["confidence"]), 3),
+        inferred=bool(row["inferred"]),
+        first_lat=round(row["lat0"], 5), first_lon=round(row["lon0"], 5),
+        last_lat=round(row["lat1"], 5), last_lon=round(row["lon1"], 5),
+    )  # fmt: skip
+
+
+def _nearest_inferred(sorties: list[Sortie], fields: Sequence[Airfield]) -> list[Sortie]:
+    """An inferred event is a guess about the field; where fields are close (LFPG and LFPO are 33 km apart) the
+    same track yields one guess per field. Keep the field nearest to the track's end, and drop the guess when
+    an observed event of the same aircraft lies within INFERRED_CLASH."""
+    where = {f.code: f for f in fields}
+    observed = [s for s in sorties if not s.inferred]
+    guesses: dict[tuple[str, str, int], Sortie] = {}
+
+    def distance(s: Sortie) -> float:
+        f = where[s.airfield]
+        lat, lon = (s.first_lat, s.first_lon) if s.event == "takeoff" else (s.last_lat, s.last_lon)
+        return math.hypot((lat or 0) - f.lat, ((lon or 0) - f.lon) * f.coslat)
+
+    for s in sorted((s for s in sorties if s.inferred), key=distance):
+        if any(
+            o.icao24 == s.icao24 and o.event == s.event and abs(o.time - s.time) <= INFERRED_CLASH for o in observed
+        ):
+            continue
+        key = (s.icao24, s.event, int(s.time.timestamp() // INFERRED_CLASH.total_seconds()))
+        guesses.setdefault(key, s)
+    return observed + list(guesses.values())
+
+
+def detect_sorties(
+    path: str | Path,
+    airfields: Sequence[Airfield],
+    *,
+    case: Case | None = None,
+    engine: str = "duckdb",
+    spark_master: str = "local[2]",
+    fmt: str | None = None,
+    params: Params = DEFAULT_PARAMS,
+    wave_window: Any = DEFAULT_WAVE_WINDOW,
+) -> SortieResult:
+    """Takeoffs and landings at ``airfields`` in the track file at ``path``, sorted by time.
+
+    Events are detected at every field the track may reach (the watched ones, and with a case its airfields and
+    destinations) so that takeoffs get their destination; only the watched fields' sorties are returned.
+    """
+    runner = Engine(engine, spark_master)
+    con = duckdb_connection()
+    read_tracks(con, path, fmt, numbered=False).create_view("tracks_raw")
+    con.execute("CREATE TEMP VIEW tracks AS SELECT * FROM tracks_raw").fetchall()
+    fields = known_fields(case, list(airfields))
+    elevations = {f.code: f.elev_m if f.elev_m is not None else _estimate_elevation(con, f, params) for f in fields}
+    table = _fields_table(fields, elevations, params)
+    # The zone prefilter runs in DuckDB, which reads the file anyway, and is materialised once: the points
+    # near any field are a few % of a state-vector dump, and every later step (and a Spark upload) sees only
+    # them. Without it the input scan and its row numbering were repeated for each reference in the query.
+    boxes = " OR ".join(
+        f"(lat BETWEEN {r['lat_lo']!r} AND {r['lat_hi']!r} AND lon BETWEEN {r['lon_lo']!r} AND {r['lon_hi']!r})"
+        for r in table.to_pylist()
+    )
+    con.execute(
+        f"CREATE TEMP TABLE zone_points AS SELECT {POINT_COLUMNS}, row_number() OVER () AS seq "
+        f"FROM tracks_raw WHERE {boxes}"
+    ).fetchall()
+    points, field_table = runner.tables(con, "SELECT * FROM zone_points", table)
+    events, counts, cached = sortie_events(points, field_table, params)
+    # A FILTER count: DuckDB 2.0 folds isnan() inside expressions to false from Parquet statistics, which do
+    # not record NaN; the filtered aggregate is evaluated row by row.
+    nan_row = con.execute(
+        "SELECT count(*) FILTER (WHERE lat IS NULL OR lon IS NULL OR isnan(lat) OR isnan(lon)) FROM tracks"
+    ).fetchall()
+    nan_positions = int(nan_row[0][0]) if nan_row else 0
+    rows = events.to_pyarrow().to_pylist()
+    count_row = counts.to_pyarrow().to_pylist()[0]
+    cached.release()
+    con.close()
+    sorties = link_destinations(_nearest_inferred([_to_sortie(r) for r in rows], fields))
+    watched = {f.code for f in airfields}
+    kept = [with_aircraft(s, case) for s in sorties if s.airfield in watched]
+    # With a case, waves are the actor's: civil traffic at a shared airport would split or merge them.
+    if case is not None:
+        fleet = [s for s in kept if is_fleet(s, case)]
+        others = [s for s in kept if not is_fleet(s, case)]
+        kept = assign_waves(fleet, wave_window) + others
+    else:
+        kept = assign_waves(kept, wave_window)
+    kept.sort(key=lambda s: (s.time, s.airfield, s.icao24, s.event))
+    cleaning = {"nan_positions": nan_positions, **{name: int(count_row[name] or 0) for name in CLEANING_COUNTS}}
+    return SortieResult(kept, cleaning, engine)
