@@ -11,14 +11,17 @@ from pathlib import Path
 
 from drawdown.api import write_brief
 from drawdown.case import load_case
+from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
 from drawdown.model import IngestResult
 from drawdown.pipeline import ProgressHook, ingest
 from drawdown.pipeline_extract import extract
+from drawdown.pipeline_flights import ingest_sorties
 from drawdown.store import open_store
 
 DEMO_CASE = "syria-2024"
 DB_NAME = "drawdown.duckdb"
 BRIEF_NAME = "brief.md"
+TRACKS_NAME = "tracks.csv.gz"
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,10 @@ def run_demo(out_dir: str | Path = "demo-out", *, progress: ProgressHook | None 
         store.set_meta("case", DEMO_CASE)
         result = ingest(store, files, command="demo", progress=progress)
         extract(store, case)
+        # ADS-B for the airlift the reports describe: about two transports a day out of Hmeimim, 14-16 Dec 2024.
+        tracks = out / TRACKS_NAME
+        write_tracks(simulate_scenario(Scenario()), tracks)
+        ingest_sorties(store, tracks, case)
         brief_path = out / BRIEF_NAME
         brief = write_brief(store, case, brief_path)
     return DemoResult(out, db_path, brief_path, brief, result)

@@ -24,7 +24,7 @@ from drawdown.ingest.fetch import Fetcher, FetchPolicy, is_url
 from drawdown.ingest.normalize import content_hash
 from drawdown.ingest.readers import DEFAULT_MAX_BYTES, URL_FORMATS, Defaults, Item, expand, read_path
 from drawdown.ingest.rewrites import RewriteDetector
-from drawdown.model import Claim, Document, IngestFailure, IngestResult, Report, Sortie
+from drawdown.model import Claim, Document, IngestFailure, IngestResult, Report
 from drawdown.store.db import Store, now_utc, utc_aware, utc_naive
 
 # Called after each file with (files done, files in all, the file just done); drives the CLI's progress bar.
@@ -483,25 +483,11 @@ def load_claims(store: Store) -> list[Claim]:
     return claims
 
 
-def load_sorties(store: Store) -> list[Sortie]:
-    have = _columns(store, "sorties")
-    rows = store.query("SELECT * FROM sorties ORDER BY time, id")
-    return [
-        Sortie(
-            icao24=r["icao24"], callsign=r["callsign"], event=r["event"], time=utc_aware(r["time"]) or r["time"],
-            airfield=r["airfield"], confidence=r["confidence"], type=r["aircraft_type"],
-            destination=r["destination"], payload_tonnes=r["payload_tonnes"],
-            payload_low=r.get("payload_low") if "payload_low" in have else None,
-            payload_high=r.get("payload_high") if "payload_high" in have else None,
-            inferred=bool(r.get("inferred")) if "inferred" in have else False, wave=r["wave"],
-        )
-        for r in rows
-    ]  # fmt: skip
-
-
 def load_evidence(store: Store, case: Case) -> Evidence:
     reports = {r.id: r for r in load_reports(store)}
     claims = tuple(c for c in load_claims(store) if c.report_id in reports)
+    from drawdown.pipeline_flights import load_sorties  # deferred: the flights stage imports Ibis
+
     return Evidence(case, reports, claims, tuple(load_sorties(store)))
 
 

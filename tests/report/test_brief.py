@@ -10,7 +10,8 @@ from markdown_it import MarkdownIt
 from drawdown.api import brief
 from drawdown.case import load_case
 from drawdown.model import Claim, Sortie
-from drawdown.pipeline import ingest, load_claims, load_sorties
+from drawdown.pipeline import ingest, load_claims
+from drawdown.pipeline_flights import load_sorties
 from drawdown.report import markdown as md
 from drawdown.store import Store
 from tests.conftest import NORTHLAND, write

@@ -97,9 +97,10 @@ def percent_check(evidence: Evidence, index: int, seed: int) -> Check:
     interval = Interval.of(100 * fraction)
     b = evidence.case.actor.equipment_tonnes
     assert b is not None
+    sea = removed.tonnes - removed.air
     lines = (
-        f"up to {day}: {len(removed.sorties)} outbound takeoffs (+{len(removed.sealift_claims)} sealift) "
-        f"= {Interval.of(removed.tonnes).fmt(unit=' t')}",
+        f"up to {day}: {len(removed.sorties)} outbound takeoffs = {Interval.of(removed.air).fmt(unit=' t')} by air; "
+        f"{len(removed.sealift_claims)} reported sealift departure(s) = {Interval.of(sea).fmt(unit=' t')} by sea",
         f"baseline {span(b, ' t')} → removed {interval.fmt(1, '%')}; claimed {claim.quantity:g}%",
     )
     return Check("percent", index, claimed, _verdict(claim.quantity or 0, interval), lines, removed.sorties)

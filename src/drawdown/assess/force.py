@@ -47,7 +47,8 @@ class Interval:
 class Lift:
     """Tonnage removed, as draws, with the evidence it rests on."""
 
-    tonnes: np.ndarray
+    tonnes: np.ndarray  # everything: airlift, sealift and (for one site) convoys
+    air: np.ndarray  # airlift alone
     sorties: tuple[str, ...]
     unknown_type: tuple[str, ...]
     sealift_claims: tuple[int, ...]
@@ -146,6 +147,7 @@ def lift(evidence: Evidence, until: date, rng: np.random.Generator, n: int, load
         assert payload is not None
         total += happened * payload * load
         used.append(sortie.id)
+    air = total.copy()
     ships: list[int] = []
     if since is None:  # sealift (and, for one site, convoys) count in totals; pace is measured on sorties alone
         kinds = [("ships_departed", "ships", case.assessment.ship_tonnes)]
@@ -158,7 +160,7 @@ def lift(evidence: Evidence, until: date, rng: np.random.Generator, n: int, load
                 assert tonnes is not None
                 total += (rng.random(n) < p) * count * tonnes
                 ships.append(index)
-    return Lift(total, tuple(used), tuple(unknown), tuple(ships))
+    return Lift(total, air, tuple(used), tuple(unknown), tuple(ships))
 
 
 def _claimed_events(
@@ -379,7 +381,7 @@ def _arithmetic(case: Case, removed: Lift, recent: Lift, baseline_t: np.ndarray 
                 fraction: np.ndarray | None, window: int) -> list[str]:  # fmt: skip
     lf = case.assessment.load_factor
     lines = [
-        f"{len(removed.sorties)} outbound takeoff(s) of known type × payload from the case's type table × load factor "
+        f"{len(removed.sorties)} outbound takeoff(s) of known payload × payload (type table) × load factor "
         f"{span(lf)} (× detection confidence) = {Interval.of(removed.tonnes).fmt(unit=' t')} removed"
         + (
             f", including {len(removed.sealift_claims)} reported sealift departure(s)" if removed.sealift_claims else ""
