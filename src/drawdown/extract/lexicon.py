@@ -162,7 +162,7 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     (
         "withdrawal_partial",
         r"partial(?:ly)? (?:withdr\w+|pull\w*)|partial|partially|reduc(?:ed|ing|tion|tions|e|es)|"
-        r"scal(?:ed|ing) (?:back|down)|thinn?(?:ed|ing) out|downsiz\w*|drew down part|cut back|"
+        r"scal(?:ed|ing) (?:back|down)|thinn?(?:ed|ing) out|downsiz\w*|drew down part|cut back|cut by|"
         r"fewer",
         None,
     ),
@@ -193,6 +193,11 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
 # Start-of-withdrawal cues; a generic "withdrawal" with none of these is still read as started (it is under way).
 STARTED_CUE = ci(r"\b(?:began|begun|begin|begins|start(?:ed|s)?|initiat\w+|launch\w*|under ?way|commenc\w+|"
                          r"first)\b")  # fmt: skip
+# A sentence that sums up the movements of the sentence before ("The flights so far amount to a 10% reduction ...").
+BACK_REFERENCE_RE = ci(
+    r"\b(?:the|this|that|these|those) (?:\w+ )?(?:flights?|airlifts?|pull-?outs?|withdrawals?|departures?|"
+    r"drawdowns?|evacuations?|convoys?|moves?|exodus|rotations?)\b|^\W*(?:this|that|these|together)\b"
+)
 PARTIAL_CUE = ci(r"\b(?:some(?!\s+\d)|part of|portion|several|a number of|partial\w*|fewer|most of)\b")
 COMPLETE_CUE = ci(r"\b(?:all|entire\w*|fully|completely|whole|every|last)\b")
 # Kinds of site where being left means the site was evacuated rather than drawn down.
