@@ -180,3 +180,13 @@ def test_a_percentage_summing_up_the_sentence_before_is_a_theatre_claim(syria: E
     # A blank line ends the paragraph: a percentage there does not sum up the flights.
     apart = text.replace(". The airlift", ".\n\nThe airlift")
     assert (None, "withdrawal_partial") not in {(c.site, c.action) for c in syria.extract(apart, PUBLISHED).claims}
+
+
+def test_former_known_misses(syria: Extractor) -> None:
+    assert ("Syria", "other", "asserted") in _pairs(syria, "The Tartus governorate cancelled the lease last week.")
+    assert _pairs(syria, "Officers at Hmeimim said they had received no order to leave.") == {
+        ("hmeimim", "presence_maintained", "asserted")
+    }
+    assert ("qamishli", "withdrawal_partial", "asserted") in _pairs(
+        syria, "Satellite photos show the Qamishli airfield largely empty of helicopters."
+    )

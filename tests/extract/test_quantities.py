@@ -50,3 +50,8 @@ def test_a_bare_rate_with_nothing_moving_before_it_is_no_count() -> None:
 
 def test_a_wire_dateline_day_is_not_a_count() -> None:
     assert [(q.value, q.unit) for q in FINDER.find("MOSCOW, Dec 17 - two planes left")] == [(2, "flights")]
+
+
+def test_counts_in_a_list_of_the_same_unit_add_up() -> None:
+    assert [(q.value, q.unit) for q in FINDER.find("two warships and a tanker left")] == [(3, "ships")]
+    assert [(q.value, q.unit) for q in FINDER.find("two ships and three trucks")] == [(2, "ships"), (3, "vehicles")]

@@ -160,6 +160,7 @@ class Extractor:
             rf"|(?P<dem>\b(?:{dem_all})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{lx.ACTOR_NOUNS})\b))"
             rf"|(?P<poss>\b(?:{countries})(?='s|’s))"
             rf"|(?P<rebel>\b(?i:{lx.REBELS})\b)"
+            rf"|(?P<local>\b[A-Z][\w-]+\s(?:{lx.LOCAL_OFFICE})\b)"
             rf"|(?P<ctry>\b(?:{countries})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b))"
         )
         # A country or the actor speaking for itself: "the United States said", "Moscow announced".
@@ -467,6 +468,8 @@ class Extractor:
                 out.append(_Actor(country, m.start(), m.end(), country == self._own_country))
             elif m.group("rebel"):
                 out.append(_Actor("rebel groups", m.start(), m.end(), False))
+            elif m.group("local"):
+                out.append(_Actor(self.case.theatre, m.start(), m.end(), self.case.theatre == self._own_country))
             else:
                 country = lx.COUNTRIES[text]
                 out.append(_Actor(country, m.start(), m.end(), country == self._own_country))

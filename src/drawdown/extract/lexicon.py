@@ -156,14 +156,17 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"ing)? (?:a |its |their )?(?:presence|"
         r"foothold|garrison)|continu(?:e|es|ed|ing) to operate|no sign of (?:a )?(?:withdrawal|"
         r"departure|pullout)|business as usual|(?:keep(?:s|ing)?|kept) (?:a |an |its |their )?(?:\w+ ){0,2}"
-        r"(?:troops|forces|presence|contingent|garrison|foothold)|not going anywhere|stay put",
+        r"(?:troops|forces|presence|contingent|garrison|foothold)|not going anywhere|stay put|"
+        # "received no order to leave": the troops are still there (dev d072), not a negated evacuation.
+        r"no orders? to (?:leave|withdraw|pull out|depart|evacuate)",
         None,
     ),
     (
         "withdrawal_partial",
         r"partial(?:ly)? (?:withdr\w+|pull\w*)|partial|partially|reduc(?:ed|ing|tion|tions|e|es)|"
         r"scal(?:ed|ing) (?:back|down)|thinn?(?:ed|ing) out|downsiz\w*|drew down part|cut back|cut by|"
-        r"fewer",
+        # "the airfield largely empty of helicopters": a departure seen only as absence (dev d107).
+        r"(?:largely|mostly|partly|half|nearly) empty|fewer",
         None,
     ),
     (
@@ -329,6 +332,8 @@ ACTOR_NOUNS = (r"forces|troops|army|military|soldiers|units|government|authoriti
                r"personnel|servicemen|officers|marines|advisers|engineers|contingent|strikes?|airstrikes?|raids?|"
                r"pullout|withdrawal|departure|exit|convoys?|ships?|vessels?|warships|flights?|planes|aircraft|"
                r"helicopters|navy|garrison|bases?|embassy|governorate")  # fmt: skip
+# A local office named by its place ("the Tartus governorate cancelled ..."): an authority of the theatre's country.
+LOCAL_OFFICE = r"governorate|provincial (?:council|authorities|government)|city council|municipality|local council"
 REBELS = (r"rebels?|rebel (?:groups?|forces|fighters|factions|coalition)|opposition (?:groups?|forces|fighters|"
           r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions")  # fmt: skip
 # Verbs by which a capital or country acts or speaks ("Ankara said", "Israel moved").

@@ -51,6 +51,8 @@ _MONTH_BEFORE_RE = re.compile(
 # A rate with no noun after the number ("at a rate of about two a day", "some three a day") counts the vehicles,
 # aircraft or ships named before it in the sentence. Fixed places (posts, bases) and tonnes are not what moves.
 _RATE_RE = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|night|week)\b")
+# What may stand between the items of a list whose counts add up ("two warships and a tanker", "3 trucks, 2 buses").
+_LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)")
 _RATE_UNITS = ("flights", "vehicles", "ships", "troops")
 
 
@@ -94,6 +96,7 @@ class QuantityFinder:
 
     def find(self, sentence: str, offset: int = 0) -> list[Quantity]:
         out: list[Quantity] = []
+        last_noun_end: int | None = None
         sentence = lower(sentence)
         for m in _QTY_RE.finditer(sentence):
             a = _value(m.group("a"))
@@ -113,11 +116,13 @@ class QuantityFinder:
                 continue
             rest = sentence[m.end() : m.end() + 60]
             unit = None
+            noun_end = m.end()
             word = m.group("a").lower()
+            # The nearest counted noun decides ("two ships and three trucks": ships, not "ships and three" trucks).
             for name, pattern in self._units_tight if word in ("a", "an") else self._units:
-                if pattern.match(rest):
-                    unit = name
-                    break
+                found = pattern.match(rest)
+                if found and (unit is None or m.end() + found.end() < noun_end):
+                    unit, noun_end = name, m.end() + found.end()
             if unit is None and not m.group("b") and _RATE_RE.match(rest):
                 unit = self._referent(sentence, m.start())
             if unit is None and word in ("a", "an", "one", "single", "some"):
@@ -125,7 +130,19 @@ class QuantityFinder:
             # A bare number with no counted noun ("in 2015", "the 1974 line") is not a quantity we report.
             if unit is None and not m.group("b") and not re.match(r"^\s+(?:of\s+)?(?:them|these|those)\b", rest):
                 continue
-            out.append(Quantity(value, unit, offset + m.start(), offset + m.end()))
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and unit is not None
+                and last.unit == unit
+                and last_noun_end is not None
+                and _LIST_JOIN_RE.fullmatch(sentence, last_noun_end, m.start())
+            ):
+                # "two warships and a tanker": one count of ships, 3, over the whole list.
+                out[-1] = Quantity(last.value + value, unit, last.start, offset + m.end())
+            else:
+                out.append(Quantity(value, unit, offset + m.start(), offset + m.end()))
+            last_noun_end = noun_end if unit is not None else None
         return out
 
     def _referent(self, sentence: str, before: int) -> str | None:
