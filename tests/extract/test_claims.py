@@ -184,6 +184,7 @@ def test_a_percentage_summing_up_the_sentence_before_is_a_theatre_claim(syria: E
 
 def test_former_known_misses(syria: Extractor) -> None:
     assert ("Syria", "other", "asserted") in _pairs(syria, "The Tartus governorate cancelled the lease last week.")
+    assert _pairs(syria, "The city council met on Monday to discuss the price of bread.") == set()
     assert _pairs(syria, "Officers at Hmeimim said they had received no order to leave.") == {
         ("hmeimim", "presence_maintained", "asserted")
     }

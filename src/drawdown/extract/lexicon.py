@@ -334,6 +334,7 @@ ACTOR_NOUNS = (r"forces|troops|army|military|soldiers|units|government|authoriti
                r"helicopters|navy|garrison|bases?|embassy|governorate")  # fmt: skip
 # A local office named by its place ("the Tartus governorate cancelled ..."): an authority of the theatre's country.
 LOCAL_OFFICE = r"governorate|provincial (?:council|authorities|government)|city council|municipality|local council"
+LOCAL_OFFICE_WORDS: Final = ("governorate", "provincial", "council", "municipality")
 REBELS = (r"rebels?|rebel (?:groups?|forces|fighters|factions|coalition)|opposition (?:groups?|forces|fighters|"
           r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions")  # fmt: skip
 # Verbs by which a capital or country acts or speaks ("Ankara said", "Israel moved").
