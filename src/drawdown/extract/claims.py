@@ -27,7 +27,7 @@ from drawdown.extract.quantities import Quantity, QuantityFinder
 from drawdown.extract.text import Sentence, clean, detect_language, sentences
 from drawdown.model import Claim
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"
 # Reports above this size are skipped with a reason rather than read: 5 MB is ~850,000 words, some 3 s of
 # extraction at the measured pace, and far beyond any real article (the seed is 9 kB).
 MAX_CHARS = 5_000_000
