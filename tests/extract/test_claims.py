@@ -143,3 +143,51 @@ def test_a_province_beside_a_site_name_is_not_a_second_site(syria: Extractor) ->
 def test_fuel_tankers_and_flight_tracking_are_not_ships_or_flights(syria: Extractor) -> None:
     text = "The convoy that left T4 included fuel tankers and trucks, according to flight-tracking fans."
     assert {(c.site, c.action) for c in syria.extract(text, PUBLISHED).claims} == {("t4", "convoy_departed")}
+
+
+def test_hard_wrapped_rate_gives_two_flights(syria: Extractor) -> None:
+    text = (
+        "Transport aircraft have left Hmeimim air base at a rate of\n"
+        "about two a day over the past few days, flight trackers said."
+    )
+    (c,) = [c for c in syria.extract(text, PUBLISHED).claims if c.action == "flights_departed"]
+    assert (c.site, c.quantity, c.unit) == ("hmeimim", 2, "flights")
+
+
+def test_a_force_wide_percentage_is_a_theatre_claim(syria: Extractor) -> None:
+    text = (
+        "People familiar with the operation said the flights so far amounted to a 10% reduction in Russian combat "
+        "troops in Syria."
+    )
+    (c,) = syria.extract(text, PUBLISHED).claims
+    assert (c.site, c.action, c.quantity, c.unit, c.confirmation) == (
+        None,
+        "withdrawal_partial",
+        10,
+        "percent",
+        "unconfirmed",
+    )
+
+
+def test_a_percentage_summing_up_the_sentence_before_is_a_theatre_claim(syria: Extractor) -> None:
+    text = (
+        "A dozen Il-76 flights have left Hmeimim since the weekend. The airlift so far amounts to a 10% reduction "
+        "of the force, a source said."
+    )
+    claims = {(c.site, c.action): c for c in syria.extract(text, PUBLISHED).claims}
+    partial = claims[None, "withdrawal_partial"]
+    assert (partial.quantity, partial.unit, partial.confirmation) == (10, "percent", "unconfirmed")
+    # A blank line ends the paragraph: a percentage there does not sum up the flights.
+    apart = text.replace(". The airlift", ".\n\nThe airlift")
+    assert (None, "withdrawal_partial") not in {(c.site, c.action) for c in syria.extract(apart, PUBLISHED).claims}
+
+
+def test_former_known_misses(syria: Extractor) -> None:
+    assert ("Syria", "other", "asserted") in _pairs(syria, "The Tartus governorate cancelled the lease last week.")
+    assert _pairs(syria, "The city council met on Monday to discuss the price of bread.") == set()
+    assert _pairs(syria, "Officers at Hmeimim said they had received no order to leave.") == {
+        ("hmeimim", "presence_maintained", "asserted")
+    }
+    assert ("qamishli", "withdrawal_partial", "asserted") in _pairs(
+        syria, "Satellite photos show the Qamishli airfield largely empty of helicopters."
+    )

@@ -17,9 +17,15 @@ CORPUS = Path(__file__).parents[1] / "data" / "extract"
 
 # Measured 2026-11-24 (rules-1): dev F1 0.957, quantity 0.990, date 1.000, confirmation 0.980, modality 0.990;
 # held-out F1 0.921, quantity 0.927, date 1.000, confirmation 0.951, modality 0.951.
+# Measured 2026-11-24 (rules-2: hard-wrapped lines, bare rates, force-wide percentages, list sums): dev (120) F1
+# 0.979, quantity 1.000, date 1.000, confirmation 0.974, modality 0.991; held-out F1 0.921, quantity 0.976, date
+# 1.000, confirmation 0.951, modality 0.951; heldout2 (12, written before the rules-2 changes, never tuned on) F1
+# 0.733, quantity 1.000, date 0.800, confirmation 0.818, modality 1.000 (it was 0.640 / 0.375 / 0.600 / 0.625 /
+# 1.000 under rules-1). heldout2 is small: one pair moves its F1 by about 0.04, so its floors keep that margin.
 FLOORS = {
-    "dev.txt": {"f1": 0.94, "quantity": 0.97, "event_date": 0.97, "confirmation": 0.97, "modality": 0.97},
-    "heldout.txt": {"f1": 0.90, "quantity": 0.90, "event_date": 0.95, "confirmation": 0.93, "modality": 0.93},
+    "dev.txt": {"f1": 0.96, "quantity": 0.98, "event_date": 0.98, "confirmation": 0.97, "modality": 0.98},
+    "heldout.txt": {"f1": 0.90, "quantity": 0.95, "event_date": 0.95, "confirmation": 0.93, "modality": 0.93},
+    "heldout2.txt": {"f1": 0.70, "quantity": 0.95, "event_date": 0.75, "confirmation": 0.78, "modality": 0.95},
 }
 
 
@@ -33,7 +39,7 @@ def test_corpus_is_big_enough_and_covers_the_vocabulary() -> None:
     assert any(not e.gold for e in excerpts), "distractors (no claims) are part of the corpus"
     assert {g.modality for e in excerpts for g in e.gold} == {"asserted", "planned", "negated"}
     assert {g.confirmation for e in excerpts for g in e.gold} == {"confirmed", "unconfirmed", "denied"}
-    heldout = len(load_corpus(CORPUS / "heldout.txt"))
+    heldout = len(load_corpus(CORPUS / "heldout.txt")) + len(load_corpus(CORPUS / "heldout2.txt"))
     assert heldout >= 0.25 * len(excerpts), "keep a held-out part that rules are not tuned on"
 
 

@@ -29,3 +29,29 @@ def test_digits_words_ranges_and_units(text: str, value: float, unit: str) -> No
 def test_years_type_numbers_and_articles_are_not_counts() -> None:
     assert FINDER.find("since 2015 the Il-76 has flown") == []
     assert FINDER.find("a convoy of armoured trucks") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("aircraft have left the base at a rate of\nabout two a day", 2, "flights"),
+        ("Il-76 planes took off at some three a day", 3, "flights"),
+        ("trucks left the town, 12 per day, towards the coast", 12, "vehicles"),
+        ("the ships sailed, two a week", 2, "ships"),
+    ],
+)
+def test_a_bare_rate_counts_what_was_named_before_it(text: str, value: float, unit: str) -> None:
+    assert [(q.value, q.unit) for q in FINDER.find(text)] == [(value, unit)]
+
+
+def test_a_bare_rate_with_nothing_moving_before_it_is_no_count() -> None:
+    assert FINDER.find("the base at a rate of two a day") == []
+
+
+def test_a_wire_dateline_day_is_not_a_count() -> None:
+    assert [(q.value, q.unit) for q in FINDER.find("MOSCOW, Dec 17 - two planes left")] == [(2, "flights")]
+
+
+def test_counts_in_a_list_of_the_same_unit_add_up() -> None:
+    assert [(q.value, q.unit) for q in FINDER.find("two warships and a tanker left")] == [(3, "ships")]
+    assert [(q.value, q.unit) for q in FINDER.find("two ships and three trucks")] == [(2, "ships"), (3, "vehicles")]

@@ -52,3 +52,36 @@ def test_endless_sentences_are_cut_into_bounded_pieces() -> None:
     pieces = sentences(text)
     assert len(pieces) > 1 and all(len(s.text) <= MAX_SENTENCE for s in pieces)
     assert all(text[s.start : s.end] == s.text for s in pieces)
+
+
+def test_hard_wrapped_lines_do_not_split_sentences_but_blank_lines_end_paragraphs() -> None:
+    text = (
+        "Transport aircraft have left the base at a rate of\n"
+        "about two a day over the past few days, trackers said. A second\n"
+        "sentence follows on the same line.\n"
+        "\n"
+        "A new paragraph starts here."
+    )
+    got = [(s.paragraph, s.text) for s in sentences(text)]
+    assert got == [
+        (
+            0,
+            "Transport aircraft have left the base at a rate of\n"
+            "about two a day over the past few days, trackers said.",
+        ),
+        (0, "A second\nsentence follows on the same line."),
+        (1, "A new paragraph starts here."),
+    ]
+    for s in sentences(text):
+        assert text[s.start : s.end] == s.text
+
+
+def test_headlines_lists_and_long_lines_still_break_at_a_newline() -> None:
+    headline = (
+        "Planes leave the base\nTransport aircraft have left the air base at a rate of about two a day, trackers said."
+    )
+    assert sentences(headline)[0].text == "Planes leave the base"
+    listed = "- Tartus: two ships remain alongside\n- Hmeimim: planes took off"
+    assert len(sentences(listed)) == 2
+    scraped = ("Troops left the base on Monday according to residents of the town " * 3) + "\nMore followed"
+    assert [s.text for s in sentences(scraped)][-1] == "More followed"

@@ -156,14 +156,17 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"ing)? (?:a |its |their )?(?:presence|"
         r"foothold|garrison)|continu(?:e|es|ed|ing) to operate|no sign of (?:a )?(?:withdrawal|"
         r"departure|pullout)|business as usual|(?:keep(?:s|ing)?|kept) (?:a |an |its |their )?(?:\w+ ){0,2}"
-        r"(?:troops|forces|presence|contingent|garrison|foothold)|not going anywhere|stay put",
+        r"(?:troops|forces|presence|contingent|garrison|foothold)|not going anywhere|stay put|"
+        # "received no order to leave": the troops are still there (dev d072), not a negated evacuation.
+        r"no orders? to (?:leave|withdraw|pull out|depart|evacuate)",
         None,
     ),
     (
         "withdrawal_partial",
         r"partial(?:ly)? (?:withdr\w+|pull\w*)|partial|partially|reduc(?:ed|ing|tion|tions|e|es)|"
-        r"scal(?:ed|ing) (?:back|down)|thinn?(?:ed|ing) out|downsiz\w*|drew down part|cut back|"
-        r"fewer",
+        r"scal(?:ed|ing) (?:back|down)|thinn?(?:ed|ing) out|downsiz\w*|drew down part|cut back|cut by|"
+        # "the airfield largely empty of helicopters": a departure seen only as absence (dev d107).
+        r"(?:largely|mostly|partly|half|nearly) empty|fewer",
         None,
     ),
     (
@@ -193,6 +196,11 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
 # Start-of-withdrawal cues; a generic "withdrawal" with none of these is still read as started (it is under way).
 STARTED_CUE = ci(r"\b(?:began|begun|begin|begins|start(?:ed|s)?|initiat\w+|launch\w*|under ?way|commenc\w+|"
                          r"first)\b")  # fmt: skip
+# A sentence that sums up the movements of the sentence before ("The flights so far amount to a 10% reduction ...").
+BACK_REFERENCE_RE = ci(
+    r"\b(?:the|this|that|these|those) (?:\w+ )?(?:flights?|airlifts?|pull-?outs?|withdrawals?|departures?|"
+    r"drawdowns?|evacuations?|convoys?|moves?|exodus|rotations?)\b|^\W*(?:this|that|these|together)\b"
+)
 PARTIAL_CUE = ci(r"\b(?:some(?!\s+\d)|part of|portion|several|a number of|partial\w*|fewer|most of)\b")
 COMPLETE_CUE = ci(r"\b(?:all|entire\w*|fully|completely|whole|every|last)\b")
 # Kinds of site where being left means the site was evacuated rather than drawn down.
@@ -324,6 +332,9 @@ ACTOR_NOUNS = (r"forces|troops|army|military|soldiers|units|government|authoriti
                r"personnel|servicemen|officers|marines|advisers|engineers|contingent|strikes?|airstrikes?|raids?|"
                r"pullout|withdrawal|departure|exit|convoys?|ships?|vessels?|warships|flights?|planes|aircraft|"
                r"helicopters|navy|garrison|bases?|embassy|governorate")  # fmt: skip
+# A local office named by its place ("the Tartus governorate cancelled ..."): an authority of the theatre's country.
+LOCAL_OFFICE = r"governorate|provincial (?:council|authorities|government)|city council|municipality|local council"
+LOCAL_OFFICE_WORDS: Final = ("governorate", "provincial", "council", "municipality")
 REBELS = (r"rebels?|rebel (?:groups?|forces|fighters|factions|coalition)|opposition (?:groups?|forces|fighters|"
           r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions")  # fmt: skip
 # Verbs by which a capital or country acts or speaks ("Ankara said", "Israel moved").

@@ -35,13 +35,25 @@ UNIT_NOUNS: dict[str, tuple[str, ...]] = {
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(sorted((re.escape(w) for w in (*_ONES, *_VAGUE)), key=len, reverse=True))
 _VALUE = rf"(?:{_NUMBER}|{_WORDS})"
-# "two or three", "2-3", "between 10 and 12", "about 40": a range is kept as its midpoint.
+# "two or three", "2-3", "between 10 and 12", "about 40": a range is kept as its midpoint. A hyphen with spaces
+# around it is a dash between phrases ("MOSCOW, Dec 17 - two planes ..."), not a range.
 _QTY_RE = ci(
     rf"(?<![\w.-])(?:(?:about|around|some|roughly|nearly|almost|at least|more than|over|up to|approximately)\s+)?"
-    rf"(?P<a>{_VALUE})(?:\s*(?:or|to|-|–|and)\s*(?P<b>{_VALUE}))?"
+    rf"(?P<a>{_VALUE})(?:(?:\s*(?:or|to|and|–)\s*|-)(?P<b>{_VALUE}))?"
     rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
 )
 _ADJ = r"(?:[A-Za-z-]+\s+){0,3}?"
+# A day after a month ("Dec 17 -", a wire dateline) is a date, like "17 December".
+_MONTH_BEFORE_RE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+    r"jun|jul|aug|sept?|oct|nov|dec)\.?\s+$"
+)
+# A rate with no noun after the number ("at a rate of about two a day", "some three a day") counts the vehicles,
+# aircraft or ships named before it in the sentence. Fixed places (posts, bases) and tonnes are not what moves.
+_RATE_RE = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|night|week)\b")
+# What may stand between the items of a list whose counts add up ("two warships and a tanker", "3 trucks, 2 buses").
+_LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)")
+_RATE_UNITS = ("flights", "vehicles", "ships", "troops")
 
 
 @dataclass(frozen=True)
@@ -74,12 +86,17 @@ class QuantityFinder:
             (unit, re.compile(lower_pattern(rf"^\s+{_ADJ}(?:{'|'.join(ws)})\b"))) for unit, ws in nouns.items()
         ]
         # After "a"/"an" the counted noun must follow at once (or after one word): "a convoy of trucks" is not 1 truck.
+        # The same nouns anywhere, to find what a bare rate counts (the last one named before it).
+        self._referents = [
+            (unit, re.compile(lower_pattern(rf"\b(?:{'|'.join(nouns[unit])})\b"))) for unit in _RATE_UNITS
+        ]
         self._units_tight = [
             (unit, re.compile(lower_pattern(rf"^\s+(?:[a-z-]+\s+)?(?:{'|'.join(ws)})\b"))) for unit, ws in nouns.items()
         ]
 
     def find(self, sentence: str, offset: int = 0) -> list[Quantity]:
         out: list[Quantity] = []
+        last_noun_end: int | None = None
         sentence = lower(sentence)
         for m in _QTY_RE.finditer(sentence):
             a = _value(m.group("a"))
@@ -91,7 +108,7 @@ class QuantityFinder:
             if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", after, re.I) or (
                 1900 <= a <= 2100 and m.group("b") is None and not m.group("pct")
-            ):  # fmt: skip
+            ) or (_MONTH_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start())):  # fmt: skip
                 continue
             value = (a + b) / 2 if b is not None and b > a else a
             if m.group("pct"):
@@ -99,15 +116,40 @@ class QuantityFinder:
                 continue
             rest = sentence[m.end() : m.end() + 60]
             unit = None
+            noun_end = m.end()
             word = m.group("a").lower()
+            # The nearest counted noun decides ("two ships and three trucks": ships, not "ships and three" trucks).
             for name, pattern in self._units_tight if word in ("a", "an") else self._units:
-                if pattern.match(rest):
-                    unit = name
-                    break
+                found = pattern.match(rest)
+                if found and (unit is None or m.end() + found.end() < noun_end):
+                    unit, noun_end = name, m.end() + found.end()
+            if unit is None and not m.group("b") and _RATE_RE.match(rest):
+                unit = self._referent(sentence, m.start())
             if unit is None and word in ("a", "an", "one", "single", "some"):
                 continue  # "a" before anything that is not a unit noun is just an article
             # A bare number with no counted noun ("in 2015", "the 1974 line") is not a quantity we report.
             if unit is None and not m.group("b") and not re.match(r"^\s+(?:of\s+)?(?:them|these|those)\b", rest):
                 continue
-            out.append(Quantity(value, unit, offset + m.start(), offset + m.end()))
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and unit is not None
+                and last.unit == unit
+                and last_noun_end is not None
+                and _LIST_JOIN_RE.fullmatch(sentence, last_noun_end, m.start())
+            ):
+                # "two warships and a tanker": one count of ships, 3, over the whole list.
+                out[-1] = Quantity(last.value + value, unit, last.start, offset + m.end())
+            else:
+                out.append(Quantity(value, unit, offset + m.start(), offset + m.end()))
+            last_noun_end = noun_end if unit is not None else None
         return out
+
+    def _referent(self, sentence: str, before: int) -> str | None:
+        """The unit of the last vehicle, aircraft, ship or troop noun before ``before``, if any."""
+        best: tuple[int, str] | None = None
+        for unit, pattern in self._referents:
+            for m in pattern.finditer(sentence, 0, before):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), unit)
+        return best[1] if best else None

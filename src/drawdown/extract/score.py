@@ -146,7 +146,7 @@ def load_corpus(path: str | Path) -> list[Excerpt]:
         where = f"{path}:{number}"
         if raw.startswith("## "):
             if current is not None:
-                current.text = " ".join(lines).strip()
+                current.text = "\n".join(lines).strip()
             parts = raw[3:].split()
             if len(parts) != 2:
                 raise InputError(f"{where}: heading must be '## ID YYYY-MM-DD'", fix="add the id and published date")
@@ -157,10 +157,12 @@ def load_corpus(path: str | Path) -> list[Excerpt]:
             continue
         elif raw.startswith("> "):
             current.gold.append(_parse_claim(raw[2:], where))
-        elif raw.strip():
-            lines.append(raw.strip())
+        else:
+            # Line breaks are kept as written: a hard-wrapped excerpt is read with its single newlines, and a
+            # blank line still ends a paragraph.
+            lines.append(raw.rstrip())
     if current is not None:
-        current.text = " ".join(lines).strip()
+        current.text = "\n".join(lines).strip()
     return excerpts
 
 

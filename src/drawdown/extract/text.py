@@ -7,6 +7,7 @@ found in the prepared text is a span in the report's stored text.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 # Tags, comments, script/style blocks and entities left by a scraper. Blanked, never removed, to keep offsets.
@@ -182,6 +183,16 @@ _BOUNDARY_RE = re.compile(
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
     r"|\s*\n\s*"
 )
+# Hard-wrapped text (wire copy, Markdown wrapped at 72-120 columns) breaks lines inside a paragraph. A single line
+# break is such a soft wrap when the paragraph's lines are all short (at most _WRAP_WIDTH characters) and the line
+# before the break is long enough to have been cut (at least _WRAP_SHARE of the paragraph's longest line); a line
+# that opens the next with a list marker, a heading or a table row is a real break, and so is a short line (a
+# headline or dateline above the text). A next line starting in lower case is always a continuation. Scraped text
+# with one unwrapped paragraph per line has lines far longer than any wrap width and keeps splitting as before.
+_WRAP_WIDTH = 160
+_WRAP_SHARE = 0.6
+_BLOCK_START_RE = re.compile(r"\s*(?:[-*+•]\s|\d{1,3}[.)]\s|#|\||>)")
+
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|"
                         r"No|vs|approx|"
@@ -199,23 +210,55 @@ def sentences(text: str) -> list[Sentence]:
     "expert interviews" would otherwise re-count the article's own claims).
     """
     commentary_spans = _commentary_spans(text)
+    soft = _soft_breaks(text) if "\n" in text else set()
     out: list[Sentence] = []
     start = 0
     paragraph = 0
-    pending_break = False
     for match in _BOUNDARY_RE.finditer(text):
         piece_end = match.start()
-        if match.group(0).count("\n") == 0 and _ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end]):
+        gap = match.group(0)
+        newlines = [match.start() + i for i, ch in enumerate(gap) if ch == "\n"]
+        hard = any(n not in soft for n in newlines)
+        if not hard and _ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end]):
             continue
+        if newlines and not hard and text[piece_end - 1 : piece_end] not in ".!?\"'”’)":
+            continue  # a soft wrap inside a sentence: the line break is only a space
         _append(out, text, start, piece_end, paragraph, commentary_spans)
-        if "\n" in match.group(0):
-            pending_break = True
-        if pending_break:
+        if hard:
             paragraph += 1
-            pending_break = False
         start = match.end()
     _append(out, text, start, len(text), paragraph, commentary_spans)
     return out
+
+
+def _soft_breaks(text: str) -> set[int]:
+    """Offsets of the line breaks that only wrap a paragraph's lines (see ``_WRAP_WIDTH``)."""
+    soft: set[int] = set()
+    pos = 0
+    block: list[tuple[int, str]] = []  # (offset of the line's newline, line) for one paragraph
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            block.append((end, line.rstrip()))
+        else:
+            _soft_in_block(block, soft)
+            block = []
+        pos = end + 1
+    _soft_in_block(block, soft)
+    return soft
+
+
+def _soft_in_block(block: list[tuple[int, str]], soft: set[int]) -> None:
+    if len(block) < 2:
+        return
+    longest = max(len(line) for _, line in block)
+    if longest > _WRAP_WIDTH:
+        return
+    for (newline, line), (_, after) in pairwise(block):
+        if _BLOCK_START_RE.match(after) or line.lstrip().startswith("#"):
+            continue
+        if after.lstrip()[:1].islower() or len(line) >= _WRAP_SHARE * longest:
+            soft.add(newline)
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int, spans: list[tuple[int, int]]) -> None:
