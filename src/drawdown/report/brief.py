@@ -206,7 +206,9 @@ def _sites(result: Assessment) -> list[str]:
             if status.weight == 0:
                 label += " (no evidence)"
             elif status.weight < case.assessment.min_weight:
-                label += f" (evidence too thin: weight {status.weight:.2f})"
+                lead = max(p, key=lambda k: p[k])
+                leans = f"; leans {STATUS_LABELS[lead]}" if p[lead] >= 0.5 else ""
+                label += f" (evidence too thin: weight {status.weight:.2f}{leans})"
             else:
                 label += " (the evidence conflicts)"
         claims = [ev.claims[v.claim_index] for v in status.votes if v.claim_index is not None]
