@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -165,6 +166,15 @@ def test_demo_writes_store_and_brief(runner: CliRunner, tmp_path: Path, monkeypa
     assert result.stdout == brief
     assert "Brief written to demo-out/brief.md" in result.stderr
     assert "14 reports from 13 independent origins (1 copy)" in brief
+    # The six questions, answered with citations; the seed's claims are checked against the demo's sorties.
+    for heading in ("## 1. Scale", "## 2. Status", "## 3. What is confirmed", "## 4. Which public claims",
+                    "## 5. How other actors", "## 6. What to watch"):  # fmt: skip
+        assert heading in brief
+    check = brief.split("**10% reduction**")[1].split("\n- **")[0]
+    assert re.search(r": (consistent|overstated|understated)\.", check), check
+    assert "outbound takeoffs =" in check and "by air" in check and "baseline 9,000–60,000 t" in check
+    assert re.search(r"`s-[0-9a-f]{12}`", check), "the sorties behind the arithmetic are cited"
+    assert "**2 flights a day**" in brief
     again = runner.invoke(app, ["demo", "--json"])  # a second run starts from a fresh store
     assert json.loads(again.stdout)["added"] == 14
 

@@ -1,7 +1,7 @@
 """Sortie detection throughput: drawdown's Ibis stage on DuckDB against the route a user would otherwise take
 with `traffic` (Traffic -> flights -> takeoff/landing at the airfield), in the same run.
 
-    python benchmarks/bench_sorties.py [--rows 5000000] [--subset-days 2] [--traffic-python PATH]
+    python benchmarks/bench_flights.py [--rows 5000000] [--subset-days 2] [--traffic-python PATH]
 
 1. Simulates N OpenSky state vectors (default 5 million) with transport and civil sorties at three airfields
    (Hmeimim OSLK, Qamishli OSKL, Palmyra OSPR) and background overflights, and writes them to Parquet.
