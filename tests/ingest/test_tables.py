@@ -7,6 +7,7 @@ import io
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -81,6 +82,35 @@ def test_gdelt_events_group_by_source_url(tmp_path: Path) -> None:
     assert "GDELT event 1" in docs[0].text and "GDELT event 2" in docs[0].text and "CAMEO code 0871" in docs[0].text
     assert docs[0].published == datetime(2024, 12, 14, 9, 30, tzinfo=UTC)
     assert len(fails) == 2 and ":4:" in fails[0].message and "3 columns" in fails[1].message
+
+
+def test_gdelt_zip_as_published(tmp_path: Path) -> None:
+    import zipfile
+
+    from drawdown.errors import InputError
+    from drawdown.ingest.readers import _unzip_one
+
+    path = tmp_path / "20241214093000.export.CSV.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("20241214093000.export.CSV", _event("1", "https://a.example/x") + "\n")
+    assert detect_format(path) == "gdelt"
+    (doc,) = read_path(path)
+    assert isinstance(doc, Document) and doc.url == "https://a.example/x"
+    two = tmp_path / "two.zip"
+    with zipfile.ZipFile(two, "w") as archive:
+        archive.writestr("a.CSV", "x")
+        archive.writestr("b.CSV", "y")
+    (failure,) = read_path(two, "gdelt")
+    assert isinstance(failure, IngestFailure) and "a zip of 2 files" in failure.message
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("big.CSV", b"0" * 3_000_000)
+    with pytest.raises(InputError, match="unpacks to 3.0 MB, over the 1.0 MB limit"):
+        _unzip_one(bomb, 1_000_000)
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK not really")
+    (failure,) = read_path(bad, "gdelt")
+    assert isinstance(failure, IngestFailure) and "not a valid zip" in failure.message
 
 
 def test_gdelt_mentions() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -31,6 +32,7 @@ SUFFIXES = {
     ".htm": "html",
     ".csv": "csv",  # ACLED or GDELT, told apart by the first line
     ".tsv": "csv",
+    ".zip": "csv",  # GDELT publishes each 15-minute file as a one-member zip (20241214093000.export.CSV.zip)
 }
 # 5 MB: ten times the longest news page in trafilatura's evaluation set; larger inputs are almost always dumps,
 # binaries or hostile. Override with --max-bytes.
@@ -100,8 +102,11 @@ def detect_format(path: Path) -> str:
         from drawdown.ingest.acled import is_acled_header
         from drawdown.ingest.gdelt import gdelt_kind
 
-        with path.open("rb") as handle:
-            first = handle.readline(64 * 1024).decode("utf-8", "replace")
+        if path.suffix.lower() == ".zip":
+            first = _unzip_one(path, CSV_MAX_BYTES, head=64 * 1024).split(b"\n", 1)[0].decode("utf-8", "replace")
+        else:
+            with path.open("rb") as handle:
+                first = handle.readline(64 * 1024).decode("utf-8", "replace")
         if is_acled_header(first):
             return "acled"
         if gdelt_kind(first):
@@ -125,7 +130,8 @@ def read_path(
         if fmt == "jsonl":
             yield from read_jsonl(path, max_bytes=max_bytes)
             return
-        raw = _read_capped(path, max(max_bytes, CSV_MAX_BYTES) if fmt in ("acled", "gdelt") else max_bytes)
+        cap = max(max_bytes, CSV_MAX_BYTES) if fmt in ("acled", "gdelt") else max_bytes
+        raw = _unzip_one(path, cap) if path.suffix.lower() == ".zip" else _read_capped(path, cap)
         if fmt == "acled":
             from drawdown.ingest.acled import read_acled
 
@@ -146,6 +152,30 @@ def read_path(
         yield IngestFailure(str(path), exc.one_line())
     except OSError as exc:
         yield IngestFailure(str(path), f"{path}: cannot read ({exc.strerror}); check permissions")
+
+
+def _unzip_one(path: Path, max_bytes: int, *, head: int | None = None) -> bytes:
+    """The single member of a zip archive, refusing archives of several files and members over the cap (the
+    uncompressed size is checked before and while reading, so a zip bomb costs nothing)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if len(members) != 1:
+                raise InputError(f"{path}: a zip of {len(members)} files", fix="unzip it and ingest the folder instead")
+            (member,) = members
+            if member.file_size > max_bytes:
+                raise InputError(
+                    f"{path}: {member.filename} unpacks to {member.file_size / 1e6:.1f} MB, over the "
+                    f"{max_bytes / 1e6:.1f} MB limit",
+                    fix="split the file or raise --max-bytes",
+                )
+            with archive.open(member) as handle:
+                raw = handle.read((head or max_bytes) + 1)
+    except zipfile.BadZipFile:
+        raise InputError(f"{path}: not a valid zip archive", fix="check the download") from None
+    if head is None and len(raw) > max_bytes:
+        raise InputError(f"{path}: unpacks to more than {max_bytes / 1e6:.1f} MB", fix="raise --max-bytes")
+    return raw[:head] if head is not None else raw
 
 
 def _read_capped(path: Path, max_bytes: int) -> bytes:
