@@ -105,7 +105,7 @@ def test_gdelt_zip_as_published(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.zip"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("big.CSV", b"0" * 3_000_000)
-    with pytest.raises(InputError, match="unpacks to 3.0 MB, over the 1.0 MB limit"):
+    with pytest.raises(InputError, match=r"unpacks to 3\.0 MB, over the 1\.0 MB limit"):
         _unzip_one(bomb, 1_000_000)
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"PK not really")
