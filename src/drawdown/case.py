@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -278,6 +279,7 @@ def validate_case(ref: str | Path) -> list[Problem]:
     return []
 
 
+@lru_cache(maxsize=65536)  # pure, and called for the same few hundred names again and again when assessing
 def fold(name: str) -> str:
     """The form in which names are compared, here and by the gazetteer: accents dropped, lower-case, and every
     run of punctuation or space read as one space ("T-4", "t 4" and "T.4" are the same name)."""

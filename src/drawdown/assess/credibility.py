@@ -62,6 +62,16 @@ def _near(a: date | None, b: date | None, window: int) -> bool:
 
 
 def credibility(evidence: Evidence, index: int) -> Credibility:
+    """The grade of ``evidence.claims[index]`` (computed once per evidence and claim)."""
+    key = ("credibility", index)
+    if key not in evidence.memo:
+        evidence.memo[key] = _credibility(evidence, index)
+    found = evidence.memo[key]
+    assert isinstance(found, Credibility)
+    return found
+
+
+def _credibility(evidence: Evidence, index: int) -> Credibility:
     claim = evidence.claims[index]
     report = evidence.report_of(claim)
     grade, source = reliability(claim, report, evidence.case)
@@ -71,12 +81,12 @@ def credibility(evidence: Evidence, index: int) -> Credibility:
     support: set[str] = set()
     against: set[str] = set()
     if state is not None and claim.site is not None:
-        for other in evidence.claims:
-            other_state = vote(other)
-            if other.site != claim.site or other_state is None:
+        facts = evidence.claim_facts
+        for other_index in evidence.claims_by_site.get(claim.site, ()):
+            other_state, other_origin, other_day = facts[other_index]
+            if other_state is None:
                 continue
-            other_origin = evidence.report_of(other).origin_id
-            if other_origin == report.origin_id or not _near(day, evidence.claim_day(other), window):
+            if other_origin == report.origin_id or not _near(day, other_day, window):
                 continue
             if other_state == state:
                 support.add(other_origin)

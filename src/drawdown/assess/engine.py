@@ -15,7 +15,7 @@ from drawdown.assess.consistency import Check, checks
 from drawdown.assess.credibility import Credibility, credibility
 from drawdown.assess.evidence import Evidence
 from drawdown.assess.force import ForceEstimate, estimate
-from drawdown.assess.status import SiteStatus, site_status, timeline
+from drawdown.assess.status import SiteStatus, site_status, timelines
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,10 @@ def assess(evidence: Evidence, as_of: date, *, seed: int | None = None, with_tim
     seed = case.assessment.seed if seed is None else seed
     known = evidence.until(as_of)
     sites = tuple(site_status(known, site.id, as_of) for site in case.sites)
-    timelines: dict[str, tuple[tuple[date, str, float], ...]] = {}
+    daily: dict[str, tuple[tuple[date, str, float], ...]] = {}
     if with_timeline:
-        for site in case.sites:
-            days = timeline(known, site.id, case.start, as_of)
-            timelines[site.id] = tuple((d, s.status, s.confidence) for d, s in days)
+        for site_id, days in timelines(known, case.start, as_of).items():
+            daily[site_id] = tuple((d, s.status, s.confidence) for d, s in days)
     grades = tuple(credibility(known, i) for i in range(len(known.claims)))
     force = estimate(known, as_of, seed)
-    return Assessment(case.id, as_of, seed, known, sites, timelines, grades, force, tuple(checks(known, force, seed)))
+    return Assessment(case.id, as_of, seed, known, sites, daily, grades, force, tuple(checks(known, force, seed)))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from drawdown.case import AssessParams, Case, fold
@@ -38,6 +40,24 @@ class Evidence:
     reports: dict[str, Report]
     claims: tuple[Claim, ...]
     sorties: tuple[Sortie, ...]
+
+    @cached_property
+    def claims_by_site(self) -> dict[str | None, list[int]]:
+        """Indexes of the claims about each site: corroboration looks only at claims about the same site."""
+        out: dict[str | None, list[int]] = defaultdict(list)
+        for index, claim in enumerate(self.claims):
+            out[claim.site].append(index)
+        return out
+
+    @cached_property
+    def claim_facts(self) -> list[tuple[str | None, str, date | None]]:
+        """(vote, origin, day) of each claim, computed once: corroboration compares every pair at a site."""
+        return [(vote(c), self.report_of(c).origin_id, self.claim_day(c)) for c in self.claims]
+
+    @cached_property
+    def memo(self) -> dict[object, object]:
+        """Per-evidence cache for derived facts (credibility grades), dropped with the evidence."""
+        return {}
 
     def report_of(self, claim: Claim) -> Report:
         return self.reports[claim.report_id]

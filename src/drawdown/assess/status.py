@@ -102,14 +102,19 @@ def site_status(evidence: Evidence, site_id: str, as_of: date) -> SiteStatus:
     return combine(site_id, site_votes(evidence, site_id, as_of), evidence.case.assessment.min_weight)
 
 
-def timeline(evidence: Evidence, site_id: str, start: date, end: date) -> list[tuple[date, SiteStatus]]:
-    """The status of a site on each day from ``start`` to ``end`` with the evidence available on that day."""
-    out = []
+def timelines(evidence: Evidence, start: date, end: date) -> dict[str, list[tuple[date, SiteStatus]]]:
+    """Every site's status on each day from ``start`` to ``end``, with the evidence available on that day.
+
+    The evidence is cut once per day and shared by all sites (cutting it per site and day was the cost).
+    """
+    out: dict[str, list[tuple[date, SiteStatus]]] = {site.id: [] for site in evidence.case.sites}
     day = start
     while day <= end:
-        out.append((day, site_status(evidence.until(day), site_id, day)))
+        known = evidence.until(day)
+        for site in evidence.case.sites:
+            out[site.id].append((day, site_status(known, site.id, day)))
         day += timedelta(days=1)
     return out
 
 
-__all__ = ["DRAWING", "PRESENT", "UNKNOWN", "WITHDRAWN", "SiteStatus", "Vote", "site_status", "timeline"]
+__all__ = ["DRAWING", "PRESENT", "UNKNOWN", "WITHDRAWN", "SiteStatus", "Vote", "site_status", "timelines"]
