@@ -101,7 +101,8 @@ def _what(claim: Claim) -> str:
     if claim.confirmation == "denied":
         action = f"denial of “{action}”"
     if claim.quantity is not None and claim.unit:
-        action += f" ({number(claim.quantity)} {claim.unit})"
+        unit = claim.unit.removesuffix("s") if claim.quantity == 1 and claim.unit != "percent" else claim.unit
+        action += f" ({number(claim.quantity)} {unit})"
     return action
 
 
