@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from drawdown.assess import Assessment
 from drawdown.assess.credibility import Credibility
@@ -28,6 +29,8 @@ KIND_LABELS = {
     "garrison": "garrison",
     "area": "area",
 }
+MAX_PER_GROUP = 12  # claims listed per confirmation group in section 3
+
 STATUS_LABELS = {"present": "present", "drawing_down": "drawing down", "withdrawn": "withdrawn", "unknown": "unknown"}
 ACTION_LABELS = {
     "withdrawal_started": "withdrawal started",
@@ -249,7 +252,9 @@ def _confirmation(result: Assessment) -> list[str]:
     for group, title in titles.items():
         items = groups.get(group, [])
         lines += [f"**{title}:** none.", ""] if not items else [f"**{title}:**", ""]
-        for claim, cred in items:
+        # The newest first, and a bounded list: a long campaign has thousands of claims; the store keeps them all.
+        ranked = sorted(items, key=lambda ic: ev.claim_day(ic[0]) or date.min, reverse=True)
+        for claim, cred in ranked[:MAX_PER_GROUP]:
             who = md.text(cred.source, limit=80)
             hedge = f", hedged ({md.text(', '.join(claim.hedges), limit=60)})" if claim.hedges else ""
             support = (
@@ -267,6 +272,8 @@ def _confirmation(result: Assessment) -> list[str]:
                 f"said by {who}{hedge}{support}{against}. "
                 + cite.join(cite.claim(ev, claim), cite.sorties(cred.supporting_sorties))
             )
+        if len(items) > MAX_PER_GROUP:
+            lines.append(f"- … and {len(items) - MAX_PER_GROUP} older ones (`drawdown assess --json` lists all).")
         if items:
             lines.append("")
     return lines
