@@ -7,6 +7,7 @@ found in the prepared text is a span in the report's stored text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -118,6 +119,7 @@ _STOPWORDS = {
 }
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _PUNCT = ".,;:!?\"'()[]{}“”‘’*"
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 # Scripts that name their language outright; counted with one regex each (a Python loop per letter was the
 # slowest part of reading a long report).
 _SCRIPTS = {
@@ -137,27 +139,37 @@ def detect_language(text: str) -> str:
     Latin-script words. Good enough to route reports, not to translate them.
     """
     sample = text[:_SAMPLE_CHARS]
-    found = _WORD_RE.findall(sample)
-    letters = sum(map(len, found))
+    ascii_ = sample.isascii()
+    if ascii_:
+        # Letters counted in C: the regex below took an eighth of the extraction time on ordinary English reports.
+        found: list[str] = []
+        letters = len(sample.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    else:
+        found = _WORD_RE.findall(sample)
+        letters = sum(map(len, found))
     if letters < 12:
         return "und"
-    if not sample.isascii():
+    if not ascii_:
         counts = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}  # letters per script
         script, top = max(counts.items(), key=lambda kv: kv[1])
         if top > 0.3 * letters:
             return script
-    words = sample.lower().split() if sample.isascii() else [w.lower() for w in found]
-    words = [w.strip(_PUNCT) for w in words]
-    if len(words) < 5:
+    raw = Counter(sample.lower().split() if ascii_ else [w.lower() for w in found])
+    if sum(raw.values()) < 5:
         return "und"
-    scores = {lang: sum(map(stop.__contains__, words)) / len(words) for lang, stop in _STOPWORDS.items()}
+    # Stripped once per distinct word, then each language's words looked up in the counts (not each word in them).
+    tally: Counter[str] = Counter()
+    for word, n in raw.items():
+        tally[word.strip(_PUNCT)] += n
+    total = sum(raw.values())
+    scores = {lang: sum(tally[w] for w in stop if w in tally) / total for lang, stop in _STOPWORDS.items()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     # In English news prose these words are 25-40 % of tokens; a headline-only text still reaches ~10 %.
     if best >= 0.08:
         return lang
     # A short Latin-script text ("Satellite images show two ships leaving Tartus.") may hold no function word at
     # all; it is read as English unless another language's words appear in it.
-    return "en" if len(words) < 30 and best == scores["en"] else "und"
+    return "en" if total < 30 and best == scores["en"] else "und"
 
 
 # ------------------------------------------------------------------------------------------------ sentences
