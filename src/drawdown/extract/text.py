@@ -190,10 +190,13 @@ class Sentence(NamedTuple):
 
 # A sentence ends at . ! ? followed by space and a capital/quote, at a line break, or at a full stop glued to the
 # next capitalised word ("month.Initial": scraped text loses spaces).
+# Every boundary starts at a space, a closing quote or a capital; the lookahead in front lets the engine reject
+# other positions with one test instead of three branches with lookbehinds (twice as fast on news prose).
 _BOUNDARY_RE = re.compile(
+    r"(?=[\s\"'”’)A-Z])(?:"
     r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(\[]?[A-Z0-9])"
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
-    r"|\s*\n\s*"
+    r"|\s*\n\s*)"
 )
 # Hard-wrapped text (wire copy, Markdown wrapped at 72-120 columns) breaks lines inside a paragraph. A single line
 # break is such a soft wrap when the paragraph's lines are all short (at most _WRAP_WIDTH characters) and the line
@@ -229,9 +232,18 @@ def sentences(text: str) -> list[Sentence]:
     for match in _BOUNDARY_RE.finditer(text):
         piece_end = match.start()
         gap = match.group(0)
-        newlines = [match.start() + i for i, ch in enumerate(gap) if ch == "\n"]
-        hard = any(n not in soft for n in newlines)
-        if not hard and _ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end]):
+        if "\n" in gap:
+            newlines = [piece_end + i for i, ch in enumerate(gap) if ch == "\n"]
+            hard = any(n not in soft for n in newlines)
+        else:  # most boundaries: a full stop and a space
+            newlines = []
+            hard = False
+        # An abbreviation ends in a full stop, so only a piece ending in one needs the pattern.
+        if (
+            not hard
+            and text[piece_end - 1 : piece_end] == "."
+            and _ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end])
+        ):
             continue
         if newlines and not hard and text[piece_end - 1 : piece_end] not in ".!?\"'”’)":
             continue  # a soft wrap inside a sentence: the line break is only a space
@@ -289,7 +301,7 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
         start = cut
         while start < end and text[start].isspace():
             start += 1
-    commentary = any(a <= start < b for a, b in spans)
+    commentary = bool(spans) and any(a <= start < b for a, b in spans)
     out.append(Sentence(start, end, text[start:end], paragraph, commentary))
 
 
