@@ -163,18 +163,20 @@ class Extractor:
         local_names = "|".join(re.escape(n) for n in sorted(local, key=len, reverse=True)) or "$^"
         # Its own pattern, tried only when an office word is present: inside the actor pattern the names cost a
         # fifth of the extraction time on the benchmark corpus.
-        self._local_re = lx.ci(rf"\b(?:{local_names})\s(?:{lx.LOCAL_OFFICE})\b")
+        self._local_re = lx.ci(rf"\b(?:{lx.factor(lx.lower_pattern(local_names))})\s(?:{lx.LOCAL_OFFICE})\b")
+        # The name lists grouped by first letter (lx.factor): the same matches, a fifth faster on news prose.
+        own_f, dem_f, countries_f = lx.factor(own_alt), lx.factor(dem_all), lx.factor(countries)
         self._actor_re = re.compile(
-            rf"(?P<own>\b(?:{own_alt})\b)"
-            rf"|(?P<dem>\b(?:{dem_all})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{lx.ACTOR_NOUNS})\b))"
-            rf"|(?P<poss>\b(?:{countries})(?='s|’s))"
+            rf"(?P<own>\b(?:{own_f})\b)"
+            rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{lx.ACTOR_NOUNS})\b))"
+            rf"|(?P<poss>\b(?:{countries_f})(?='s|’s))"
             rf"|(?P<rebel>\b(?i:{lx.REBELS})\b)"
-            rf"|(?P<ctry>\b(?:{countries})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b))"
+            rf"|(?P<ctry>\b(?:{countries_f})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b))"
         )
         # A country or the actor speaking for itself: "the United States said", "Moscow announced".
         self._speaker_re = re.compile(
-            rf"\b((?:{countries}|{own_alt}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:said|says|announced|confirmed|stated|"
-            rf"denied|told)\b"
+            rf"\b((?:{lx.factor(countries + '|' + own_alt)}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:said|says|announced|confirmed|stated|denied|told)\b"
         )
         self._theatre_re = lx.ci(rf"\b{re.escape(case.theatre)}\b")
         # The case's named sources: name/alias -> (display name, type).
@@ -275,7 +277,6 @@ class Extractor:
             located = [m for m in located if not m.via_place]
         mentions = self._drop_descriptors(located, low)
         triggers = self._triggers(low, mentions)
-        actors = self._actors(body)
         attribution, source_type, hedges = self._attribution(body, low, ctx)
         dates = find_dates(body, published)
         if not dates and ctx.date is not None and _SAME_TIME_RE.match(body):
@@ -285,6 +286,7 @@ class Extractor:
             ctx.date = past[0]
         if not triggers:
             return []
+        actors = self._actors(body)
         quantities = self.quantities.find(body)
         denied = lx.DENIAL_RE.search(low) is not None
         neither = lx.NEITHER_RE.search(low) is not None
