@@ -259,10 +259,14 @@ class Extractor:
         return Extraction(claims=claims, language=language)
 
     def _has_other_target(self, body: str, low: str) -> bool:
-        """A place, a misspelt site, the theatre or an actor: something a claim could be about."""
+        """A place, a misspelt site, the theatre or an actor: something a claim could be about.
+
+        Called only when the site pattern found no name in ``low``; for ASCII text ``low`` is exactly what the
+        gazetteer would match its names against, so its exact-name pass is skipped.
+        """
         if self._theatre_re.search(low) or self._actor_re.search(body) or self._local_offices(body):
             return True
-        return bool(self.gazetteer.locate(body))
+        return bool(self.gazetteer.locate(body, names=not body.isascii()))
 
     # ------------------------------------------------------------------------------------------- one sentence
 
@@ -567,7 +571,6 @@ class Extractor:
                 name, kind = self._sources[fold(last.group(0))]
                 return name, kind
         phrase = None
-        speaker = self._speaker_re.search(body)
         gate = lx.SPEECH_GATE.search(low)
         # The speaker stands just before the verb ("the ministry said"), so the full pattern starts near it.
         for m in lx.ATTRIBUTION_RE.finditer(body, max(0, gate.start() - 100) if gate else len(body)):
@@ -579,7 +582,8 @@ class Extractor:
                 phrase = " ".join(words)
                 break
         for kind, cue in self._cue_res:
-            if kind == "official" and speaker is not None:
+            # The speaker pattern only matters once the cues before "official" found nothing: searched then.
+            if kind == "official" and (speaker := self._speaker_re.search(body)) is not None:
                 return speaker.group(1), "official"
             c = cue.search(low)
             if c is not None:
