@@ -163,18 +163,20 @@ class Extractor:
         local_names = "|".join(re.escape(n) for n in sorted(local, key=len, reverse=True)) or "$^"
         # Its own pattern, tried only when an office word is present: inside the actor pattern the names cost a
         # fifth of the extraction time on the benchmark corpus.
-        self._local_re = lx.ci(rf"\b(?:{local_names})\s(?:{lx.LOCAL_OFFICE})\b")
+        self._local_re = lx.ci(rf"\b(?:{lx.factor(lx.lower_pattern(local_names))})\s(?:{lx.LOCAL_OFFICE})\b")
+        # The name lists grouped by first letter (lx.factor): the same matches, a fifth faster on news prose.
+        own_f, dem_f, countries_f = lx.factor(own_alt), lx.factor(dem_all), lx.factor(countries)
         self._actor_re = re.compile(
-            rf"(?P<own>\b(?:{own_alt})\b)"
-            rf"|(?P<dem>\b(?:{dem_all})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{lx.ACTOR_NOUNS})\b))"
-            rf"|(?P<poss>\b(?:{countries})(?='s|’s))"
+            rf"(?P<own>\b(?:{own_f})\b)"
+            rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{lx.ACTOR_NOUNS})\b))"
+            rf"|(?P<poss>\b(?:{countries_f})(?='s|’s))"
             rf"|(?P<rebel>\b(?i:{lx.REBELS})\b)"
-            rf"|(?P<ctry>\b(?:{countries})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b))"
+            rf"|(?P<ctry>\b(?:{countries_f})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b))"
         )
         # A country or the actor speaking for itself: "the United States said", "Moscow announced".
         self._speaker_re = re.compile(
-            rf"\b((?:{countries}|{own_alt}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?(?:said|says|announced|confirmed|stated|"
-            rf"denied|told)\b"
+            rf"\b((?:{lx.factor(countries + '|' + own_alt)}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:said|says|announced|confirmed|stated|denied|told)\b"
         )
         self._theatre_re = lx.ci(rf"\b{re.escape(case.theatre)}\b")
         # The case's named sources: name/alias -> (display name, type).
@@ -257,10 +259,14 @@ class Extractor:
         return Extraction(claims=claims, language=language)
 
     def _has_other_target(self, body: str, low: str) -> bool:
-        """A place, a misspelt site, the theatre or an actor: something a claim could be about."""
+        """A place, a misspelt site, the theatre or an actor: something a claim could be about.
+
+        Called only when the site pattern found no name in ``low``; for ASCII text ``low`` is exactly what the
+        gazetteer would match its names against, so its exact-name pass is skipped.
+        """
         if self._theatre_re.search(low) or self._actor_re.search(body) or self._local_offices(body):
             return True
-        return bool(self.gazetteer.locate(body))
+        return bool(self.gazetteer.locate(body, names=not body.isascii()))
 
     # ------------------------------------------------------------------------------------------- one sentence
 
@@ -275,7 +281,6 @@ class Extractor:
             located = [m for m in located if not m.via_place]
         mentions = self._drop_descriptors(located, low)
         triggers = self._triggers(low, mentions)
-        actors = self._actors(body)
         attribution, source_type, hedges = self._attribution(body, low, ctx)
         dates = find_dates(body, published)
         if not dates and ctx.date is not None and _SAME_TIME_RE.match(body):
@@ -285,6 +290,7 @@ class Extractor:
             ctx.date = past[0]
         if not triggers:
             return []
+        actors = self._actors(body)
         quantities = self.quantities.find(body)
         denied = lx.DENIAL_RE.search(low) is not None
         neither = lx.NEITHER_RE.search(low) is not None
@@ -565,7 +571,6 @@ class Extractor:
                 name, kind = self._sources[fold(last.group(0))]
                 return name, kind
         phrase = None
-        speaker = self._speaker_re.search(body)
         gate = lx.SPEECH_GATE.search(low)
         # The speaker stands just before the verb ("the ministry said"), so the full pattern starts near it.
         for m in lx.ATTRIBUTION_RE.finditer(body, max(0, gate.start() - 100) if gate else len(body)):
@@ -577,7 +582,8 @@ class Extractor:
                 phrase = " ".join(words)
                 break
         for kind, cue in self._cue_res:
-            if kind == "official" and speaker is not None:
+            # The speaker pattern only matters once the cues before "official" found nothing: searched then.
+            if kind == "official" and (speaker := self._speaker_re.search(body)) is not None:
                 return speaker.group(1), "official"
             c = cue.search(low)
             if c is not None:

@@ -136,12 +136,13 @@ class Gazetteer:
         """The compiled name pattern (exact names only), for a fast first pass over a whole report."""
         return self._pattern
 
-    def locate(self, sentence: str, offset: int = 0) -> list[Mention]:
+    def locate(self, sentence: str, offset: int = 0, names: bool = True) -> list[Mention]:
         """Site mentions in one sentence: exact names, then places resolved by kind, then fuzzy spellings.
 
-        Offsets are shifted by ``offset`` so that they index the whole report.
+        Offsets are shifted by ``offset`` so that they index the whole report. ``names=False`` skips the exact
+        names, for a caller that already knows the sentence holds none.
         """
-        found = self.find(sentence)
+        found = self.find(sentence) if names else []
         taken = [(m.start, m.end) for m in found]
 
         def free(a: int, b: int) -> bool:

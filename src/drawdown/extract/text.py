@@ -7,6 +7,7 @@ found in the prepared text is a span in the report's stored text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -118,6 +119,7 @@ _STOPWORDS = {
 }
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _PUNCT = ".,;:!?\"'()[]{}“”‘’*"
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 # Scripts that name their language outright; counted with one regex each (a Python loop per letter was the
 # slowest part of reading a long report).
 _SCRIPTS = {
@@ -137,27 +139,37 @@ def detect_language(text: str) -> str:
     Latin-script words. Good enough to route reports, not to translate them.
     """
     sample = text[:_SAMPLE_CHARS]
-    found = _WORD_RE.findall(sample)
-    letters = sum(map(len, found))
+    ascii_ = sample.isascii()
+    if ascii_:
+        # Letters counted in C: the regex below took an eighth of the extraction time on ordinary English reports.
+        found: list[str] = []
+        letters = len(sample.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    else:
+        found = _WORD_RE.findall(sample)
+        letters = sum(map(len, found))
     if letters < 12:
         return "und"
-    if not sample.isascii():
+    if not ascii_:
         counts = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}  # letters per script
         script, top = max(counts.items(), key=lambda kv: kv[1])
         if top > 0.3 * letters:
             return script
-    words = sample.lower().split() if sample.isascii() else [w.lower() for w in found]
-    words = [w.strip(_PUNCT) for w in words]
-    if len(words) < 5:
+    raw = Counter(sample.lower().split() if ascii_ else [w.lower() for w in found])
+    if sum(raw.values()) < 5:
         return "und"
-    scores = {lang: sum(map(stop.__contains__, words)) / len(words) for lang, stop in _STOPWORDS.items()}
+    # Stripped once per distinct word, then each language's words looked up in the counts (not each word in them).
+    tally: Counter[str] = Counter()
+    for word, n in raw.items():
+        tally[word.strip(_PUNCT)] += n
+    total = sum(raw.values())
+    scores = {lang: sum(tally[w] for w in stop if w in tally) / total for lang, stop in _STOPWORDS.items()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
     # In English news prose these words are 25-40 % of tokens; a headline-only text still reaches ~10 %.
     if best >= 0.08:
         return lang
     # A short Latin-script text ("Satellite images show two ships leaving Tartus.") may hold no function word at
     # all; it is read as English unless another language's words appear in it.
-    return "en" if len(words) < 30 and best == scores["en"] else "und"
+    return "en" if total < 30 and best == scores["en"] else "und"
 
 
 # ------------------------------------------------------------------------------------------------ sentences
@@ -178,10 +190,13 @@ class Sentence(NamedTuple):
 
 # A sentence ends at . ! ? followed by space and a capital/quote, at a line break, or at a full stop glued to the
 # next capitalised word ("month.Initial": scraped text loses spaces).
+# Every boundary starts at a space, a closing quote or a capital; the lookahead in front lets the engine reject
+# other positions with one test instead of three branches with lookbehinds (twice as fast on news prose).
 _BOUNDARY_RE = re.compile(
+    r"(?=[\s\"'”’)A-Z])(?:"
     r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(\[]?[A-Z0-9])"
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
-    r"|\s*\n\s*"
+    r"|\s*\n\s*)"
 )
 # Hard-wrapped text (wire copy, Markdown wrapped at 72-120 columns) breaks lines inside a paragraph. A single line
 # break is such a soft wrap when the paragraph's lines are all short (at most _WRAP_WIDTH characters) and the line
@@ -217,9 +232,18 @@ def sentences(text: str) -> list[Sentence]:
     for match in _BOUNDARY_RE.finditer(text):
         piece_end = match.start()
         gap = match.group(0)
-        newlines = [match.start() + i for i, ch in enumerate(gap) if ch == "\n"]
-        hard = any(n not in soft for n in newlines)
-        if not hard and _ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end]):
+        if "\n" in gap:
+            newlines = [piece_end + i for i, ch in enumerate(gap) if ch == "\n"]
+            hard = any(n not in soft for n in newlines)
+        else:  # most boundaries: a full stop and a space
+            newlines = []
+            hard = False
+        # An abbreviation ends in a full stop, so only a piece ending in one needs the pattern.
+        if (
+            not hard
+            and text[piece_end - 1 : piece_end] == "."
+            and _ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end])
+        ):
             continue
         if newlines and not hard and text[piece_end - 1 : piece_end] not in ".!?\"'”’)":
             continue  # a soft wrap inside a sentence: the line break is only a space
@@ -277,7 +301,7 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
         start = cut
         while start < end and text[start].isspace():
             start += 1
-    commentary = any(a <= start < b for a, b in spans)
+    commentary = bool(spans) and any(a <= start < b for a, b in spans)
     out.append(Sentence(start, end, text[start:end], paragraph, commentary))
 
 
