@@ -101,7 +101,9 @@ def flag(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.T
 
     # Duplicates: the same aircraft at the same time more than once (feeds merged twice, re-sent rows).
     key = ibis.window(group_by=["icao24", "field", "t"], order_by="seq")
-    ranked = zoned.mutate(rank=ibis.row_number().over(key))
+    # The kept copy carries how many others it stood for: counting them here, in the same window, replaced a
+    # count of the zone join that ran it a second time.
+    ranked = zoned.mutate(rank=ibis.row_number().over(key), extra=zoned.t.count().over(key) - 1)
     deduped = ranked.filter(ranked["rank"] == 0).drop("rank")
 
     w = ibis.window(group_by=["icao24", "field"], order_by=["t", "seq"])
@@ -151,22 +153,20 @@ def flag(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.T
     return d.select(
         "icao24", "callsign", "field", "t", "seq", "lat", "lon", "alt_m", "agl", "dist_m", "onground", "elev_m",
         "gs_ms", teleport=teleport, spike=spike, taxi=taxi, frozen=frozen, ooo=out_of_order,
-        zoned_rows=zoned.count(),
+        extra=d.extra,
     )  # fmt: skip
 
 
 def clean(flagged: ir.Table) -> tuple[ir.Table, ir.Table]:
     """(clean points, one-row table of counts per cleaning rule) from :func:`flag`'s output."""
     counts = flagged.aggregate(
-        duplicates=flagged.count(),
+        duplicates=flagged.extra.sum(),
         out_of_order=flagged.ooo.cast("int64").sum(),
         teleports=flagged.teleport.cast("int64").sum(),
         altitude_spikes=flagged.spike.cast("int64").sum(),
         taxi_altitudes=flagged.taxi.cast("int64").sum(),
         frozen_tails=flagged.frozen.cast("int64").sum(),
-        zoned=flagged.zoned_rows.max(),
     )
-    counts = counts.mutate(duplicates=counts.zoned - counts.duplicates)
 
     kept = flagged.filter(~flagged.teleport & ~flagged.frozen)
     # A spiked altitude is dropped, not guessed: the point still places the aircraft, and its height is unknown.
@@ -182,7 +182,9 @@ def islands(points: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
     state: low at the field, or away from it), one row per island."""
     w = ibis.window(group_by=["icao24", "field"], order_by=["t", "seq"])
     low = (points.dist_m < p.field_km * 1000) & (points.onground | (points.agl < p.low_agl_m)).fill_null(False)
-    s = points.mutate(low=low)
+    # Only what the islands read goes through the two sorts below.
+    s = points.select("icao24", "field", "t", "seq", "callsign", "lat", "lon", "agl", "onground", "dist_m", "gs_ms",
+                      low=low)  # fmt: skip
     # Both lags in one window level: each level is a sort of the zone points, the stage's main cost.
     s = s.mutate(p_t=s.t.lag().over(w), p_low=s.low.lag().over(w))
     s = s.mutate(new_seg=((s.t - s.p_t) > p.gap_s).fill_null(True))
