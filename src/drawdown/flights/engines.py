@@ -75,10 +75,12 @@ class Engine:
         self.name = name
         self.spark_master = spark_master
         self._counter = 0
+        self._con: duckdb.DuckDBPyConnection | None = None
 
     def tables(self, con: duckdb.DuckDBPyConnection, points_sql: str, fields: pa.Table) -> tuple[ir.Table, ir.Table]:
         """Ibis tables for the points (a SQL query over ``con``) and the fields, on this engine."""
         if self.name == "duckdb":
+            self._con = con
             backend = ibis.duckdb.from_connection(con)
             con.execute(f"CREATE OR REPLACE TEMP VIEW stage_points AS {points_sql}")
             con.register("stage_fields", fields)
@@ -90,3 +92,11 @@ class Engine:
         for name, data in zip(names, (con.sql(points_sql).to_arrow_table(), fields), strict=True):
             session.createDataFrame(data).createOrReplaceTempView(name)
         return backend.table(names[0]), backend.table(names[1])
+
+    def rows(self, expr: ir.Table) -> list[dict[str, Any]]:
+        """The rows of ``expr``, as dicts. On DuckDB the compiled SQL runs on the connection directly: Ibis's
+        ``to_pyarrow`` goes through pandas, whose import alone was 0.3 s of a 5 M-row run."""
+        if self._con is not None:
+            sql = ibis.to_sql(expr, dialect="duckdb")
+            return self._con.sql(sql).to_arrow_table().to_pylist()  # type: ignore[no-any-return]
+        return expr.to_pyarrow().to_pylist()  # type: ignore[no-any-return]

@@ -86,7 +86,12 @@ def _zone(points: ir.Table, fields: ir.Table) -> ir.Table:
     )
     dy = (joined.lat - joined.flat) * M_PER_DEG
     dx = (joined.lon - joined.flon) * M_PER_DEG * joined.coslat
-    return joined.mutate(dist_m=(dx * dx + dy * dy).sqrt(), agl=joined.alt_m - joined.elev_m)
+    # Only the columns later steps read: every window below sorts whole rows, and the zone bounds, the field's
+    # coordinates and the vertical rate were dead weight in each sort.
+    return joined.select(
+        "t", "icao24", "callsign", "lat", "lon", "alt_m", "gs_ms", "onground", "seq", "field", "elev_m", "coslat",
+        dist_m=(dx * dx + dy * dy).sqrt(), agl=joined.alt_m - joined.elev_m,
+    )  # fmt: skip
 
 
 def flag(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
@@ -96,13 +101,15 @@ def flag(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.T
 
     # Duplicates: the same aircraft at the same time more than once (feeds merged twice, re-sent rows).
     key = ibis.window(group_by=["icao24", "field", "t"], order_by="seq")
-    ranked = zoned.mutate(rank=ibis.row_number().over(key))
+    # The kept copy carries how many others it stood for: counting them here, in the same window, replaced a
+    # count of the zone join that ran it a second time.
+    ranked = zoned.mutate(rank=ibis.row_number().over(key), extra=zoned.t.count().over(key) - 1)
     deduped = ranked.filter(ranked["rank"] == 0).drop("rank")
 
     w = ibis.window(group_by=["icao24", "field"], order_by=["t", "seq"])
-    # Jumps are measured between reported altitudes only: on the ground many feeds send none, and a pressure
-    # altitude is not the field's elevation (it is off by up to 300 m with the weather).
-    deduped = deduped.mutate(alt_e=deduped.alt_m)
+    # All lags and leads in one window level (one sort). Jumps are measured between reported altitudes only: on
+    # the ground many feeds send none, and a pressure altitude is not the field's elevation (it is off by up to
+    # 300 m with the weather).
     d = deduped.mutate(
         p_t=deduped.t.lag().over(w),
         p_lat=deduped.lat.lag().over(w),
@@ -112,11 +119,10 @@ def flag(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.T
         n_t=deduped.t.lead().over(w),
         n_lat=deduped.lat.lead().over(w),
         n_lon=deduped.lon.lead().over(w),
-        ground_before=(deduped.onground.lag(1).over(w) | deduped.onground.lag(2).over(w)).fill_null(False),
-        ground_after=(deduped.onground.lead(1).over(w) | deduped.onground.lead(2).over(w)).fill_null(False),
-        **{f"p{k}_e": deduped.alt_e.lag(k).over(w) for k in (1, 2, 3)},
-        **{f"p{k}_t": deduped.t.lag(k).over(w) for k in (1, 2, 3)},
+        **{f"p{k}_e": deduped.alt_m.lag(k).over(w) for k in (2, 3)},
+        **{f"p{k}_t": deduped.t.lag(k).over(w) for k in (2, 3)},
     )
+    d = d.mutate(p1_e=d.p_alt, p1_t=d.p_t)
 
     def speed(t0: ir.FloatingValue, lat0: ir.FloatingValue, lon0: ir.FloatingValue) -> ir.FloatingValue:
         dy = (d.lat - lat0) * M_PER_DEG
@@ -132,33 +138,35 @@ def flag(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.T
     )
     # An altitude that implies a vertical speed no aircraft flies, against any of the three previous reports,
     # is a spike (looking three back catches spikes up to three reports long, as in the Paris sample).
-    jumps = [((d.alt_e - d[f"p{k}_e"]).abs() / ibis.greatest(d.t - d[f"p{k}_t"], 1.0)) > p.spike_ms for k in (1, 2, 3)]
+    jumps = [((d.alt_m - d[f"p{k}_e"]).abs() / ibis.greatest(d.t - d[f"p{k}_t"], 1.0)) > p.spike_ms for k in (1, 2, 3)]
     spike = (jumps[0].fill_null(False) | jumps[1].fill_null(False) | jumps[2].fill_null(False)) & ~taxi
     # A frozen tail repeats the last position while airborne, long after the receiver lost the aircraft. A
     # repeat or two is normal (1 Hz frames carry velocity-only updates between position fixes), so only a
     # position held for more than FROZEN_S counts: real aircraft move 2 km in that time.
     same = ((d.lat == d.p_lat) & (d.lon == d.p_lon) & (d.alt_m == d.p_alt)).fill_null(False)
-    d = d.mutate(held_run=(~same).cast("int64").cumsum(group_by=["icao24", "field"], order_by=["t", "seq"]))
-    d = d.mutate(held_since=d.t.min().over(ibis.window(group_by=["icao24", "field", "held_run"])))
+    # The run started at the latest point that moved: a running max over the same ordering as the lags, where a
+    # run number (cumsum) followed by a min over each run took two more sorts of the zone points.
+    upto = ibis.cumulative_window(group_by=["icao24", "field"], order_by=["t", "seq"])
+    d = d.mutate(held_since=ibis.cases((~same, d.t), else_=ibis.null("float64")).max().over(upto))
     frozen = ((d.t - d.held_since) > p.frozen_s) & ~d.onground.fill_null(False)
     out_of_order = (d.seq < d.p_seq).fill_null(False)
-    return d.mutate(
-        teleport=teleport, spike=spike, taxi=taxi, frozen=frozen, ooo=out_of_order, zoned_rows=zoned.count()
-    )
+    return d.select(
+        "icao24", "callsign", "field", "t", "seq", "lat", "lon", "alt_m", "agl", "dist_m", "onground", "elev_m",
+        "gs_ms", teleport=teleport, spike=spike, taxi=taxi, frozen=frozen, ooo=out_of_order,
+        extra=d.extra,
+    )  # fmt: skip
 
 
 def clean(flagged: ir.Table) -> tuple[ir.Table, ir.Table]:
     """(clean points, one-row table of counts per cleaning rule) from :func:`flag`'s output."""
     counts = flagged.aggregate(
-        duplicates=flagged.count(),
+        duplicates=flagged.extra.sum(),
         out_of_order=flagged.ooo.cast("int64").sum(),
         teleports=flagged.teleport.cast("int64").sum(),
         altitude_spikes=flagged.spike.cast("int64").sum(),
         taxi_altitudes=flagged.taxi.cast("int64").sum(),
         frozen_tails=flagged.frozen.cast("int64").sum(),
-        zoned=flagged.zoned_rows.max(),
     )
-    counts = counts.mutate(duplicates=counts.zoned - counts.duplicates)
 
     kept = flagged.filter(~flagged.teleport & ~flagged.frozen)
     # A spiked altitude is dropped, not guessed: the point still places the aircraft, and its height is unknown.
@@ -174,7 +182,9 @@ def islands(points: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
     state: low at the field, or away from it), one row per island."""
     w = ibis.window(group_by=["icao24", "field"], order_by=["t", "seq"])
     low = (points.dist_m < p.field_km * 1000) & (points.onground | (points.agl < p.low_agl_m)).fill_null(False)
-    s = points.mutate(low=low)
+    # Only what the islands read goes through the two sorts below.
+    s = points.select("icao24", "field", "t", "seq", "callsign", "lat", "lon", "agl", "onground", "dist_m", "gs_ms",
+                      low=low)  # fmt: skip
     # Both lags in one window level: each level is a sort of the zone points, the stage's main cost.
     s = s.mutate(p_t=s.t.lag().over(w), p_low=s.low.lag().over(w))
     s = s.mutate(new_seg=((s.t - s.p_t) > p.gap_s).fill_null(True))
