@@ -140,11 +140,6 @@ def band_keys(sigs: Signatures, bands: int = BANDS) -> npt.NDArray[np.uint64]:
         return np.asarray((parts * _BAND_MIX[:rows]).sum(axis=2, dtype=np.uint64), dtype=np.uint64)
 
 
-def estimated_jaccard(a: Signatures, b: Signatures) -> npt.NDArray[np.float64]:
-    """Row-wise share of equal MinHash values: the Jaccard estimate for each pair of rows."""
-    return np.asarray((a == b).mean(axis=-1), dtype=np.float64)
-
-
 class LshIndex:
     """Banded MinHash LSH over opaque keys; grows as documents are added (an ingest run keeps one).
 

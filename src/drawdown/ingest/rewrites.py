@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Final, Protocol
 
@@ -140,15 +139,3 @@ class _TermMemo(dict[str, str]):
 
 
 _TERM_OF = _TermMemo()
-
-
-def _is_content(word: str) -> bool:
-    return (word not in STOPWORDS and len(word) > 1) or word.isdigit()
-
-
-def term_counts(texts: list[str]) -> Counter[str]:
-    """How many of ``texts`` use each term (document frequency), for corpus-level diagnostics."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(TermProfile.of(text).weights.keys())
-    return counts
