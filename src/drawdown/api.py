@@ -12,7 +12,9 @@ They live here rather than at the top of the package because the stage subpackag
 from __future__ import annotations
 
 from datetime import date
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from drawdown.assess import Assessment
 from drawdown.case import Case, bundled_cases, load_case, validate_case
@@ -82,21 +84,31 @@ def downstream(case: Case, log: Log) -> Downstream:
 
 
 # ------------------------------------------------------------------------------------------- sorties (issue 5)
-# Imported here, not at the top, so that `import drawdown.api` stays as light as before for the other stages.
-from drawdown.flights.airfields import case_airfields, resolve_airfield  # noqa: E402
-from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks  # noqa: E402
-from drawdown.flights.sorties import SortieResult, detect_sorties  # noqa: E402
-from drawdown.pipeline_flights import SortieIngest, ingest_sorties, load_sorties  # noqa: E402
+# Loaded on first use: the flights stage imports Ibis (about 0.2 s, 0.7 s with its dependencies), which
+# `drawdown brief`, `assess` and `extract` never need.
+_FLIGHTS = {
+    "case_airfields": "drawdown.flights.airfields",
+    "resolve_airfield": "drawdown.flights.airfields",
+    "Scenario": "drawdown.flights.simulate",
+    "simulate_scenario": "drawdown.flights.simulate",
+    "write_tracks": "drawdown.flights.simulate",
+    "SortieResult": "drawdown.flights.sorties",
+    "detect_sorties": "drawdown.flights.sorties",
+    "SortieIngest": "drawdown.pipeline_flights",
+    "ingest_sorties": "drawdown.pipeline_flights",
+    "load_sorties": "drawdown.pipeline_flights",
+}
+__all__ += sorted(_FLIGHTS)
 
-__all__ += [
-    "Scenario",
-    "SortieIngest",
-    "SortieResult",
-    "case_airfields",
-    "detect_sorties",
-    "ingest_sorties",
-    "load_sorties",
-    "resolve_airfield",
-    "simulate_scenario",
-    "write_tracks",
-]
+if TYPE_CHECKING:  # names for type checkers; at run time __getattr__ loads them
+    from drawdown.flights.airfields import case_airfields, resolve_airfield  # noqa: F401
+    from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks  # noqa: F401
+    from drawdown.flights.sorties import SortieResult, detect_sorties  # noqa: F401
+    from drawdown.pipeline_flights import SortieIngest, ingest_sorties, load_sorties  # noqa: F401
+
+
+def __getattr__(name: str) -> Any:
+    module = _FLIGHTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'drawdown.api' has no attribute {name!r}")
+    return getattr(import_module(module), name)

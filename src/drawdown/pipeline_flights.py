@@ -15,7 +15,6 @@ from pathlib import Path
 from drawdown.case import Case
 from drawdown.flights.aircraft import is_fleet
 from drawdown.flights.airfields import Airfield, case_airfields
-from drawdown.flights.sorties import detect_sorties
 from drawdown.model import Sortie
 from drawdown.store.db import Store, now_utc, utc_aware, utc_naive
 
@@ -83,6 +82,8 @@ def ingest_sorties(
     ICAO address ranges): civil traffic at a shared airport is not evidence of a drawdown.
     """
     run_id = uuid.uuid4().hex[:12]
+    from drawdown.flights.sorties import detect_sorties  # deferred: Ibis, which loading sorties does not need
+
     result = detect_sorties(path, airfields or case_airfields(case), case=case, engine=engine)
     keep = [s for s in result.sorties if not fleet_only or is_fleet(s, case)]
     added, updated = store_sorties(store, keep, run_id, str(path))
