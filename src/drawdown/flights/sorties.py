@@ -127,7 +127,10 @@ def detect_sorties(
     """
     runner = Engine(engine, spark_master)
     con = duckdb_connection()
-    read_tracks(con, path, fmt, numbered=False).create_view("tracks_raw")
+    raw = read_tracks(con, path, fmt, numbered=False)
+    raw.create_view("tracks_raw")
+    # The row's place in the file, numbered by the scan when it can (Parquet), else after the zone filter.
+    seq = "seq" if "seq" in raw.columns else "row_number() OVER ()"
     con.execute("CREATE TEMP VIEW tracks AS SELECT * FROM tracks_raw").fetchall()
     fields = known_fields(case, list(airfields))
     elevations = {f.code: f.elev_m if f.elev_m is not None else _estimate_elevation(con, f, params) for f in fields}
@@ -140,7 +143,7 @@ def detect_sorties(
         for r in table.to_pylist()
     )
     con.execute(
-        f"CREATE TEMP TABLE zone_points AS SELECT {POINT_COLUMNS}, row_number() OVER () AS seq "
+        f"CREATE TEMP TABLE zone_points AS SELECT {POINT_COLUMNS}, {seq} AS seq "
         f"FROM tracks_raw WHERE {boxes}"
     ).fetchall()
     points, field_table = runner.tables(con, "SELECT * FROM zone_points", table)
