@@ -22,6 +22,15 @@ def load(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
+# traffic's own height default for a takeoff near the runway (Flight.takeoff_from_runway's max_ft_above_airport).
+EDGE_FT = 5000.0
+
+
+def near_ground(rows: list[dict[str, Any]], max_ft: float = EDGE_FT) -> list[dict[str, Any]]:
+    """The rows whose first / last point is at most ``max_ft`` above the field (rows without ``edge_ft`` are kept)."""
+    return [r for r in rows if r.get("edge_ft") is None or r["edge_ft"] <= max_ft]
+
+
 def match(
     ours: list[dict[str, Any]], theirs: list[dict[str, Any]], minutes: float
 ) -> tuple[list[Any], list[Any], list[Any]]:
@@ -56,8 +65,9 @@ def main() -> None:
     ap.add_argument("theirs")
     ap.add_argument("--minutes", type=float, default=30)
     ap.add_argument("--show", type=int, default=20)
+    ap.add_argument("--max-ft", type=float, default=EDGE_FT, help="drop their rows whose edge point is higher")
     a = ap.parse_args()
-    ours, theirs = load(a.ours), load(a.theirs)
+    ours, theirs = load(a.ours), near_ground(load(a.theirs), a.max_ft)
     pairs, only_ours, only_theirs = match(ours, theirs, a.minutes)
     print(f"ours {len(ours)}, theirs {len(theirs)}, agree {len(pairs)} "
           f"({len(pairs) / max(len(ours), len(theirs), 1):.1%} of the larger list)")  # fmt: skip

@@ -6,7 +6,11 @@
 TRACKS is a traffic-style frame (Parquet) or OpenSky state vectors (CSV/Parquet). For each aircraft, traffic
 splits the track into flights at 10-minute gaps, and asks `Flight.takeoff_from(airport)` and
 `Flight.landing_at(airport)`, which compare the nearest airport to the first / last point with the airfield,
-keeping the answer only when that point is within 20 km of the airport (``guess_airport``'s distance).
+keeping the answer only when that point is within 20 km of the airport (``guess_airport``'s distance). Each row
+also carries ``edge_ft``, the height of that first / last point above the airport: a careful user also drops
+answers whose point is too high to be on or near the runway (a track leaving coverage at cruise level over a field
+has not landed there); the benchmark applies traffic's own height default for takeoff detection
+(``max_ft_above_airport=5000`` in ``Flight.takeoff_from_runway``) and prints both figures.
 The airports table given to traffic is airportsdata's fields that have an IATA code (scheduled-service fields),
 because traffic's own airport table would be downloaded at run time. Timing goes to stderr as JSON.
 """
@@ -45,6 +49,12 @@ def frame(path: str) -> pd.DataFrame:
     )
 
 
+def edge_ft(seg: object, index: int, elevation_ft: float) -> float | None:
+    """Height above the airport, in feet, of the segment's first (0) or last (-1) point with an altitude."""
+    alt = seg.data.sort_values("timestamp")["altitude"].dropna()  # type: ignore[attr-defined]
+    return None if alt.empty else round(float(alt.iloc[index]) - elevation_ft, 1)
+
+
 def main() -> None:
     path, *codes = sys.argv[1:]
     db = airportsdata.load("ICAO")
@@ -54,6 +64,7 @@ def main() -> None:
         for a in db.values() if a["iata"] or a["icao"] in codes
     ]  # fmt: skip
     dataset = Airports(pd.DataFrame(rows))
+    elevation = {code: float(db[code]["elevation"] or 0.0) for code in codes}
     df = frame(path)
     start = time.perf_counter()
     traffic = Traffic(df)
@@ -71,10 +82,12 @@ def main() -> None:
             for code in codes:
                 if first == code:
                     out.append({"icao24": seg.icao24, "callsign": seg.callsign, "event": "takeoff",
-                                "time": seg.start.strftime("%Y-%m-%dT%H:%M:%SZ"), "airfield": code})  # fmt: skip
+                                "time": seg.start.strftime("%Y-%m-%dT%H:%M:%SZ"), "airfield": code,
+                                "edge_ft": edge_ft(seg, 0, elevation[code])})  # fmt: skip
                 if last == code:
                     out.append({"icao24": seg.icao24, "callsign": seg.callsign, "event": "landing",
-                                "time": seg.stop.strftime("%Y-%m-%dT%H:%M:%SZ"), "airfield": code})  # fmt: skip
+                                "time": seg.stop.strftime("%Y-%m-%dT%H:%M:%SZ"), "airfield": code,
+                                "edge_ft": edge_ft(seg, -1, elevation[code])})  # fmt: skip
     seconds = time.perf_counter() - start
     for row in out:
         print(json.dumps(row))
