@@ -127,8 +127,10 @@ def main() -> None:
         print(f"speed ratio (traffic time / drawdown time, subset): {peer['seconds'] / small['seconds']:.1f}x")
         print(f"agreement on the subset: {agreement(mine, careful):.1%} ({len(mine)} ours, {len(careful)} traffic "
               f"with its first/last point at most {EDGE_FT:,.0f} ft above the field)")  # fmt: skip
-        print(f"  without the height rule: {agreement(mine, bare):.1%} ({len(bare)} traffic: tracks that leave "
-              "coverage at cruise level within 20 km of a field count as landings there)")
+        print(
+            f"  without the height rule: {agreement(mine, bare):.1%} ({len(bare)} traffic: tracks that leave "
+            "coverage at cruise level within 20 km of a field count as landings there)"
+        )
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
 
 

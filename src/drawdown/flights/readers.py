@@ -116,7 +116,8 @@ def _opensky_select(scan: str, types: dict[str, str], seq: str = "") -> str:
         return _num(name, types.get(name, ""))
 
     # OpenSky's CSV exports carry epoch seconds; pyopensky's frames (saved to Parquet) carry timestamps.
-    when = "CAST(time AS TIMESTAMPTZ)" if types.get("time", "").startswith("TIMESTAMP") else f"to_timestamp({num('time')})"
+    stamped = types.get("time", "").startswith("TIMESTAMP")
+    when = "CAST(time AS TIMESTAMPTZ)" if stamped else f"to_timestamp({num('time')})"
     return f"""
         SELECT {when} AS time,
                lower(trim(CAST(icao24 AS VARCHAR))) AS icao24,

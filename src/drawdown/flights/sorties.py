@@ -143,8 +143,7 @@ def detect_sorties(
         for r in table.to_pylist()
     )
     con.execute(
-        f"CREATE TEMP TABLE zone_points AS SELECT {POINT_COLUMNS}, {seq} AS seq "
-        f"FROM tracks_raw WHERE {boxes}"
+        f"CREATE TEMP TABLE zone_points AS SELECT {POINT_COLUMNS}, {seq} AS seq FROM tracks_raw WHERE {boxes}"
     ).fetchall()
     points, field_table = runner.tables(con, "SELECT * FROM zone_points", table)
     events, counts, cached = sortie_events(points, field_table, params)
