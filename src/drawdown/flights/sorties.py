@@ -53,29 +53,59 @@ FIELD_COLUMNS = ("field", "flat", "flon", "elev_m", "coslat", "lat_lo", "lat_hi"
 def _fields_table(
     con: duckdb.DuckDBPyConnection, fields: Sequence[Airfield], elevations: dict[str, float], p: Params
 ) -> pa.Table:
+    """One row per field; ``field`` is the field's index in ``fields`` (see :func:`_coded_points`)."""
     dlat = p.zone_km * 1000 / M_PER_DEG
     rows = [
-        (f.code, f.lat, f.lon, float(elevations[f.code]), f.coslat, f.lat - dlat, f.lat + dlat,
+        (i, f.lat, f.lon, float(elevations[f.code]), f.coslat, f.lat - dlat, f.lat + dlat,
          f.lon - dlat / max(f.coslat, 0.05), f.lon + dlat / max(f.coslat, 0.05))
-        for f in fields
+        for i, f in enumerate(fields)
     ]  # fmt: skip
     # Built by DuckDB rather than pa.table(): pyarrow's conversion of Python lists imports pandas, 0.3 s of a
     # 5 M-row run for a table of a few rows.
     values = ", ".join("(?, ?, ?, ?, ?, ?, ?, ?, ?)" for _ in rows) or "(" + ", ".join(["NULL"] * 9) + ")"
-    casts = ", ".join(f"col{i}::{'VARCHAR' if i == 0 else 'DOUBLE'} AS {c}" for i, c in enumerate(FIELD_COLUMNS))
+    casts = ", ".join(f"col{i}::{'BIGINT' if i == 0 else 'DOUBLE'} AS {c}" for i, c in enumerate(FIELD_COLUMNS))
     where = "" if rows else " WHERE false"
     query = f"SELECT {casts} FROM (VALUES {values}){where}"
     return con.sql(query, params=[v for r in rows for v in r]).to_arrow_table()
 
 
-def _to_sortie(row: dict[str, Any]) -> Sortie:
+def _coded_points(con: duckdb.DuckDBPyConnection, boxes: str, seq: str) -> tuple[list[str], list[str]]:
+    """Materialise the points inside the fields' boxes as ``zone_points``, with the aircraft address and the
+    callsign replaced by their rank among the distinct values (so order, max and equality are unchanged), and
+    return the two lists that turn the ranks back into text.
+
+    Every window of the stage is partitioned by aircraft and field and carries the callsign: sorting integers
+    instead of strings made each window about a third faster (5 M-row benchmark), for one small join here.
+    """
+    con.execute(
+        f"CREATE TEMP TABLE zone_text AS SELECT {POINT_COLUMNS}, {seq} AS seq FROM tracks_raw WHERE {boxes}"
+    ).fetchall()
+    names: list[list[str]] = []
+    for column in ("icao24", "callsign"):
+        con.execute(
+            f"CREATE TEMP TABLE {column}_codes AS SELECT {column} AS name, "
+            f"CAST(row_number() OVER (ORDER BY {column}) - 1 AS BIGINT) AS code "
+            f"FROM (SELECT DISTINCT {column} FROM zone_text WHERE {column} IS NOT NULL)"
+        ).fetchall()
+        rows = con.execute(f"SELECT name FROM {column}_codes ORDER BY code").fetchall()
+        names.append([str(r[0]) for r in rows])
+    con.execute(
+        "CREATE TEMP TABLE zone_points AS SELECT z.t, a.code AS icao24, c.code AS callsign, z.lat, z.lon, z.alt_m, "
+        "z.gs_ms, z.vrate_ms, z.onground, z.seq FROM zone_text z JOIN icao24_codes a ON z.icao24 = a.name "
+        "LEFT JOIN callsign_codes c ON z.callsign = c.name"
+    ).fetchall()
+    con.execute("DROP TABLE zone_text").fetchall()
+    return names[0], names[1]
+
+
+def _to_sortie(row: dict[str, Any], aircraft: list[str], callsigns: list[str], fields: Sequence[Airfield]) -> Sortie:
     return Sortie(
-        icao24=row["icao24"],
-        callsign=row["callsign"],
+        icao24=aircraft[row["icao24"]],
+        callsign=None if row["callsign"] is None else callsigns[row["callsign"]],
         event=row["event"],
         # Whole seconds: the engines agree to the bit, and ADS-B timing is no better than that anyway.
         time=datetime.fromtimestamp(round(row["t"]), UTC),
-        airfield=row["field"],
+        airfield=fields[row["field"]].code,
         confidence=round(float(row["confidence"]), 3),
         inferred=bool(row["inferred"]),
         first_lat=round(row["lat0"], 5), first_lon=round(row["lon0"], 5),
@@ -142,9 +172,7 @@ def detect_sorties(
         f"(lat BETWEEN {r['lat_lo']!r} AND {r['lat_hi']!r} AND lon BETWEEN {r['lon_lo']!r} AND {r['lon_hi']!r})"
         for r in table.to_pylist()
     )
-    con.execute(
-        f"CREATE TEMP TABLE zone_points AS SELECT {POINT_COLUMNS}, {seq} AS seq FROM tracks_raw WHERE {boxes}"
-    ).fetchall()
+    aircraft, callsigns = _coded_points(con, boxes, seq)
     points, field_table = runner.tables(con, "SELECT * FROM zone_points", table)
     events, counts, cached = sortie_events(points, field_table, params)
     # A FILTER count: DuckDB 2.0 folds isnan() inside expressions to false from Parquet statistics, which do
@@ -157,7 +185,8 @@ def detect_sorties(
     count_row = runner.rows(counts)[0]
     cached.release()
     con.close()
-    sorties = link_destinations(_nearest_inferred([_to_sortie(r) for r in rows], fields))
+    found = [_to_sortie(r, aircraft, callsigns, fields) for r in rows]
+    sorties = link_destinations(_nearest_inferred(found, fields))
     watched = {f.code for f in airfields}
     kept = [with_aircraft(s, case) for s in sorties if s.airfield in watched]
     # With a case, waves are the actor's: civil traffic at a shared airport would split or merge them.
