@@ -51,6 +51,7 @@ def spark_session(master: str = "local[2]") -> Any:
             .appName("drawdown-sorties")
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.shuffle.partitions", "4")
             .config("spark.sql.warehouse.dir", warehouse)
             .config("spark.sql.execution.arrow.pyspark.enabled", "true")
