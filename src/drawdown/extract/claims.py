@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from drawdown.case import Case, fold
+from drawdown.extract import dates as dt
 from drawdown.extract import lexicon as lx
 from drawdown.extract.dates import DateMention, find_dates
 from drawdown.extract.gazetteer import Gazetteer, Mention
+from drawdown.extract.keywords import KeywordGates, required_literals
 from drawdown.extract.quantities import Quantity, QuantityFinder
 from drawdown.extract.text import Sentence, clean, detect_language, sentences
 from drawdown.model import Claim
@@ -116,7 +118,7 @@ class _Context:
     hedges: tuple[str, ...] = ()
     date: DateMention | None = None
     # The last claim-less sentence that names a speaker, read only if a later sentence needs it (most never do).
-    pending: tuple[str, str] | None = None
+    pending: tuple[str, str, int] | None = None
     # Sentence counter, and the sentence whose speaker is kept: a speaker carries to the next sentence only
     # ("X said A. B, too." reads B as X's; two sentences on, the outlet speaks for itself again).
     index: int = 0
@@ -200,6 +202,53 @@ class Extractor:
         )
         # The site names as a prefilter on lower-cased text (the gazetteer's names are folded to lower case).
         self._site_pre = self.gazetteer.lower_pattern
+        self._build_gates()
+
+    def _build_gates(self) -> None:
+        """One keyword pass per report in place of most per-sentence searches that find nothing (keywords.py).
+
+        Each gate is read from its pattern: a sentence whose mask lacks a gate's bits cannot match the pattern, so
+        the search is skipped; elsewhere the pattern runs as before.
+        """
+        patterns: dict[str, re.Pattern[str] | None] = {
+            "action": self._any_action,
+            "site": self._site_pre,
+            "theatre": self._theatre_re,
+            "speaker": self._any_speaker,
+            "source": self._source_re,
+            "speech": lx.SPEECH_GATE,
+            "hedge": lx.HEDGE_RE,
+            "denial": lx.DENIAL_RE,
+            "neither": lx.NEITHER_RE,
+            "observed": lx.OBSERVED_RE,
+            "place": self.gazetteer.place_pattern,
+            "absolute": dt.ABSOLUTE_GATE,
+            "months": dt.MONTH_GATE,
+            "relative": dt.RELATIVE_GATE,
+            **{f"cue:{kind}": cue for kind, cue in self._cue_res},
+            # Searched in the sentence as written, not lower-cased.
+            "actor": self._actor_re,
+            "speaker_re": self._speaker_re,
+        }
+        # name -> (pattern, searched as written): what each gate stands for (tests check the gates against these).
+        self.gated: dict[str, tuple[re.Pattern[str], bool]] = {
+            name: (p, name in ("actor", "speaker_re")) for name, p in patterns.items() if p is not None
+        }
+        # Site names may be as short as "T 4", and absolute dates need only a month name or an ISO date's hyphens.
+        short = ("site", "absolute")
+        clauses = {
+            name: required_literals(p, min_len=1 if name in short else 2, as_written=written)
+            for name, (p, written) in self.gated.items()
+        }
+        self.gates = KeywordGates(clauses)
+        need = self.gates.need
+        self._g_action, self._g_site, self._g_theatre = need("action"), need("site"), need("theatre")
+        self._g_speaker, self._g_source, self._g_speaker_re = need("speaker"), need("source"), need("speaker_re")
+        self._g_speech, self._g_hedge, self._g_denial = need("speech"), need("hedge"), need("denial")
+        self._g_neither, self._g_observed, self._g_place = need("neither"), need("observed"), need("place")
+        self._g_dates = (need("absolute"), need("months"), need("relative"))
+        self._g_actor = need("actor")
+        self._g_cues = [(kind, cue, need(f"cue:{kind}")) for kind, cue in self._cue_res]
 
     # ------------------------------------------------------------------------------------------------ entry
 
@@ -222,7 +271,11 @@ class Extractor:
         ctx = _Context()
         site_pattern = self._site_pre
         lowered = lx.lower(prepared)
-        for sentence in sentences(prepared):
+        split = sentences(prepared)
+        # One keyword pass over the whole report: which patterns could match in which sentence.
+        masks = self.gates.masks(prepared, lowered, [s.start for s in split])
+        g_action, g_site = self._g_action, self._g_site
+        for sentence, mask in zip(split, masks, strict=True):
             if sentence.paragraph != ctx.paragraph:
                 ctx = _Context(paragraph=sentence.paragraph)
             ctx.index += 1
@@ -230,8 +283,8 @@ class Extractor:
                 continue
             body = sentence.text
             low = lowered[sentence.start : sentence.end]
-            has_action = self._any_action.search(low) is not None
-            has_site = site_pattern is not None and site_pattern.search(low) is not None
+            has_action = mask & g_action == g_action and self._any_action.search(low) is not None
+            has_site = site_pattern is not None and mask & g_site == g_site and site_pattern.search(low) is not None
             sums_up = (
                 ctx.claimed_at == ctx.index - 1
                 and ("%" in low or "percent" in low)
@@ -240,13 +293,13 @@ class Extractor:
             if has_action and not has_site:
                 # An action with no site, place, actor or theatre named cannot make a claim ("the council met to
                 # discuss bread prices"); skipping those halves the deep work on ordinary news prose.
-                has_action = sums_up or self._has_other_target(body, low)
+                has_action = sums_up or self._has_other_target(body, low, mask)
             if not has_action:
                 # No claim here: only the attribution can matter to the sentences after it.
                 if not has_site:
-                    self._carry_attribution(body, low, ctx)
+                    self._carry_attribution(body, low, mask, ctx)
                 continue
-            for claim in self._read_sentence(sentence, low, day, report_id, ctx, sums_up):
+            for claim in self._read_sentence(sentence, low, mask, day, report_id, ctx, sums_up):
                 if claim.actor == self._own_country:
                     ctx.claimed_at = ctx.index
                 key = (claim.site, claim.action, claim.modality, claim.quantity)
@@ -258,31 +311,56 @@ class Extractor:
             claims = [dataclasses.replace(c, event_date=None, time_precision=None, due_date=None) for c in claims]
         return Extraction(claims=claims, language=language)
 
-    def _has_other_target(self, body: str, low: str) -> bool:
+    def _has_other_target(self, body: str, low: str, mask: int) -> bool:
         """A place, a misspelt site, the theatre or an actor: something a claim could be about.
 
         Called only when the site pattern found no name in ``low``; for ASCII text ``low`` is exactly what the
         gazetteer would match its names against, so its exact-name pass is skipped.
         """
-        if self._theatre_re.search(low) or self._actor_re.search(body) or self._local_offices(body):
+        theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
+        if theatre or self._local_offices(body, low):
             return True
-        return bool(self.gazetteer.locate(body, names=not body.isascii()))
+        if self._may_name_actor(mask) and self._actor_re.search(body):
+            return True
+        ascii_ = body.isascii()
+        return bool(self.gazetteer.locate(body, names=not ascii_, places=self._may_name_place(mask, ascii_)))
+
+    def _may_name_actor(self, mask: int) -> bool:
+        return mask & self._g_actor == self._g_actor
+
+    def _may_name_place(self, mask: int, ascii_: bool) -> bool:
+        """Whether the place pattern can match: the gate reads lower-cased text, the gazetteer also strips accents."""
+        return not ascii_ or mask & self._g_place == self._g_place
 
     # ------------------------------------------------------------------------------------------- one sentence
 
     def _read_sentence(
-        self, s: Sentence, low: str, published: date, report_id: str, ctx: _Context, sums_up: bool = False
+        self,
+        s: Sentence,
+        low: str,
+        mask: int,
+        published: date,
+        report_id: str,
+        ctx: _Context,
+        sums_up: bool = False,
     ) -> list[Claim]:
         body = s.text
-        located = self.gazetteer.locate(body)
+        located = self.gazetteer.locate(body, places=self._may_name_place(mask, body.isascii()))
         if any(not m.via_place for m in located):
             # Towns and provinces stand for a site only when the text names no site itself ("troops left Jableh");
             # beside a site's name they locate it or describe a source's beat ("monitors Raqqa and Hasakah").
             located = [m for m in located if not m.via_place]
         mentions = self._drop_descriptors(located, low)
         triggers = self._triggers(low, mentions)
-        attribution, source_type, hedges = self._attribution(body, low, ctx)
-        dates = find_dates(body, published)
+        attribution, source_type, hedges = self._attribution(body, low, mask, ctx)
+        g_abs, g_months, g_rel = self._g_dates
+        dates = find_dates(
+            body,
+            published,
+            absolute=mask & g_abs == g_abs,
+            months=mask & g_months == g_months,
+            relative=mask & g_rel == g_rel,
+        )
         if not dates and ctx.date is not None and _SAME_TIME_RE.match(body):
             dates = [DateMention(ctx.date.day, ctx.date.precision, 0, 0)]
         past = [d for d in dates if not d.deadline]
@@ -290,12 +368,12 @@ class Extractor:
             ctx.date = past[0]
         if not triggers:
             return []
-        actors = self._actors(body)
+        actors = self._actors(body, low, mask)
         quantities = self.quantities.find(body)
-        denied = lx.DENIAL_RE.search(low) is not None
-        neither = lx.NEITHER_RE.search(low) is not None
-        observed = lx.OBSERVED_RE.search(low) is not None
-        theatre = self._theatre_re.search(low) is not None
+        denied = self._denied(low, mask)
+        neither = self._neither(low, mask)
+        observed = mask & self._g_observed == self._g_observed and lx.OBSERVED_RE.search(low) is not None
+        theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
         assigned = self._assign(mentions, triggers, low)
         out: list[Claim] = []
         for trig in triggers:
@@ -471,17 +549,16 @@ class Extractor:
             return "withdrawal_partial"
         return action
 
-    def _local_offices(self, body: str) -> list[_Actor]:
+    def _local_offices(self, body: str, low: str) -> list[_Actor]:
         """Local offices named by a case place ("the Tartus governorate"): authorities of the theatre's country."""
-        low = lx.lower(body)
         if not any(word in low for word in lx.LOCAL_OFFICE_WORDS):
             return []
         own = self.case.theatre == self._own_country
         return [_Actor(self.case.theatre, m.start(), m.end(), own) for m in self._local_re.finditer(low)]
 
-    def _actors(self, body: str) -> list[_Actor]:
-        out = self._local_offices(body)
-        for m in self._actor_re.finditer(body):
+    def _actors(self, body: str, low: str, mask: int) -> list[_Actor]:
+        out = self._local_offices(body, low)
+        for m in self._actor_re.finditer(body) if self._may_name_actor(mask) else ():
             text = m.group(0)
             if m.group("own"):
                 out.append(_Actor(self._own_country, m.start(), m.end(), True))
@@ -528,9 +605,22 @@ class Extractor:
             d.deadline and lx.PLANNED_RE.search(low) for d in dates
         )
 
-    def _attribution(self, body: str, low: str, ctx: _Context) -> tuple[str | None, str | None, tuple[str, ...]]:
-        hedges = tuple(dict.fromkeys(h.group(0) for h in lx.HEDGE_RE.finditer(low)))
-        who, kind = self._who(body, low)
+    def _denied(self, low: str, mask: int) -> bool:
+        return mask & self._g_denial == self._g_denial and lx.DENIAL_RE.search(low) is not None
+
+    def _neither(self, low: str, mask: int) -> bool:
+        return mask & self._g_neither == self._g_neither and lx.NEITHER_RE.search(low) is not None
+
+    def _hedges(self, low: str, mask: int) -> tuple[str, ...]:
+        if mask & self._g_hedge != self._g_hedge:
+            return ()
+        return tuple(dict.fromkeys(h.group(0) for h in lx.HEDGE_RE.finditer(low)))
+
+    def _attribution(
+        self, body: str, low: str, mask: int, ctx: _Context
+    ) -> tuple[str | None, str | None, tuple[str, ...]]:
+        hedges = self._hedges(low, mask)
+        who, kind = self._who(body, low, mask)
         if who is None and kind is None and ctx.pending is not None:
             self._resolve_pending(ctx)
         if who is None and kind is None:
@@ -543,27 +633,27 @@ class Extractor:
             ctx.pending = None
         return who, kind or "media", hedges
 
-    def _carry_attribution(self, body: str, low: str, ctx: _Context) -> None:
-        if self._any_speaker.search(low) is None:
+    def _carry_attribution(self, body: str, low: str, mask: int, ctx: _Context) -> None:
+        if mask & self._g_speaker != self._g_speaker or self._any_speaker.search(low) is None:
             return
-        if lx.NEITHER_RE.search(low) or lx.DENIAL_RE.search(low):
+        if self._neither(low, mask) or self._denied(low, mask):
             return  # "Neither X nor Y has confirmed": X and Y are not the source of what follows
-        ctx.pending = (body, low)
+        ctx.pending = (body, low, mask)
         ctx.said_at = ctx.index
 
     def _resolve_pending(self, ctx: _Context) -> None:
         assert ctx.pending is not None
-        body, low = ctx.pending
+        body, low, mask = ctx.pending
         ctx.pending = None
-        who, kind = self._who(body, low)
+        who, kind = self._who(body, low, mask)
         if who is not None or kind is not None:
-            hedges = tuple(dict.fromkeys(h.group(0) for h in lx.HEDGE_RE.finditer(low)))
+            hedges = self._hedges(low, mask)
             ctx.attribution, ctx.source_type, ctx.hedges = who, kind, hedges
 
-    def _who(self, body: str, low: str) -> tuple[str | None, str | None]:
-        if self._any_speaker.search(low) is None:
+    def _who(self, body: str, low: str, mask: int) -> tuple[str | None, str | None]:
+        if mask & self._g_speaker != self._g_speaker or self._any_speaker.search(low) is None:
             return None, None
-        if self._source_re is not None:
+        if self._source_re is not None and mask & self._g_source == self._g_source:
             # News prose puts the speaker last ("..., the foreign ministry said"), so the last named source wins.
             named = list(self._source_re.finditer(low))
             if named:
@@ -571,9 +661,9 @@ class Extractor:
                 name, kind = self._sources[fold(last.group(0))]
                 return name, kind
         phrase = None
-        gate = lx.SPEECH_GATE.search(low)
+        gate = lx.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
         # The speaker stands just before the verb ("the ministry said"), so the full pattern starts near it.
-        for m in lx.ATTRIBUTION_RE.finditer(body, max(0, gate.start() - 100) if gate else len(body)):
+        for m in lx.ATTRIBUTION_RE.finditer(body, max(0, gate.start() - 100)) if gate else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
             words = candidate.split()
             if words and words[0] in _NOT_SPEAKERS:
@@ -581,11 +671,15 @@ class Extractor:
             if words and not all(w in _NOT_SPEAKERS for w in words):
                 phrase = " ".join(words)
                 break
-        for kind, cue in self._cue_res:
+        for kind, cue, need in self._g_cues:
             # The speaker pattern only matters once the cues before "official" found nothing: searched then.
-            if kind == "official" and (speaker := self._speaker_re.search(body)) is not None:
+            if (
+                kind == "official"
+                and mask & self._g_speaker_re == self._g_speaker_re
+                and (speaker := self._speaker_re.search(body)) is not None
+            ):
                 return speaker.group(1), "official"
-            c = cue.search(low)
+            c = cue.search(low) if mask & need == need else None
             if c is not None:
                 return phrase or body[c.start() : c.end()], kind
         return (phrase, None) if phrase else (None, None)

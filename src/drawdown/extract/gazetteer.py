@@ -136,11 +136,16 @@ class Gazetteer:
         """The compiled name pattern (exact names only), for a fast first pass over a whole report."""
         return self._pattern
 
-    def locate(self, sentence: str, offset: int = 0, names: bool = True) -> list[Mention]:
+    @property
+    def place_pattern(self) -> re.Pattern[str] | None:
+        """The names of places holding several sites, for lower-cased, accent-free text."""
+        return self._place_pattern
+
+    def locate(self, sentence: str, offset: int = 0, names: bool = True, places: bool = True) -> list[Mention]:
         """Site mentions in one sentence: exact names, then places resolved by kind, then fuzzy spellings.
 
         Offsets are shifted by ``offset`` so that they index the whole report. ``names=False`` skips the exact
-        names, for a caller that already knows the sentence holds none.
+        names, and ``places=False`` the places, for a caller that already knows the sentence holds none.
         """
         found = self.find(sentence) if names else []
         taken = [(m.start, m.end) for m in found]
@@ -148,7 +153,7 @@ class Gazetteer:
         def free(a: int, b: int) -> bool:
             return not any(x < b and a < y for x, y in taken)
 
-        if self._place_pattern is not None:
+        if places and self._place_pattern is not None:
             folded = lower(_strip_accents(sentence))
             for match in self._place_pattern.finditer(folded):
                 if not free(match.start(), match.end()):

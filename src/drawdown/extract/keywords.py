@@ -1,0 +1,309 @@
+"""Keyword gates: one Aho-Corasick pass over a report says, for each sentence, which patterns could match in it.
+
+Python's ``re`` costs a few microseconds per search even when a sentence holds nothing the pattern looks for, and
+the extractor runs some forty patterns per sentence. Every pattern that the extractor gates is reduced here to a
+set of *necessary literals*: lower-case strings of which at least one occurs in the lower-cased text of any
+sentence the pattern matches in. A sentence in which none occurs cannot match, so the pattern is not run there;
+where one occurs, the pattern runs exactly as before. Gating therefore never changes a result, only skips searches
+that would have found nothing.
+
+The literals are read from the pattern itself (its parse tree), not written by hand, so they cannot drift from the
+rules. Whatever the reader does not understand (character classes such as ``\\w``, back-references, unknown
+constructs) only weakens a gate, down to "always run", never makes it drop a match:
+
+- a sequence needs every one of its parts, so the most selective run of literal text in it is kept;
+- an alternation needs one of its branches, so the branches' literal sets are joined (none if a branch has none);
+- an optional part, a negative look-around and a zero-width assertion need nothing;
+- a positive look-around needs its content, which lies inside the searched sentence;
+- under ``re.IGNORECASE`` the letters i and s are not literal (İ, ı and ſ match them but do not lower-case to them);
+- only ASCII characters are literal (``lexicon.lower`` maps an ASCII letter to its lower case whatever surrounds it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+# The parser behind re.compile (``sre_parse`` before Python 3.11, deprecated since). Private, but its tree has kept
+# the same shape for decades; anything in it this module does not know makes a gate weaker, never wrong.
+_sre: Any = importlib.import_module("re._parser")
+
+# Literal sets grow by concatenation ("pull" x "ed|ing|s"); past this many strings a run is cut and restarted.
+_MAX_EXACT = 256
+# Letters that re.IGNORECASE matches to characters whose lower case is not the letter (İ, ı, ſ).
+_UNSAFE_IGNORECASE = frozenset("is")
+# A literal to be found in the report as written rather than lower-cased starts with this mark. Only patterns run on
+# the text as written have such literals: "US" or "UN" as capitals are rare where "us" and "un" are everywhere.
+CASED = "\x01"
+# Passed down with the pattern's flags: the pattern runs on the text as written.
+_AS_WRITTEN = 1 << 30
+
+
+Clause = frozenset[str]  # literals one of which the text holds
+# Clauses kept per node: a gate passes where every clause has a literal, so more clauses make it sharper.
+_MAX_CLAUSES = 3
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What a node of the tree tells about the text it matches.
+
+    ``need``: clauses, all of which the searched text satisfies (it holds a literal of each), best first; empty when
+    nothing is known. ``pre`` and ``suf``: strings one of which every match starts (ends) with; ``{""}`` when
+    nothing is known. For a node that matches only a few fixed strings (a literal, ``ed|ing``), ``pre`` and ``suf``
+    are those strings and ``exact`` is set.
+    """
+
+    need: tuple[Clause, ...] = ()
+    pre: frozenset[str] = frozenset({""})
+    suf: frozenset[str] = frozenset({""})
+    exact: bool = False
+
+
+_NOTHING = _Info()
+_EMPTY = _Info(exact=True)
+
+
+def _plain(literal: str) -> str:
+    """The literal as it would be found in lower-cased text."""
+    return literal[1:].lower() if literal.startswith(CASED) else literal
+
+
+def _cat(a: str, b: str) -> str:
+    if not a or not b:
+        return a or b
+    if a.startswith(CASED) and b.startswith(CASED):
+        return a + b[1:]
+    return _plain(a) + _plain(b)
+
+
+def _implies(found: str, shorter: str) -> bool:
+    """Whether finding ``found`` in a sentence means ``shorter`` is in it too."""
+    if shorter.startswith(CASED):
+        return found.startswith(CASED) and shorter[1:] in found[1:]
+    return shorter in _plain(found)
+
+
+def _rarity(literal: str) -> float:
+    """How selective a literal is likely to be: longer is rarer, a digit or a capital rarer than a small letter."""
+    text = _plain(literal)
+    bonus = 0.5 if any(c.isdigit() for c in text) else 0.0
+    if literal.startswith(CASED) and any(c.isupper() for c in literal):
+        bonus += 3.0
+    return len(text) + bonus
+
+
+def _score(clause: Clause) -> tuple[float, int]:
+    """A clause is as selective as its commonest literal; of two equally good, the smaller set is better."""
+    return (min(_rarity(s) for s in clause), -len(clause))
+
+
+def _minimal(strings: Iterable[str]) -> Clause:
+    """Drop every string that contains a shorter one of the set: finding the shorter one suffices."""
+    kept: list[str] = []
+    for s in sorted(set(strings), key=lambda x: (len(_plain(x)), x)):
+        if not any(_implies(s, k) for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _best(clauses: Iterable[Clause]) -> tuple[Clause, ...]:
+    unique = {c for c in clauses if c and "" not in c}
+    return tuple(sorted(unique, key=lambda c: (_score(c), sorted(c)), reverse=True)[:_MAX_CLAUSES])
+
+
+def _fixed(strings: frozenset[str]) -> _Info:
+    return _Info(_best([_minimal(strings)]), strings, strings, True)
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > _MAX_EXACT:
+        return None
+    return frozenset(_cat(x, y) for x in a for y in b)
+
+
+def _char(code: int, flags: int) -> str | None:
+    ch = chr(code)
+    if not ch.isascii():
+        return None
+    if flags & re.IGNORECASE:
+        return None if ch.lower() in _UNSAFE_IGNORECASE else ch.lower()
+    return CASED + ch if flags & _AS_WRITTEN else ch.lower()
+
+
+def _in(items: list[tuple[Any, Any]], flags: int) -> _Info:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            ch = _char(av, flags)
+            if ch is None:
+                return _NOTHING
+            chars.add(ch)
+        elif op is _sre.RANGE and av[1] - av[0] < 16:
+            for code in range(av[0], av[1] + 1):
+                ch = _char(code, flags)
+                if ch is None:
+                    return _NOTHING
+                chars.add(ch)
+        else:  # a negated set, a category such as \w or \d, a wide range
+            return _NOTHING
+    return _fixed(frozenset(chars))
+
+
+def _node(op: Any, av: Any, flags: int) -> _Info:
+    if op is _sre.LITERAL:
+        ch = _char(av, flags)
+        return _NOTHING if ch is None else _fixed(frozenset({ch}))
+    if op is _sre.IN:
+        return _in(av, flags)
+    if op is _sre.AT or op is _sre.ASSERT_NOT:
+        return _EMPTY  # zero-width, and a negative look-around needs nothing
+    if op is _sre.ASSERT:
+        # A positive look-around consumes nothing but needs its content in the searched text.
+        return _Info(need=_sequence(av[1], flags).need, exact=True)
+    if op is _sre.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _sequence(sub, (flags | add) & ~remove)
+    if op is _sre.ATOMIC_GROUP:
+        return _sequence(av, flags)
+    if op is _sre.BRANCH:
+        return _branch(av[1], flags)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        inner = _sequence(sub, flags)
+        if low == 0:
+            return _fixed(inner.pre | {""}) if high == 1 and inner.exact else _NOTHING
+        if low == high == 1:
+            return inner
+        return _Info(inner.need, inner.pre, inner.suf)
+    return _NOTHING
+
+
+def _union(sets: list[frozenset[str]]) -> frozenset[str]:
+    union = frozenset(s for each in sets for s in each)
+    return union if len(union) <= _MAX_EXACT else frozenset({""})
+
+
+def _branch(branches: list[Any], flags: int) -> _Info:
+    """An alternation needs one of its branches. (A1 and A2) or (B1 and B2) implies (A1 or B1) and (A2 or B2): the
+    branches' clauses are joined rank by rank (a branch with fewer clauses lends its last to the later ranks)."""
+    infos = [_sequence(b, flags) for b in branches]
+    if all(i.exact for i in infos):
+        union = frozenset(s for i in infos for s in i.pre)
+        if len(union) <= _MAX_EXACT:
+            return _fixed(union)
+    need: tuple[Clause, ...] = ()
+    if all(i.need for i in infos):
+        ranks = max(len(i.need) for i in infos)
+        need = _best(_minimal(s for i in infos for s in i.need[min(r, len(i.need) - 1)]) for r in range(ranks))
+    return _Info(need, _union([i.pre for i in infos]), _union([i.suf for i in infos]))
+
+
+def _sequence(items: Sequence[tuple[Any, Any]], flags: int) -> _Info:
+    """A sequence needs all of its parts: its literal runs (fixed strings joined, with the prefix of what follows
+    and the suffix of what precedes them) and its parts' own clauses."""
+    clauses: list[Clause] = []
+    run: frozenset[str] = frozenset({""})
+    lead: frozenset[str] | None = None  # the prefixes of the whole sequence, once its first open part is seen
+    exact = True
+
+    def keep(strings: frozenset[str]) -> None:
+        if "" not in strings:
+            clauses.append(_minimal(strings))
+
+    for op, av in items:
+        info = _node(op, av, flags)
+        clauses.extend(info.need)
+        joined = _product(run, info.pre)
+        if info.exact and joined is not None:
+            run = joined
+            continue
+        keep(joined if joined is not None else run)
+        if lead is None:
+            lead = joined if joined is not None else run
+        exact = False
+        run = info.pre if info.exact else info.suf
+    keep(run)
+    if exact:
+        return _Info(_best(clauses), run, run, True)
+    return _Info(_best(clauses), lead if lead is not None else frozenset({""}), run)
+
+
+def required_literals(
+    pattern: re.Pattern[str], min_len: float = 2, as_written: bool = False
+) -> tuple[Clause, ...] | None:
+    """Clauses of strings: every string ``pattern`` finds a match in holds a string of each clause, in its
+    lower-cased text (a plain string) or as written (a string marked with ``CASED``).
+
+    ``as_written``: the pattern is searched in the text as written, not lower-cased, so its case-sensitive
+    literals keep their case. Clauses whose commonest literal is shorter than ``min_len`` (see ``_rarity``) are
+    left out (a gate on single letters would pass nearly every sentence and only cost time); ``None`` when none is
+    left, or the pattern cannot be read.
+    """
+    try:
+        parsed = _sre.parse(pattern.pattern, pattern.flags)
+        flags = parsed.state.flags | (_AS_WRITTEN if as_written else 0)
+        need = _sequence(list(parsed), flags).need
+    except Exception:  # an unknown construct: no gate, the pattern always runs
+        return None
+    kept = tuple(c for c in need if _score(c)[0] >= min_len)
+    return kept or None
+
+
+class KeywordGates:
+    """Named gates over one automaton. ``masks`` gives each sentence of a report a bit per clause with a literal in
+    it; a gate passes a sentence when all of its clauses' bits are set (:meth:`need` gives that set of bits)."""
+
+    def __init__(self, gates: Mapping[str, tuple[Clause, ...] | None]) -> None:
+        self._need: dict[str, int] = {}
+        owners: dict[str, int] = {}  # literal (marked CASED if found as written) -> the bits of its clauses
+        bit = 1
+        for name, clauses in gates.items():
+            need = 0
+            for clause in clauses or ():  # None: no gate, the pattern runs on every sentence as before
+                need |= bit
+                for literal in clause:
+                    owners[literal] = owners.get(literal, 0) | bit
+                bit <<= 1
+            self._need[name] = need
+        self._lower = _automaton({k: v for k, v in owners.items() if not k.startswith(CASED)})
+        self._written = _automaton({k[1:]: v for k, v in owners.items() if k.startswith(CASED)})
+
+    def need(self, name: str) -> int:
+        """The bits a sentence's mask must all have for the gate to pass (0: no gate, it always passes)."""
+        return self._need.get(name, 0)
+
+    def masks(self, text: str, lowered: str, starts: Sequence[int]) -> list[int]:
+        """One mask per sentence: a clause's bit is set when one of its literals ends inside the sentence.
+
+        ``text`` is the report, ``lowered`` the same lower-cased with ``lexicon.lower`` (same offsets) and
+        ``starts`` the sentences' offsets in it, in order. A literal that ends in the gap after a sentence, or
+        straddles two, only sets a bit needlessly.
+        """
+        masks = [0] * len(starts)
+        if not starts:
+            return masks
+        for automaton, haystack in ((self._lower, lowered), (self._written, text)):
+            if automaton is None:
+                continue
+            for end, bits in automaton.iter(haystack):
+                i = bisect_right(starts, end) - 1
+                if i >= 0:
+                    masks[i] |= bits
+        return masks
+
+
+def _automaton(owners: Mapping[str, int]) -> Any:
+    if not owners:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal, bits in owners.items():
+        automaton.add_word(literal, bits)
+    automaton.make_automaton()
+    return automaton
