@@ -22,6 +22,7 @@ constructs) only weakens a gate, down to "always run", never makes it drop a mat
 from __future__ import annotations
 
 import importlib
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -48,6 +49,8 @@ _AS_WRITTEN = 1 << 30
 Clause = frozenset[str]  # literals one of which the text holds
 # Clauses kept per node: a gate passes where every clause has a literal, so more clauses make it sharper.
 _MAX_CLAUSES = 3
+# The rarity (see _rarity) the commonest literal of a gate's second or third clause must reach.
+_SECOND_CLAUSE = 5.0
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class _Info:
     pre: frozenset[str] = frozenset({""})
     suf: frozenset[str] = frozenset({""})
     exact: bool = False
+    # For an alternation: its branches, so that a sequence can join what precedes it to each branch on its own.
+    alts: tuple[_Info, ...] = ()
 
 
 _NOTHING = _Info()
@@ -91,17 +96,25 @@ def _implies(found: str, shorter: str) -> bool:
 
 
 def _rarity(literal: str) -> float:
-    """How selective a literal is likely to be: longer is rarer, a digit or a capital rarer than a small letter."""
+    """How selective a literal is likely to be: longer is rarer (a space or a comma counts half a letter), a word
+    with a digit or written with a capital ("US") rarer than one in small letters."""
     text = _plain(literal)
-    bonus = 0.5 if any(c.isdigit() for c in text) else 0.0
-    if literal.startswith(CASED) and any(c.isupper() for c in literal):
-        bonus += 3.0
-    return len(text) + bonus
+    rarity = sum(1.0 if c.isalnum() else 0.5 for c in text)
+    if any(c.isdigit() for c in text):
+        rarity += 0.5
+    if literal.startswith(CASED) and len(text) > 1 and any(c.isupper() for c in literal):
+        rarity += 3.0
+    return rarity
 
 
-def _score(clause: Clause) -> tuple[float, int]:
-    """A clause is as selective as its commonest literal; of two equally good, the smaller set is better."""
-    return (min(_rarity(s) for s in clause), -len(clause))
+def _score(clause: Clause) -> float:
+    """Higher for a clause less likely to hold in a sentence: each literal's chance taken to fall by a factor e
+    per letter, a clause's chance is about their sum."""
+    return -sum(math.exp(-_rarity(s)) for s in clause)
+
+
+def _weakest(clause: Clause) -> float:
+    return min(_rarity(s) for s in clause)
 
 
 def _minimal(strings: Iterable[str]) -> Clause:
@@ -202,7 +215,24 @@ def _branch(branches: list[Any], flags: int) -> _Info:
     if all(i.need for i in infos):
         ranks = max(len(i.need) for i in infos)
         need = _best(_minimal(s for i in infos for s in i.need[min(r, len(i.need) - 1)]) for r in range(ranks))
-    return _Info(need, _union([i.pre for i in infos]), _union([i.suf for i in infos]))
+    return _Info(need, _union([i.pre for i in infos]), _union([i.suf for i in infos]), alts=tuple(infos))
+
+
+def _spread(run: frozenset[str], alts: tuple[_Info, ...]) -> Clause | None:
+    """A clause for a run of fixed text followed by an alternation: ``t(?:artus|[^a-z]+4)`` needs "tartus" or "4".
+
+    Each branch gives its best clause: the run joined to its prefixes, or one of its own clauses.
+    """
+    chosen: list[Clause] = []
+    for alt in alts:
+        options = list(alt.need)
+        joined = _product(run, alt.pre)
+        if joined is not None and "" not in joined:
+            options.append(_minimal(joined))
+        if not options:
+            return None
+        chosen.append(max(options, key=_score))
+    return _minimal(s for clause in chosen for s in clause)
 
 
 def _sequence(items: Sequence[tuple[Any, Any]], flags: int) -> _Info:
@@ -220,6 +250,10 @@ def _sequence(items: Sequence[tuple[Any, Any]], flags: int) -> _Info:
     for op, av in items:
         info = _node(op, av, flags)
         clauses.extend(info.need)
+        if info.alts and not info.exact and run != frozenset({""}):
+            spread = _spread(run, info.alts)
+            if spread is not None:
+                clauses.append(spread)
         joined = _product(run, info.pre)
         if info.exact and joined is not None:
             run = joined
@@ -232,7 +266,8 @@ def _sequence(items: Sequence[tuple[Any, Any]], flags: int) -> _Info:
     keep(run)
     if exact:
         return _Info(_best(clauses), run, run, True)
-    return _Info(_best(clauses), lead if lead is not None else frozenset({""}), run)
+    alts = _node(*items[0], flags).alts if len(items) == 1 else ()
+    return _Info(_best(clauses), lead if lead is not None else frozenset({""}), run, alts=alts)
 
 
 def required_literals(
@@ -252,8 +287,10 @@ def required_literals(
         need = _sequence(list(parsed), flags).need
     except Exception:  # an unknown construct: no gate, the pattern always runs
         return None
-    kept = tuple(c for c in need if _score(c)[0] >= min_len)
-    return kept or None
+    kept = [c for c in need if _weakest(c) >= min_len]
+    if not kept:
+        return None
+    return (kept[0], *(c for c in kept[1:] if _weakest(c) >= _SECOND_CLAUSE))
 
 
 class KeywordGates:
