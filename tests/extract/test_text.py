@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from drawdown.extract.text import clean, detect_language, sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drawdown.extract.text import _BOUNDARY_RE, _boundaries, clean, detect_language, sentences
 
 
 def test_clean_keeps_offsets() -> None:
@@ -85,3 +88,14 @@ def test_headlines_lists_and_long_lines_still_break_at_a_newline() -> None:
     assert len(sentences(listed)) == 2
     scraped = ("Troops left the base on Monday according to residents of the town " * 3) + "\nMore followed"
     assert [s.text for s in sentences(scraped)][-1] == "More followed"
+
+
+_PIECES = ["a", "Ab", "Cd", "X", ".", "!", "?", " ", "  ", "\n", " \n ", '"', "”", "(", "[", "1", "Mr", "ok."]
+_PIECES += ["\t", "’"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_boundaries_are_the_boundary_patterns_matches(text: str) -> None:
+    # The splitter tries the boundary pattern only where one can start; it must find exactly what finditer finds.
+    assert [m.span() for m in _boundaries(text)] == [m.span() for m in _BOUNDARY_RE.finditer(text)]

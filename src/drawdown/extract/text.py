@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -198,6 +199,10 @@ _BOUNDARY_RE = re.compile(
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
     r"|\s*\n\s*)"
 )
+# Where a boundary can start: after a sentence-ending mark (the first two forms look back at one), or where a run of
+# white space holding a line break starts (the third).
+_END_MARK_RE = re.compile(r"[.!?]")
+_BREAK_RUN_RE = re.compile(r"\s*\n")
 # Hard-wrapped text (wire copy, Markdown wrapped at 72-120 columns) breaks lines inside a paragraph. A single line
 # break is such a soft wrap when the paragraph's lines are all short (at most _WRAP_WIDTH characters) and the line
 # before the break is long enough to have been cut (at least _WRAP_SHARE of the paragraph's longest line); a line
@@ -229,7 +234,7 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     paragraph = 0
-    for match in _BOUNDARY_RE.finditer(text):
+    for match in _boundaries(text):
         piece_end = match.start()
         gap = match.group(0)
         if "\n" in gap:
@@ -253,6 +258,28 @@ def sentences(text: str) -> list[Sentence]:
         start = match.end()
     _append(out, text, start, len(text), paragraph, commentary_spans)
     return out
+
+
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_BOUNDARY_RE.finditer(text)``, tried only where one can start.
+
+    The pattern is tried at every space and capital by ``finditer`` (a quarter of a report's sentence splitting);
+    a boundary starts only right after ``.``, ``!`` or ``?``, or at the start of a white-space run holding a line
+    break. A boundary never ends inside a white-space run (its last part is a capital, or all the white space), so
+    every such start at or after the end of the previous boundary is one ``finditer`` would try, in order.
+    """
+    starts = [m.end() for m in _END_MARK_RE.finditer(text)]
+    if "\n" in text:
+        starts = sorted({*starts, *(m.start() for m in _BREAK_RUN_RE.finditer(text))})
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        match = _BOUNDARY_RE.match(text, start)
+        if match is not None:
+            yield match
+            # After an empty match finditer moves on one character; nothing else can start where it stood (a capital).
+            pos = match.end() if match.end() > start else start + 1
 
 
 def _soft_breaks(text: str) -> set[int]:
