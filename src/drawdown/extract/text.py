@@ -158,10 +158,14 @@ def detect_language(text: str) -> str:
     raw = Counter(sample.lower().split() if ascii_ else [w.lower() for w in found])
     if sum(raw.values()) < 5:
         return "und"
-    # Stripped once per distinct word, then each language's words looked up in the counts (not each word in them).
-    tally: Counter[str] = Counter()
-    for word, n in raw.items():
-        tally[word.strip(_PUNCT)] += n
+    # Each language's words are looked up in the counts (not each word in them). Only words with punctuation at an
+    # edge ('"the', 'of,') need stripping, and they are few: the rest count as they are.
+    tally = raw
+    edged = [word for word in raw if word[0] in _PUNCT or word[-1] in _PUNCT]
+    if edged:
+        tally = raw.copy()
+        for word in edged:
+            tally[word.strip(_PUNCT)] += tally.pop(word)
     total = sum(raw.values())
     scores = {lang: sum(tally[w] for w in stop if w in tally) / total for lang, stop in _STOPWORDS.items()}
     lang, best = max(scores.items(), key=lambda kv: kv[1])
