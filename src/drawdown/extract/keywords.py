@@ -295,22 +295,37 @@ def required_literals(
 
 class KeywordGates:
     """Named gates over one automaton. ``masks`` gives each sentence of a report a bit per clause with a literal in
-    it; a gate passes a sentence when all of its clauses' bits are set (:meth:`need` gives that set of bits)."""
+    it; a gate passes a sentence when all of its clauses' bits are set (:meth:`need` gives that set of bits).
+
+    One automaton scans the lower-cased report: scanning costs about the same per character whatever the number of
+    literals, so a second scan of the text as written would double it. A literal to be found as written ("US") is
+    looked for lower-cased ("us") and checked against the text where that is found.
+    """
 
     def __init__(self, gates: Mapping[str, tuple[Clause, ...] | None]) -> None:
         self._need: dict[str, int] = {}
-        owners: dict[str, int] = {}  # literal (marked CASED if found as written) -> the bits of its clauses
+        plain: dict[str, int] = {}  # lower-cased literal -> the bits of its clauses
+        written: dict[str, dict[str, int]] = {}  # lower-cased -> literal as written -> the bits of its clauses
         bit = 1
         for name, clauses in gates.items():
             need = 0
             for clause in clauses or ():  # None: no gate, the pattern runs on every sentence as before
                 need |= bit
                 for literal in clause:
-                    owners[literal] = owners.get(literal, 0) | bit
+                    if literal.startswith(CASED):
+                        as_written = written.setdefault(_plain(literal), {})
+                        as_written[literal[1:]] = as_written.get(literal[1:], 0) | bit
+                    else:
+                        plain[literal] = plain.get(literal, 0) | bit
                 bit <<= 1
             self._need[name] = need
-        self._lower = _automaton({k: v for k, v in owners.items() if not k.startswith(CASED)})
-        self._written = _automaton({k[1:]: v for k, v in owners.items() if k.startswith(CASED)})
+        self._automaton: Any = None
+        if plain or written:
+            self._automaton = ahocorasick.Automaton()
+            for key in plain.keys() | written.keys():
+                checks = tuple((word, len(word) - 1, bits) for word, bits in written.get(key, {}).items())
+                self._automaton.add_word(key, (plain.get(key, 0), checks))
+            self._automaton.make_automaton()
 
     def need(self, name: str) -> int:
         """The bits a sentence's mask must all have for the gate to pass (0: no gate, it always passes)."""
@@ -319,28 +334,19 @@ class KeywordGates:
     def masks(self, text: str, lowered: str, starts: Sequence[int]) -> list[int]:
         """One mask per sentence: a clause's bit is set when one of its literals ends inside the sentence.
 
-        ``text`` is the report, ``lowered`` the same lower-cased with ``lexicon.lower`` (same offsets) and
-        ``starts`` the sentences' offsets in it, in order. A literal that ends in the gap after a sentence, or
-        straddles two, only sets a bit needlessly.
+        ``text`` is the report, ``lowered`` the same lower-cased with ``lexicon.lower`` (same offsets: an ASCII
+        letter as written is found at the same place lower-cased) and ``starts`` the sentences' offsets in it, in
+        order. A literal that ends in the gap after a sentence, or straddles two, only sets a bit needlessly.
         """
         masks = [0] * len(starts)
-        if not starts:
+        if self._automaton is None or not starts:
             return masks
-        for automaton, haystack in ((self._lower, lowered), (self._written, text)):
-            if automaton is None:
-                continue
-            for end, bits in automaton.iter(haystack):
+        for end, (bits, checks) in self._automaton.iter(lowered):
+            for word, back, more in checks:
+                if text.startswith(word, end - back):
+                    bits |= more
+            if bits:
                 i = bisect_right(starts, end) - 1
                 if i >= 0:
                     masks[i] |= bits
         return masks
-
-
-def _automaton(owners: Mapping[str, int]) -> Any:
-    if not owners:
-        return None
-    automaton = ahocorasick.Automaton()
-    for literal, bits in owners.items():
-        automaton.add_word(literal, bits)
-    automaton.make_automaton()
-    return automaton
