@@ -234,10 +234,10 @@ class Extractor:
         self.gated: dict[str, tuple[re.Pattern[str], bool]] = {
             name: (p, name in ("actor", "speaker_re")) for name, p in patterns.items() if p is not None
         }
-        # Site names may be as short as "T 4", and absolute dates need only a month name or an ISO date's hyphens.
-        short = ("site", "absolute")
+        # Site names may be as short as "T 4", and an absolute date needs only a month name or an ISO date's hyphens.
+        min_len = {"site": 1.0, "absolute": 0.5}
         clauses = {
-            name: required_literals(p, min_len=1 if name in short else 2, as_written=written)
+            name: required_literals(p, min_len=min_len.get(name, 2.0), as_written=written)
             for name, (p, written) in self.gated.items()
         }
         self.gates = KeywordGates(clauses)
@@ -369,7 +369,9 @@ class Extractor:
         if not triggers:
             return []
         actors = self._actors(body, low, mask)
-        quantities = self.quantities.find(body)
+        # Counts matter only to actions with units; talks and other actors' moves never take one (and refining an
+        # action stays within the withdrawal family, which has units).
+        quantities = self.quantities.find(body) if any(t.action in _UNITS_FOR for t in triggers) else []
         denied = self._denied(low, mask)
         neither = self._neither(low, mask)
         observed = mask & self._g_observed == self._g_observed and lx.OBSERVED_RE.search(low) is not None

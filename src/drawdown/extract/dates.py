@@ -87,6 +87,7 @@ _REL_RE = ci(
 # that every relative expression contains.
 _ABS_GATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _REL_GATE = re.compile(r"day|week|month|year|ago|night|morning|afternoon|recent|end of")
+_DIGIT_RE = re.compile(r"\d")
 # The full patterns by kind, for the extractor's keyword gates (keywords.py reads the literals each one needs).
 ABSOLUTE_GATE, MONTH_GATE, RELATIVE_GATE = _ABS_RE, _PART_MONTH_RE, _REL_RE
 
@@ -118,7 +119,8 @@ def find_dates(
     # Matched on lower-cased text (IGNORECASE made these patterns the slowest part of a sentence's reading).
     sentence = lower(sentence)
     if (absolute or months) and _ABS_GATE.search(sentence):
-        for m in _ABS_RE.finditer(sentence) if absolute else ():
+        # Every absolute date has a digit; most sentences with a month name ("in March") have none.
+        for m in _ABS_RE.finditer(sentence) if absolute and _DIGIT_RE.search(sentence) else ():
             if m.group("iso"):
                 with contextlib.suppress(ValueError):
                     add(date.fromisoformat(m.group("iso")), "day", m)
