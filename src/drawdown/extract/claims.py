@@ -226,6 +226,7 @@ class Extractor:
             "months": dt.MONTH_GATE,
             "relative": dt.RELATIVE_GATE,
             **{f"cue:{kind}": cue for kind, cue in self._cue_res},
+            "local": self._local_re,
             # Searched in the sentence as written, not lower-cased.
             "actor": self._actor_re,
             "speaker_re": self._speaker_re,
@@ -234,12 +235,17 @@ class Extractor:
         self.gated: dict[str, tuple[re.Pattern[str], bool]] = {
             name: (p, name in ("actor", "speaker_re")) for name, p in patterns.items() if p is not None
         }
-        # Site names may be as short as "T 4", and an absolute date needs only a month name or an ISO date's hyphens.
-        min_len = {"site": 1.0, "absolute": 0.5}
+        # An absolute date needs only a month name or an ISO date's hyphens.
+        min_len = {"absolute": 0.5}
         clauses = {
             name: required_literals(p, min_len=min_len.get(name, 2.0), as_written=written)
             for name, (p, written) in self.gated.items()
         }
+        # Site names: the gazetteer picks a word of each name (reading its pattern would pick "province" as often as
+        # "tartus"). A local office needs an office word and a place's name: "the city council" of prose has none.
+        site_words = self.gazetteer.name_literals()
+        clauses["site"] = (site_words,) if site_words else None
+        clauses["local"] = required_literals(self._local_re, second=2.0)
         self.gates = KeywordGates(clauses)
         need = self.gates.need
         self._g_action, self._g_site, self._g_theatre = need("action"), need("site"), need("theatre")
@@ -247,7 +253,7 @@ class Extractor:
         self._g_speech, self._g_hedge, self._g_denial = need("speech"), need("hedge"), need("denial")
         self._g_neither, self._g_observed, self._g_place = need("neither"), need("observed"), need("place")
         self._g_dates = (need("absolute"), need("months"), need("relative"))
-        self._g_actor = need("actor")
+        self._g_actor, self._g_local = need("actor"), need("local")
         self._g_cues = [(kind, cue, need(f"cue:{kind}")) for kind, cue in self._cue_res]
 
     # ------------------------------------------------------------------------------------------------ entry
@@ -318,7 +324,7 @@ class Extractor:
         gazetteer would match its names against, so its exact-name pass is skipped.
         """
         theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
-        if theatre or self._local_offices(body, low):
+        if theatre or self._local_offices(body, low, mask):
             return True
         if self._may_name_actor(mask) and self._actor_re.search(body):
             return True
@@ -551,15 +557,15 @@ class Extractor:
             return "withdrawal_partial"
         return action
 
-    def _local_offices(self, body: str, low: str) -> list[_Actor]:
+    def _local_offices(self, body: str, low: str, mask: int) -> list[_Actor]:
         """Local offices named by a case place ("the Tartus governorate"): authorities of the theatre's country."""
-        if not any(word in low for word in lx.LOCAL_OFFICE_WORDS):
+        if mask & self._g_local != self._g_local or not any(word in low for word in lx.LOCAL_OFFICE_WORDS):
             return []
         own = self.case.theatre == self._own_country
         return [_Actor(self.case.theatre, m.start(), m.end(), own) for m in self._local_re.finditer(low)]
 
     def _actors(self, body: str, low: str, mask: int) -> list[_Actor]:
-        out = self._local_offices(body, low)
+        out = self._local_offices(body, low, mask)
         for m in self._actor_re.finditer(body) if self._may_name_actor(mask) else ():
             text = m.group(0)
             if m.group("own"):

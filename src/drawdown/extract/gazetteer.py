@@ -33,6 +33,15 @@ _KIND_WORDS = {
     "area": r"area|region|district|town",
 }
 
+# Words of site names that ordinary prose uses too ("the province", "a naval base"): a keyword gate on a name looks
+# for one of its other words if it has one ("tartus" rather than "province" for "Tartus province").
+_GENERIC_WORDS = frozenset(
+    {"air", "base", "airbase", "airport", "airfield", "military", "naval", "navy", "port", "harbour", "harbor",
+     "facility", "province", "governorate", "region", "district", "area", "countryside", "town", "city", "posts",
+     "post", "outposts", "positions", "point", "line", "heights", "international", "the", "of", "on", "in", "al",
+     "el", "russian", "observation", "logistics", "support", "material", "technical"}
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -130,6 +139,21 @@ class Gazetteer:
     def lower_pattern(self) -> re.Pattern[str] | None:
         """The names as one pattern for lower-cased, accent-free text (the fast test the extractor uses)."""
         return self._lower_pattern
+
+    def name_literals(self) -> frozenset[str] | None:
+        """One word of each name: text that ``lower_pattern`` matches in holds one of them (None: no names).
+
+        Each name's match holds all of its words as written in the pattern, so any choice is safe; the rarest-looking
+        one is taken (the longest that is not a generic word), so that a keyword gate passes few sentences.
+        """
+        chosen = set()
+        for key in self._owner:
+            words = [w for w in key.split(" ") if w]
+            if not words:
+                return None
+            # A digit is rarer than a letter: "4" of "t 4".
+            chosen.add(max(words, key=lambda w: (w not in _GENERIC_WORDS, len(w) + any(c.isdigit() for c in w))))
+        return frozenset(chosen) or None
 
     @property
     def pattern(self) -> re.Pattern[str] | None:

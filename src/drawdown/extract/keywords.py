@@ -271,15 +271,15 @@ def _sequence(items: Sequence[tuple[Any, Any]], flags: int) -> _Info:
 
 
 def required_literals(
-    pattern: re.Pattern[str], min_len: float = 2, as_written: bool = False
+    pattern: re.Pattern[str], min_len: float = 2, as_written: bool = False, second: float = _SECOND_CLAUSE
 ) -> tuple[Clause, ...] | None:
     """Clauses of strings: every string ``pattern`` finds a match in holds a string of each clause, in its
     lower-cased text (a plain string) or as written (a string marked with ``CASED``).
 
     ``as_written``: the pattern is searched in the text as written, not lower-cased, so its case-sensitive
     literals keep their case. Clauses whose commonest literal is shorter than ``min_len`` (see ``_rarity``) are
-    left out (a gate on single letters would pass nearly every sentence and only cost time); ``None`` when none is
-    left, or the pattern cannot be read.
+    left out (a gate on single letters would pass nearly every sentence and only cost time), and clauses after the
+    first unless that literal reaches ``second``; ``None`` when none is left, or the pattern cannot be read.
     """
     try:
         parsed = _sre.parse(pattern.pattern, pattern.flags)
@@ -290,7 +290,7 @@ def required_literals(
     kept = [c for c in need if _weakest(c) >= min_len]
     if not kept:
         return None
-    return (kept[0], *(c for c in kept[1:] if _weakest(c) >= _SECOND_CLAUSE))
+    return (kept[0], *(c for c in kept[1:] if _weakest(c) >= second))
 
 
 class KeywordGates:
