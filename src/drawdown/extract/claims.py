@@ -671,7 +671,8 @@ class Extractor:
         phrase = None
         gate = lx.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
         # The speaker stands just before the verb ("the ministry said"), so the full pattern starts near it.
-        for m in lx.ATTRIBUTION_RE.finditer(body, max(0, gate.start() - 100)) if gate else ():
+        start = max(0, gate.start() - 100) if gate else len(body)
+        for m in lx.ATTRIBUTION_RE.finditer(body, start) if lx.attribution_possible(body, start) else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
             words = candidate.split()
             if words and words[0] in _NOT_SPEAKERS:
