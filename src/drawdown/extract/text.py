@@ -205,7 +205,6 @@ _BOUNDARY_RE = re.compile(
 )
 # Where a boundary can start: after a sentence-ending mark (the first two forms look back at one), or where a run of
 # white space holding a line break starts (the third).
-_END_MARK_RE = re.compile(r"[.!?]")
 _BREAK_RUN_RE = re.compile(r"\s*\n")
 # Hard-wrapped text (wire copy, Markdown wrapped at 72-120 columns) breaks lines inside a paragraph. A single line
 # break is such a soft wrap when the paragraph's lines are all short (at most _WRAP_WIDTH characters) and the line
@@ -272,9 +271,15 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
     break. A boundary never ends inside a white-space run (its last part is a capital, or all the white space), so
     every such start at or after the end of the previous boundary is one ``finditer`` would try, in order.
     """
-    starts = [m.end() for m in _END_MARK_RE.finditer(text)]
+    starts = []
+    for mark in ".!?":  # str.find is several times faster than a character-class search over the report
+        at = text.find(mark)
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find(mark, at + 1)
     if "\n" in text:
-        starts = sorted({*starts, *(m.start() for m in _BREAK_RUN_RE.finditer(text))})
+        starts.extend(m.start() for m in _BREAK_RUN_RE.finditer(text))
+    starts = sorted(set(starts))
     pos = 0
     for start in starts:
         if start < pos:
