@@ -81,6 +81,10 @@ _NOT_SPEAKERS = frozenset(
     }
 )
 _LOCATIVE_RE = re.compile(r"(?:located|situated|based|lying)?\s*(?:in|near|outside|of|at)\s+(?:the\s+)?$", re.I)
+_IN_LIST_RE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?$|\band\s+(?:the\s+)?$")
+_WORD_RE = re.compile(r"\w+")
+_POSTS_RE = re.compile(r"\b(?:posts?|outposts?|positions?)\b")
+_CAPITALISED_RE = re.compile(r"[A-Z][\w-]+")
 _DESTINATION_RE = re.compile(r"\b(?:to|towards?|into|for|bound for|headed for|heading for)\s+(?:the\s+)?$", re.I)
 
 
@@ -280,7 +284,7 @@ class Extractor:
         split = sentences(prepared)
         # One keyword pass over the whole report: which patterns could match in which sentence.
         masks = self.gates.masks(prepared, lowered, [s.start for s in split])
-        g_action, g_site = self._g_action, self._g_site
+        g_action, g_site, g_speaker = self._g_action, self._g_site, self._g_speaker
         for sentence, mask in zip(split, masks, strict=True):
             if sentence.paragraph != ctx.paragraph:
                 ctx = _Context(paragraph=sentence.paragraph)
@@ -290,9 +294,12 @@ class Extractor:
             body = sentence.text
             low = lowered[sentence.start : sentence.end]
             has_action = mask & g_action == g_action and self._any_action.search(low) is not None
+            if not has_action and mask & g_speaker != g_speaker:
+                continue  # no claim, and no speaker to pass on (the site test below would change nothing)
             has_site = site_pattern is not None and mask & g_site == g_site and site_pattern.search(low) is not None
             sums_up = (
-                ctx.claimed_at == ctx.index - 1
+                has_action
+                and ctx.claimed_at == ctx.index - 1
                 and ("%" in low or "percent" in low)
                 and lx.BACK_REFERENCE_RE.search(low) is not None
             )
@@ -468,7 +475,7 @@ class Extractor:
             if m.site_id in {k.site_id for k in kept}:
                 continue
             between = body[kept[-1].end : m.start]
-            in_list = re.search(r",\s*(?:and\s+)?(?:the\s+)?$|\band\s+(?:the\s+)?$", before) is not None
+            in_list = _IN_LIST_RE.search(before) is not None
             # A new clause ("..., while the naval base at Tartus stayed busy") names a new subject, not a place.
             new_clause = _CLAUSE_RE.search(between) is not None
             if (
@@ -506,7 +513,7 @@ class Extractor:
                     if not hits and not optional and not cue.match(body, m.start()):
                         continue
                     for c in hits:  # the verb that made the vehicle move is not a second withdrawal
-                        word = re.match(r"\w+", body[c.start() :])
+                        word = _WORD_RE.match(body, c.start())
                         taken.append((c.start(), c.start() + (len(word.group(0)) if word else 1)))
                 taken.append((m.start(), m.end()))
                 found.append(_Trigger(action, m.start(), m.end()))
@@ -541,7 +548,7 @@ class Extractor:
         post = any(
             t is not None
             and self._kinds.get(t.site_id) in lx.POST_KINDS
-            and re.search(r"\b(?:posts?|outposts?|positions?)\b", body[max(0, t.start - 40) : t.end + 10])
+            and _POSTS_RE.search(body[max(0, t.start - 40) : t.end + 10])
             for t in targets
         )
         if action == "withdrawal_complete" and post:
@@ -726,7 +733,7 @@ class Extractor:
                 return self._own_country
             text = m.group(0)
             return lx.DEMONYMS.get(text) or lx.COUNTRIES.get(text)
-        for word in re.findall(r"[A-Z][\w-]+", phrase):
+        for word in _CAPITALISED_RE.findall(phrase):
             if word in lx.DEMONYMS:
                 return lx.DEMONYMS[word]
             if word in lx.COUNTRIES:

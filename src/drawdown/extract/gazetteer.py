@@ -96,6 +96,9 @@ class Gazetteer:
         self._place_keys = place_keys
         # Fuzzy look-ups repeat across reports (the same misspelling, the same ordinary capitalised words).
         self._fuzzy_cache: dict[str, str | None] = {}
+        # fold() of the names as matched ("Tartus", "T-4"): a handful of spellings per name, and fold() normalises
+        # Unicode, which costs more than the rest of a name's look-up.
+        self._keys: dict[str, str] = {}
 
     @classmethod
     def from_case(cls, case: Case) -> Gazetteer:
@@ -127,10 +130,18 @@ class Gazetteer:
             return []
         mentions = []
         for match in self._lower_pattern.finditer(lower(_strip_accents(text))):
-            key = fold(match.group(0))
+            key = self._key(match.group(0))
             surface = text[match.start() : match.end()]
             mentions.append(Mention(self._owner[key], match.start(), match.end(), surface, key in self._place_keys))
         return mentions
+
+    def _key(self, matched: str) -> str:
+        key = self._keys.get(matched)
+        if key is None:
+            key = fold(matched)
+            if len(self._keys) < 100_000:
+                self._keys[matched] = key
+        return key
 
     def sites_in(self, text: str) -> set[str]:
         return {m.site_id for m in self.find(text)}
@@ -206,6 +217,8 @@ class Gazetteer:
                     found.append(Mention(site_id, match.start(), match.end(), match.group(0)))
                     taken.append((match.start(), match.end()))
         found.sort(key=lambda m: m.start)
+        if not offset:
+            return found
         return [Mention(m.site_id, m.start + offset, m.end + offset, m.surface, m.via_place) for m in found]
 
     def _resolve_place(self, site_ids: tuple[str, ...], sentence: str, start: int, end: int) -> str | None:

@@ -54,6 +54,10 @@ _RATE_RE = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|night|week)\b")
 # What may stand between the items of a list whose counts add up ("two warships and a tanker", "3 trucks, 2 buses").
 _LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)")
 _RATE_UNITS = ("flights", "vehicles", "ships", "troops")
+# A month name just after a number: "14 December" is a date.
+_MONTH_AFTER_RE = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", re.I)  # fmt: skip
+_OF_THEM_RE = re.compile(r"^\s+(?:of\s+)?(?:them|these|those)\b")
 
 
 @dataclass(frozen=True)
@@ -105,8 +109,7 @@ class QuantityFinder:
             b = _value(m.group("b")) if m.group("b") else None
             # "2024" or "14 December" are dates, not counts.
             after = sentence[m.end() : m.end() + 12]
-            if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", after, re.I) or (
+            if _MONTH_AFTER_RE.match(after) or (
                 1900 <= a <= 2100 and m.group("b") is None and not m.group("pct")
             ) or (_MONTH_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start())):  # fmt: skip
                 continue
@@ -128,7 +131,7 @@ class QuantityFinder:
             if unit is None and word in ("a", "an", "one", "single", "some"):
                 continue  # "a" before anything that is not a unit noun is just an article
             # A bare number with no counted noun ("in 2015", "the 1974 line") is not a quantity we report.
-            if unit is None and not m.group("b") and not re.match(r"^\s+(?:of\s+)?(?:them|these|those)\b", rest):
+            if unit is None and not m.group("b") and not _OF_THEM_RE.match(rest):
                 continue
             last = out[-1] if out else None
             if (
