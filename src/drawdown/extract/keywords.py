@@ -293,6 +293,19 @@ def required_literals(
     return (kept[0], *(c for c in kept[1:] if _weakest(c) >= second))
 
 
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The lower-cased characters every match of ``pattern`` (searched in lower-cased text) starts with, or None
+    when they cannot be read from it."""
+    try:
+        parsed = _sre.parse(pattern.pattern, pattern.flags)
+        pre = _sequence(list(parsed), parsed.state.flags).pre
+    except Exception:  # an unknown construct: any character
+        return None
+    if not pre or "" in pre:
+        return None
+    return frozenset(p[0] for p in pre)
+
+
 class KeywordGates:
     """Named gates over one automaton. ``masks`` gives each sentence of a report a bit per clause with a literal in
     it; a gate passes a sentence when all of its clauses' bits are set (:meth:`need` gives that set of bits).
