@@ -255,8 +255,8 @@ class Extractor:
         }
         # Site names: the gazetteer picks a word of each name (reading its pattern would pick "province" as often as
         # "tartus"). A local office needs an office word and a place's name: "the city council" of prose has none.
-        site_words = self.gazetteer.name_literals()
-        clauses["site"] = (site_words,) if site_words else None
+        for name, words in (("site", self.gazetteer.name_literals()), ("place", self.gazetteer.place_literals())):
+            clauses[name] = (words,) if words else None
         clauses["local"] = required_literals(self._local_re, second=2.0)
         self.gates = KeywordGates(clauses)
         need = self.gates.need

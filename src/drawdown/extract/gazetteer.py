@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -50,6 +51,22 @@ class Mention:
     end: int
     surface: str
     via_place: bool = False  # named by a town or province that stands for the site, not by the site's own name
+
+
+def _one_word_each(keys: Iterable[str]) -> frozenset[str] | None:
+    """A word of each name (folded, words joined by spaces), for a keyword gate on a pattern of these names.
+
+    Each name's match holds all of its words as written in the pattern, so any choice is safe; the rarest-looking
+    one is taken (the longest that is not a generic word), so that the gate passes few sentences.
+    """
+    chosen = set()
+    for key in keys:
+        words = [w for w in key.split(" ") if w]
+        if not words:
+            return None
+        # A digit is rarer than a letter: "4" of "t 4".
+        chosen.add(max(words, key=lambda w: (w not in _GENERIC_WORDS, len(w) + any(c.isdigit() for c in w))))
+    return frozenset(chosen) or None
 
 
 def _strip_accents(text: str) -> str:
@@ -152,19 +169,12 @@ class Gazetteer:
         return self._lower_pattern
 
     def name_literals(self) -> frozenset[str] | None:
-        """One word of each name: text that ``lower_pattern`` matches in holds one of them (None: no names).
+        """One word of each name: text that ``lower_pattern`` matches in holds one of them (None: no names)."""
+        return _one_word_each(self._owner)
 
-        Each name's match holds all of its words as written in the pattern, so any choice is safe; the rarest-looking
-        one is taken (the longest that is not a generic word), so that a keyword gate passes few sentences.
-        """
-        chosen = set()
-        for key in self._owner:
-            words = [w for w in key.split(" ") if w]
-            if not words:
-                return None
-            # A digit is rarer than a letter: "4" of "t 4".
-            chosen.add(max(words, key=lambda w: (w not in _GENERIC_WORDS, len(w) + any(c.isdigit() for c in w))))
-        return frozenset(chosen) or None
+    def place_literals(self) -> frozenset[str] | None:
+        """One word of each place holding several sites, the same for ``place_pattern``."""
+        return _one_word_each(self._places)
 
     @property
     def pattern(self) -> re.Pattern[str] | None:
