@@ -301,7 +301,8 @@ class Extractor:
                 continue
             body = sentence.text
             low = lowered[sentence.start : sentence.end]
-            has_action = mask & g_action == g_action and self._any_action.search(low) is not None
+            first = self._any_action.search(low) if mask & g_action == g_action else None
+            has_action = first is not None
             if not has_action and mask & g_speaker != g_speaker:
                 continue  # no claim, and no speaker to pass on (the site test below would change nothing)
             has_site = site_pattern is not None and mask & g_site == g_site and site_pattern.search(low) is not None
@@ -320,7 +321,8 @@ class Extractor:
                 if not has_site:
                     self._carry_attribution(body, low, mask, ctx)
                 continue
-            for claim in self._read_sentence(sentence, low, mask, day, report_id, ctx, sums_up):
+            assert first is not None
+            for claim in self._read_sentence(sentence, low, mask, day, report_id, ctx, sums_up, first.start()):
                 if claim.actor == self._own_country:
                     ctx.claimed_at = ctx.index
                 key = (claim.site, claim.action, claim.modality, claim.quantity)
@@ -364,7 +366,9 @@ class Extractor:
         report_id: str,
         ctx: _Context,
         sums_up: bool = False,
+        first_action: int = 0,
     ) -> list[Claim]:
+        """The claims of one sentence; ``first_action`` is where its first action word starts, if known."""
         body = s.text
         located = self.gazetteer.locate(body, places=self._may_name_place(mask, body.isascii()))
         if any(not m.via_place for m in located):
@@ -372,7 +376,7 @@ class Extractor:
             # beside a site's name they locate it or describe a source's beat ("monitors Raqqa and Hasakah").
             located = [m for m in located if not m.via_place]
         mentions = self._drop_descriptors(located, low)
-        triggers = self._triggers(low, mentions)
+        triggers = self._triggers(low, mentions, first_action)
         attribution, source_type, hedges = self._attribution(body, low, mask, ctx)
         g_abs, g_months, g_rel = self._g_dates
         dates = find_dates(
@@ -496,7 +500,8 @@ class Extractor:
             kept.append(m)
         return kept
 
-    def _triggers(self, body: str, mentions: list[Mention]) -> list[_Trigger]:
+    def _triggers(self, body: str, mentions: list[Mention], start: int = 0) -> list[_Trigger]:
+        """Action words from ``start`` on (the first one's offset: the search from 0 would find the same ones)."""
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in mentions]
         found: list[_Trigger] = []
 
@@ -507,7 +512,7 @@ class Extractor:
         # order with an anchored match and the first whose cue is satisfied wins. (Running every rule over the
         # whole sentence cost three times as much.)
         rules_from, rules_from_any = self._rules_from, self._rules_from_any
-        for candidate in self._any_action.finditer(body):
+        for candidate in self._any_action.finditer(body, start):
             at = candidate.start()
             for action, head, cue, optional in rules_from.get(body[at], rules_from_any):
                 m = head.match(body, at)

@@ -99,12 +99,13 @@ def find_dates(
     *,
     absolute: bool = True,
     months: bool = True,
-    relative: bool = True,
+    relative: bool | None = None,
 ) -> list[DateMention]:
     """Every date expression in one sentence, resolved. Offsets are shifted by ``offset``.
 
     ``absolute``, ``months`` or ``relative`` False skips that kind's pattern (``ABSOLUTE_GATE`` ...): for a caller
-    whose keyword gate found that it cannot match in the sentence, so the result is the same.
+    whose keyword gate found that it cannot match in the sentence, so the result is the same. ``relative`` True
+    says such a gate passed, so the cheap test before the relative pattern is mostly skipped.
     """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -154,12 +155,14 @@ def find_dates(
                 else 15
             )
             add(date(year, month, day), "week" if part else "month", m, deadline)
-    if not relative:
+    if relative is False:
         # Nothing to add, but the mentions found are ordered exactly where the full search would have ordered them.
         if len(out) > 1 and _REL_GATE.search(sentence) is not None:
             out.sort(key=lambda d: d.start)
         return out
-    if _REL_GATE.search(sentence) is None:
+    # The test holds wherever the relative pattern can match, and it decides whether the mentions are sorted; with
+    # at most one found so far that cannot matter, so after a caller's keyword gate it is skipped.
+    if (len(out) > 1 or relative is None) and _REL_GATE.search(sentence) is None:
         return out
     for m in _REL_RE.finditer(sentence):
         resolved = _relative(m, published)
