@@ -89,6 +89,10 @@ class QuantityFinder:
         self._units = [
             (unit, re.compile(lower_pattern(rf"^\s+{_ADJ}(?:{'|'.join(ws)})\b"))) for unit, ws in nouns.items()
         ]
+        every = "|".join(w for ws in nouns.values() for w in ws)
+        # Any unit at all, one test before the six: most numbers and articles count no unit noun ("a convoy").
+        self._any_unit = re.compile(lower_pattern(rf"^\s+{_ADJ}(?:{every})\b"))
+        self._any_unit_tight = re.compile(lower_pattern(rf"^\s+(?:[a-z-]+\s+)?(?:{every})\b"))
         # After "a"/"an" the counted noun must follow at once (or after one word): "a convoy of trucks" is not 1 truck.
         # The same nouns anywhere, to find what a bare rate counts (the last one named before it).
         self._referents = [
@@ -122,7 +126,11 @@ class QuantityFinder:
             noun_end = m.end()
             word = m.group("a").lower()
             # The nearest counted noun decides ("two ships and three trucks": ships, not "ships and three" trucks).
-            for name, pattern in self._units_tight if word in ("a", "an") else self._units:
+            tight = word in ("a", "an")
+            units = self._units_tight if tight else self._units
+            if not (self._any_unit_tight if tight else self._any_unit).match(rest):
+                units = []
+            for name, pattern in units:
                 found = pattern.match(rest)
                 if found and (unit is None or m.end() + found.end() < noun_end):
                     unit, noun_end = name, m.end() + found.end()
