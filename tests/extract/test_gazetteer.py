@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from drawdown.case import load_case
-from drawdown.extract.gazetteer import Gazetteer
+from drawdown.extract.gazetteer import Gazetteer, _strip_accents
 from tests.conftest import NORTHLAND
 
 
@@ -60,3 +65,13 @@ def test_locate_offsets_are_shifted() -> None:
     text = "Planes left Hmeimeem."
     (mention,) = Gazetteer.from_case(load_case("syria-2024")).locate(text, offset=10)
     assert (mention.start - 10, mention.end - 10) == (12, 20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_strip_accents_drops_combining_marks_character_by_character(text: str) -> None:
+    def one(ch: str) -> str:
+        kept = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        return kept if len(kept) == 1 else ch
+
+    assert _strip_accents(text) == "".join(one(ch) for ch in text)
