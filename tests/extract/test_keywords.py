@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from drawdown.case import load_case
 from drawdown.extract import lexicon as lx
 from drawdown.extract.claims import Extractor
-from drawdown.extract.keywords import CASED, KeywordGates, required_literals
+from drawdown.extract.keywords import CASED, KeywordGates, first_chars, required_literals
 from drawdown.extract.score import load_corpus
 from drawdown.extract.text import clean, sentences
 
@@ -51,6 +51,25 @@ def test_ignorecase_letters_i_and_s_are_not_literal() -> None:
 def test_literals_as_written_keep_their_case() -> None:
     assert _literals(r"\bUS\b", as_written=True) == {CASED + "US"}
     assert _literals(r"\b(?:US|(?i:un))\b", as_written=True) == {CASED + "US", "un"}
+
+
+def test_first_chars_of_a_pattern() -> None:
+    assert first_chars(re.compile(r"\b(?:convoys?|columns? of trucks|(?<!fuel )tankers?)\b")) == {"c", "t"}
+    assert first_chars(re.compile(r"\b(?:convoy|\w+ out)\b")) is None
+
+
+def test_action_rules_by_first_letter_keep_every_rule_that_can_start_there() -> None:
+    extractor = Extractor(load_case("syria-2024"))
+    for rules in [*extractor._rules_from.values(), extractor._rules_from_any]:
+        order = [extractor._rules.index(rule) for rule in rules]
+        assert order == sorted(order)  # tried in the rules' order
+    for text in _texts()[:300]:
+        low = lx.lower(text)
+        for m in extractor._any_action.finditer(low):
+            kept = extractor._rules_from.get(low[m.start()], extractor._rules_from_any)
+            for rule in extractor._rules:
+                if rule[1].match(low, m.start()):
+                    assert rule in kept, (rule[0], low[m.start() : m.end()])
 
 
 def test_unreadable_patterns_get_no_gate() -> None:
