@@ -305,7 +305,8 @@ class Extractor:
             has_action = first is not None
             if not has_action and mask & g_speaker != g_speaker:
                 continue  # no claim, and no speaker to pass on (the site test below would change nothing)
-            has_site = site_pattern is not None and mask & g_site == g_site and site_pattern.search(low) is not None
+            site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
+            has_site = site is not None
             sums_up = (
                 has_action
                 and ctx.claimed_at == ctx.index - 1
@@ -322,7 +323,11 @@ class Extractor:
                     self._carry_attribution(body, low, mask, ctx)
                 continue
             assert first is not None
-            for claim in self._read_sentence(sentence, low, mask, day, report_id, ctx, sums_up, first.start()):
+            first_site = site.start() if site is not None else len(low)
+            claims_here = self._read_sentence(
+                sentence, low, mask, day, report_id, ctx, sums_up, first.start(), first_site
+            )
+            for claim in claims_here:
                 if claim.actor == self._own_country:
                     ctx.claimed_at = ctx.index
                 key = (claim.site, claim.action, claim.modality, claim.quantity)
@@ -367,10 +372,16 @@ class Extractor:
         ctx: _Context,
         sums_up: bool = False,
         first_action: int = 0,
+        first_site: int | None = None,
     ) -> list[Claim]:
-        """The claims of one sentence; ``first_action`` is where its first action word starts, if known."""
+        """The claims of one sentence. ``first_action`` and ``first_site``: where its first action word and first
+        site name start in ``low``, if known (``len(low)``: there is no site name)."""
         body = s.text
-        located = self.gazetteer.locate(body, places=self._may_name_place(mask, body.isascii()))
+        ascii_ = body.isascii()
+        # For ASCII text ``low`` is what the gazetteer matches names in (lower-cased, no accents to strip).
+        folded, first_name = (low, first_site) if ascii_ and first_site is not None else (None, 0)
+        places = self._may_name_place(mask, ascii_)
+        located = self.gazetteer.locate(body, places=places, folded=folded, first_name=first_name)
         if any(not m.via_place for m in located):
             # Towns and provinces stand for a site only when the text names no site itself ("troops left Jableh");
             # beside a site's name they locate it or describe a source's beat ("monitors Raqqa and Hasakah").

@@ -150,12 +150,17 @@ class Gazetteer:
         stop = {fold(w) for w in (case.theatre, case.actor.short, *case.actor.aliases)}
         return cls(names, places, {s.id: s.kind for s in case.sites}, frozenset(stop), frozenset(place_keys))
 
-    def find(self, text: str) -> list[Mention]:
-        """Every site mention in ``text``, in order, with character offsets into ``text``."""
+    def find(self, text: str, folded: str | None = None, start: int = 0) -> list[Mention]:
+        """Every site mention in ``text``, in order, with character offsets into ``text``.
+
+        ``folded``: ``text`` lower-cased and accent-free, if the caller has it; ``start``: where its first name
+        starts, if the caller's search found it (no name starts before, so the mentions are the same).
+        """
         if self._lower_pattern is None:
             return []
         mentions = []
-        for match in self._lower_pattern.finditer(lower(_strip_accents(text))):
+        folded = lower(_strip_accents(text)) if folded is None else folded
+        for match in self._lower_pattern.finditer(folded, start):
             key = self._key(match.group(0))
             surface = text[match.start() : match.end()]
             mentions.append(Mention(self._owner[key], match.start(), match.end(), surface, key in self._place_keys))
@@ -195,20 +200,29 @@ class Gazetteer:
         """The names of places holding several sites, for lower-cased, accent-free text."""
         return self._place_pattern
 
-    def locate(self, sentence: str, offset: int = 0, names: bool = True, places: bool = True) -> list[Mention]:
+    def locate(
+        self,
+        sentence: str,
+        offset: int = 0,
+        names: bool = True,
+        places: bool = True,
+        folded: str | None = None,
+        first_name: int = 0,
+    ) -> list[Mention]:
         """Site mentions in one sentence: exact names, then places resolved by kind, then fuzzy spellings.
 
         Offsets are shifted by ``offset`` so that they index the whole report. ``names=False`` skips the exact
         names, and ``places=False`` the places, for a caller that already knows the sentence holds none.
+        ``folded`` and ``first_name`` as for :meth:`find`.
         """
-        found = self.find(sentence) if names else []
+        found = self.find(sentence, folded, first_name) if names else []
         taken = [(m.start, m.end) for m in found]
 
         def free(a: int, b: int) -> bool:
             return not any(x < b and a < y for x, y in taken)
 
         if places and self._place_pattern is not None:
-            folded = lower(_strip_accents(sentence))
+            folded = lower(_strip_accents(sentence)) if folded is None else folded
             for match in self._place_pattern.finditer(folded):
                 if not free(match.start(), match.end()):
                     continue
