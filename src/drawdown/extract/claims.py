@@ -53,15 +53,15 @@ _SAME_TIME_RE = re.compile(r"^\s*(?:concurrently|meanwhile|at the same time|simu
 _CLAUSE_RE = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|as|and)\b|\b(?:while|whereas|but)\b")
 
 
-def _clause_ends(text: str) -> list[int]:
-    """Where the clause boundaries (``_CLAUSE_RE``) in ``text`` end.
+def _may_have_clause(text: str) -> bool:
+    """False when ``_CLAUSE_RE`` cannot match in ``text``: every boundary holds one of these marks. The pieces
+    before an action word mostly hold none, and ``in`` on a string costs a tenth of the pattern."""
+    return "," in text or ";" in text or ":" in text or "but" in text or "while" in text or "whereas" in text
 
-    Every boundary holds one of the marks tested first; the pieces before an action word mostly hold none, and
-    ``in`` on a string costs a tenth of the pattern.
-    """
-    if "," in text or ";" in text or ":" in text or "but" in text or "while" in text or "whereas" in text:
-        return [m.end() for m in _CLAUSE_RE.finditer(text)]
-    return []
+
+def _clause_ends(text: str) -> list[int]:
+    """Where the clause boundaries (``_CLAUSE_RE``) in ``text`` end."""
+    return [m.end() for m in _CLAUSE_RE.finditer(text)] if _may_have_clause(text) else []
 
 
 # Hedges that only say who is speaking; they do not cast doubt on imagery or flight tracking.
@@ -514,7 +514,7 @@ class Extractor:
             between = body[kept[-1].end : m.start]
             in_list = _IN_LIST_RE.search(before) is not None
             # A new clause ("..., while the naval base at Tartus stayed busy") names a new subject, not a place.
-            new_clause = _CLAUSE_RE.search(between) is not None
+            new_clause = _may_have_clause(between) and _CLAUSE_RE.search(between) is not None
             if (
                 not in_list
                 and not new_clause
@@ -564,7 +564,7 @@ class Extractor:
     def _assign(self, mentions: list[Mention], triggers: list[_Trigger], body: str) -> dict[_Trigger, list[Mention]]:
         """Each site mention goes to its nearest action, preferring one before it and within the same clause."""
         out: dict[_Trigger, list[Mention]] = {}
-        bounds = [m.start() for m in _CLAUSE_RE.finditer(body)]
+        bounds = [m.start() for m in _CLAUSE_RE.finditer(body)] if _may_have_clause(body) else []
         for m in mentions:
             best: _Trigger | None = None
             best_cost = float("inf")
