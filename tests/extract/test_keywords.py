@@ -126,3 +126,23 @@ def test_gates_never_drop_a_sentence_the_patterns_match_on_the_corpora(case_ref:
                     assert mask & need == need, (name, sentence.text)
                     checked += 1
     assert checked > 1000
+
+
+_PROSE = st.lists(
+    st.sampled_from(["but", "while", "whereas", ",", ";", ":", " ", "and", "as", "no", "not", "n't", "never", "den",
+                     "denied that", "without", "x", "To", "to", "Russia", "\n", "B"]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PROSE)
+def test_quick_tests_hold_wherever_their_patterns_match(text: str) -> None:
+    from drawdown.extract.claims import _CLAUSE_RE, _may_have_clause
+
+    if _CLAUSE_RE.search(text):
+        assert _may_have_clause(text)
+    if lx.NEGATION_RE.search(text):
+        assert any(mark in text for mark in ("no", "n't", "never", "without", "den"))
+    if lx.INFINITIVE_RE.search(text):
+        assert text.rstrip().endswith("to")
