@@ -6,12 +6,15 @@
 The texts: the benchmark corpus (syria-2024, and the same generator on the invented northland-2031 case), every
 excerpt of the annotated corpora, the demo reports and the seed report, each read with both cases; the annotated
 excerpts also lower-cased, upper-cased and without a published date, so that the case-sensitive paths and the
-undated path are covered too. Every field of every claim is written with ``repr``, one claim a line.
+undated path are covered too; and every excerpt and a tenth of the benchmark reports mangled at random (line
+breaks, accents, capitals, quotes, brackets, markup, question marks), to reach the edges of sentence splitting and
+of the keyword gates. Every field of every claim is written with ``repr``, one claim a line.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import sys
 from datetime import date
 from pathlib import Path
@@ -25,6 +28,34 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_extract import make_corpus  # noqa: E402
 
 PUBLISHED = date(2024, 12, 16)
+_ACCENTED = {"a": "á", "e": "é", "i": "ï", "o": "ô", "u": "ü", "s": "ş", "c": "ç"}
+
+
+def mangle(text: str, rng: random.Random) -> str:
+    """The text with random edits that keep it English prose: what real scraped reports look like."""
+    out = []
+    for word in text.split(" "):
+        roll = rng.random()
+        if roll < 0.04:
+            word = "\n" + word
+        elif roll < 0.07:
+            word = "".join(_ACCENTED.get(c, c) if rng.random() < 0.5 else c for c in word)
+        elif roll < 0.10:
+            word = word.upper()
+        elif roll < 0.12:
+            word = word.capitalize()
+        elif roll < 0.14:
+            word = f'"{word}"'
+        elif roll < 0.15:
+            word = f"({word})"
+        elif roll < 0.16:
+            word = f"<b>{word}</b>"
+        elif roll < 0.17:
+            word = word + "?"
+        elif roll < 0.18:
+            word = word + "\n\n"
+        out.append(word)
+    return " ".join(out)
 
 
 def texts() -> list[tuple[str, str, date | None]]:
@@ -57,7 +88,10 @@ def dump(out_path: Path) -> int:
         case = load_case(case_ref)
         extractor = Extractor(case)
         corpus = [(f"bench:{i}", t, PUBLISHED) for i, t in enumerate(make_corpus(case, 1000))]
-        for label, text, published in [*corpus, *shared]:
+        rng = random.Random(7)
+        mangled = [(f"{label}:mangled", mangle(text, rng), published) for label, text, published in shared]
+        mangled += [(f"{label}:mangled", mangle(text, rng), published) for label, text, published in corpus[::10]]
+        for label, text, published in [*corpus, *shared, *mangled]:
             result = extractor.extract(text, published, report_id=label)
             lines.append(f"## {case.id} {label} lang={result.language!r} skipped={result.skipped!r}")
             lines.extend(repr(claim) for claim in result.claims)
