@@ -315,28 +315,30 @@ class Extractor:
                 continue
             body = sentence.text
             low = lowered[sentence.start : sentence.end]
-            first = self._any_action.search(low) if mask & g_action == g_action else None
-            has_action = first is not None
-            if not has_action and mask & g_speaker != g_speaker:
-                continue  # no claim, and no speaker to pass on (the site test below would change nothing)
+            may_act = mask & g_action == g_action
+            if not may_act and mask & g_speaker != g_speaker:
+                continue  # no claim, and no speaker to pass on
             site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
-            has_site = site is not None
+            first: re.Match[str] | None = None
+            # A sentence right after a claim of the actor's that sums it up in a percentage ("a 10% reduction").
             sums_up = (
-                has_action
+                may_act
                 and ctx.claimed_at == ctx.index - 1
                 and ("%" in low or "percent" in low)
                 and lx.BACK_REFERENCE_RE.search(low) is not None
             )
-            if has_action and not has_site:
+            if site is not None:
+                first = self._any_action.search(low) if may_act else None
+            elif may_act and (sums_up or self._has_other_target(body, low, mask)):
                 # An action with no site, place, actor or theatre named cannot make a claim ("the council met to
-                # discuss bread prices"); skipping those halves the deep work on ordinary news prose.
-                has_action = sums_up or self._has_other_target(body, low, mask)
-            if not has_action:
+                # discuss bread prices"); skipping those halves the deep work on ordinary news prose. The target
+                # is looked for first: most such sentences have none, and then their action words do not matter.
+                first = self._any_action.search(low)
+            if first is None:
                 # No claim here: only the attribution can matter to the sentences after it.
-                if not has_site:
+                if site is None:
                     self._carry_attribution(body, low, mask, ctx)
                 continue
-            assert first is not None
             first_site = site.start() if site is not None else len(low)
             claims_here = self._read_sentence(
                 sentence, low, mask, day, report_id, ctx, sums_up, first.start(), first_site
