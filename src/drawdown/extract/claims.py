@@ -362,7 +362,7 @@ class Extractor:
         gazetteer would match its names against, so its exact-name pass is skipped.
         """
         theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
-        if theatre or self._local_offices(body, low, mask):
+        if theatre or self._local_offices(body, mask):
             return True
         if self._may_name_actor(mask) and self._actor_re.search(body):
             return True
@@ -420,7 +420,7 @@ class Extractor:
             ctx.date = past[0]
         if not triggers:
             return []
-        actors = self._actors(body, low, mask)
+        actors = self._actors(body, mask)
         # Counts matter only to actions with units; talks and other actors' moves never take one (and refining an
         # action stays within the withdrawal family, which has units).
         quantities = self.quantities.find(body) if any(t.action in _UNITS_FOR for t in triggers) else []
@@ -606,15 +606,18 @@ class Extractor:
             return "withdrawal_partial"
         return action
 
-    def _local_offices(self, body: str, low: str, mask: int) -> list[_Actor]:
+    def _local_offices(self, body: str, mask: int) -> list[_Actor]:
         """Local offices named by a case place ("the Tartus governorate"): authorities of the theatre's country."""
-        if mask & self._g_local != self._g_local or not any(word in low for word in lx.LOCAL_OFFICE_WORDS):
+        if mask & self._g_local != self._g_local:
+            return []
+        low = lx.lower(body)
+        if not any(word in low for word in lx.LOCAL_OFFICE_WORDS):
             return []
         own = self.case.theatre == self._own_country
         return [_Actor(self.case.theatre, m.start(), m.end(), own) for m in self._local_re.finditer(low)]
 
-    def _actors(self, body: str, low: str, mask: int) -> list[_Actor]:
-        out = self._local_offices(body, low, mask)
+    def _actors(self, body: str, mask: int) -> list[_Actor]:
+        out = self._local_offices(body, mask)
         for m in self._actor_re.finditer(body) if self._may_name_actor(mask) else ():
             text = m.group(0)
             if m.group("own"):
