@@ -1,22 +1,26 @@
 """Keyword gates: one Aho-Corasick pass over a report says, for each sentence, which patterns could match in it.
 
 Python's ``re`` costs a few microseconds per search even when a sentence holds nothing the pattern looks for, and
-the extractor runs some forty patterns per sentence. Every pattern that the extractor gates is reduced here to a
-set of *necessary literals*: lower-case strings of which at least one occurs in the lower-cased text of any
-sentence the pattern matches in. A sentence in which none occurs cannot match, so the pattern is not run there;
-where one occurs, the pattern runs exactly as before. Gating therefore never changes a result, only skips searches
-that would have found nothing.
+the extractor runs some forty patterns per sentence. Every pattern that the extractor gates is reduced here to
+*clauses* of necessary literals: every sentence the pattern matches in holds, in its lower-cased text, at least
+one literal of each clause (a literal marked ``CASED``, of a pattern run on the text as written, is held as
+written: "US"). A sentence that misses a clause cannot match, so the pattern is not run there; elsewhere it runs
+exactly as before. Gating therefore never changes a result, only skips searches that would have found nothing.
 
 The literals are read from the pattern itself (its parse tree), not written by hand, so they cannot drift from the
 rules. Whatever the reader does not understand (character classes such as ``\\w``, back-references, unknown
 constructs) only weakens a gate, down to "always run", never makes it drop a match:
 
-- a sequence needs every one of its parts, so the most selective run of literal text in it is kept;
-- an alternation needs one of its branches, so the branches' literal sets are joined (none if a branch has none);
+- a sequence needs every one of its parts: its runs of fixed text (joined across optional parts and small
+  alternations: "pull" + "ed|ing" + " out") and its parts' own clauses, of which the most selective are kept;
+- an alternation needs one of its branches, so the branches' clauses are joined (none if a branch has none);
 - an optional part, a negative look-around and a zero-width assertion need nothing;
 - a positive look-around needs its content, which lies inside the searched sentence;
 - under ``re.IGNORECASE`` the letters i and s are not literal (İ, ı and ſ match them but do not lower-case to them);
 - only ASCII characters are literal (``lexicon.lower`` maps an ASCII letter to its lower case whatever surrounds it).
+
+Which clause is "most selective" is a guess (longer literals, capitals and digits are rarer); a poor guess costs
+time, never a match. The site and place gates take one word of each name from the gazetteer instead.
 """
 
 from __future__ import annotations
