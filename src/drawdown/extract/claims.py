@@ -6,8 +6,10 @@ How a report is read:
    the rules do not cover are skipped with the reason (``Extraction.skipped``).
 2. HTML residue is blanked (offsets kept), the text is split into sentences, and interview/Q&A sections are set
    aside as commentary.
-3. One cheap pass per sentence looks for a site name or an action word; only sentences with one get the deep
-   reading (sites with typo tolerance, actions, negation, modality, quantities, dates, attribution, confirmation).
+3. One keyword pass over the report (keywords.py) tells which patterns could match in which sentence, so that
+   searches bound to find nothing are skipped. Only sentences with an action word and a site (or another target)
+   get the deep reading (sites with typo tolerance, actions, negation, modality, quantities, dates, attribution,
+   confirmation).
 4. Within one report a (site, action, modality) is claimed once, at its first mention: a report that repeats itself
    is still one source.
 """
