@@ -730,10 +730,13 @@ class Extractor:
                 name, kind = self._sources[fold(last.group(0))]
                 return name, kind
         phrase = None
-        gate = lx.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
+        # Where the attribution pattern can match nowhere, where it would start does not matter either.
+        possible = lx.attribution_possible(body, 0)
+        gate = lx.SPEECH_GATE.search(low) if possible and mask & self._g_speech == self._g_speech else None
         # The speaker stands just before the verb ("the ministry said"), so the full pattern starts near it.
         start = max(0, gate.start() - 100) if gate else len(body)
-        for m in lx.ATTRIBUTION_RE.finditer(body, start) if lx.attribution_possible(body, start) else ():
+        possible = possible and (start == 0 or lx.attribution_possible(body, start))
+        for m in lx.ATTRIBUTION_RE.finditer(body, start) if possible else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
             words = candidate.split()
             if words and words[0] in _NOT_SPEAKERS:
