@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from drawdown.case import load_case
-from drawdown.extract.gazetteer import Gazetteer
+from drawdown.extract.gazetteer import _CAPWORD_RE, Gazetteer, _strip_accents
 from tests.conftest import NORTHLAND
 
 
@@ -60,3 +66,25 @@ def test_locate_offsets_are_shifted() -> None:
     text = "Planes left Hmeimeem."
     (mention,) = Gazetteer.from_case(load_case("syria-2024")).locate(text, offset=10)
     assert (mention.start - 10, mention.end - 10) == (12, 20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_strip_accents_drops_combining_marks_character_by_character(text: str) -> None:
+    def one(ch: str) -> str:
+        kept = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        return kept if len(kept) == 1 else ch
+
+    assert _strip_accents(text) == "".join(one(ch) for ch in text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["A", "b", "Ab", "Hmeimim", " ", "-", "'", "é", "Ö", "_", "1", "aTartus", "\n"]), max_size=12
+    )
+)
+def test_capitalised_words_are_found_as_with_a_leading_word_boundary(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'-]{5,}\b")
+    assert [m.span() for m in _CAPWORD_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -2,7 +2,10 @@ from __future__ import annotations
 
 import re
 
-from drawdown.extract.lexicon import factor, lower, lower_pattern
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drawdown.extract.lexicon import ATTRIBUTION_RE, attribution_possible, factor, lower, lower_pattern
 
 WORDS = r"convoys?|columns? of trucks|withdr\w+|with|pull(?:ed)? out|t4|t[\W_]+4|(?:x|y)ray|a?b"
 
@@ -22,3 +25,15 @@ def test_lower_pattern_keeps_escapes_and_group_names() -> None:
 def test_lower_keeps_length() -> None:
     text = "İstanbul and KHMEIMIM"
     assert len(lower(text)) == len(text) and lower(text).endswith("khmeimim")
+
+
+_SPEECH_PIECES = ["The ", "the ", "a ", "Ministry ", "ministry ", "officials ", "said", "told", "reported", " "]
+_SPEECH_PIECES += [",", "according to ", "sources close to ", "Sources ", "traders ", "x", "Kremlin ", "\n", "show"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SPEECH_PIECES), max_size=14).map("".join), st.integers(0, 40))
+def test_attribution_is_possible_wherever_the_pattern_matches(body: str, pos: int) -> None:
+    # The quick test may only skip the attribution pattern where the pattern finds nothing.
+    if ATTRIBUTION_RE.search(body, pos) is not None:
+        assert attribution_possible(body, pos)

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from drawdown.extract.text import clean, detect_language, sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drawdown.extract.text import _BOUNDARY_RE, _boundaries, clean, detect_language, sentences
 
 
 def test_clean_keeps_offsets() -> None:
@@ -85,3 +88,45 @@ def test_headlines_lists_and_long_lines_still_break_at_a_newline() -> None:
     assert len(sentences(listed)) == 2
     scraped = ("Troops left the base on Monday according to residents of the town " * 3) + "\nMore followed"
     assert [s.text for s in sentences(scraped)][-1] == "More followed"
+
+
+_PIECES = ["a", "Ab", "Cd", "X", ".", "!", "?", " ", "  ", "\n", " \n ", '"', "”", "(", "[", "1", "Mr", "ok."]
+_PIECES += ["\t", "’"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_boundaries_are_the_boundary_patterns_matches(text: str) -> None:
+    # The splitter tries the boundary pattern only where one can start; it must find exactly what finditer finds.
+    assert [m.span() for m in _boundaries(text)] == [m.span() for m in _BOUNDARY_RE.finditer(text)]
+
+
+def _language_by_stripping_every_word(text: str) -> str:
+    """detect_language for ASCII text as first written: every distinct word stripped of edge punctuation."""
+    from collections import Counter
+
+    from drawdown.extract.text import _PUNCT, _STOPWORDS
+
+    if sum(ch.isalpha() for ch in text) < 12:
+        return "und"
+    raw = Counter(text.lower().split())
+    total = sum(raw.values())
+    if total < 5:
+        return "und"
+    tally: Counter[str] = Counter()
+    for word, n in raw.items():
+        tally[word.strip(_PUNCT)] += n
+    scores = {lang: sum(tally[w] for w in stop if w in tally) / total for lang, stop in _STOPWORDS.items()}
+    lang, best = max(scores.items(), key=lambda kv: kv[1])
+    if best >= 0.08:
+        return lang
+    return "en" if total < 30 and best == scores["en"] else "und"
+
+
+_WORDS = ["the", "of", "le", "la", "der", "und", "el", '"the', "of,", "(la)", "...", "x", "Word", "--", ";", "ve"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=40).map(" ".join))
+def test_language_counts_words_with_edge_punctuation_like_stripping_every_word(text: str) -> None:
+    assert detect_language(text) == _language_by_stripping_every_word(text)

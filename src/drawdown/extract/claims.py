@@ -6,8 +6,10 @@ How a report is read:
    the rules do not cover are skipped with the reason (``Extraction.skipped``).
 2. HTML residue is blanked (offsets kept), the text is split into sentences, and interview/Q&A sections are set
    aside as commentary.
-3. One cheap pass per sentence looks for a site name or an action word; only sentences with one get the deep
-   reading (sites with typo tolerance, actions, negation, modality, quantities, dates, attribution, confirmation).
+3. One keyword pass over the report (keywords.py) tells which patterns could match in which sentence, so that
+   searches bound to find nothing are skipped. Only sentences with an action word and a site (or another target)
+   get the deep reading (sites with typo tolerance, actions, negation, modality, quantities, dates, attribution,
+   confirmation).
 4. Within one report a (site, action, modality) is claimed once, at its first mention: a report that repeats itself
    is still one source.
 """
@@ -20,9 +22,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from drawdown.case import Case, fold
+from drawdown.extract import dates as dt
 from drawdown.extract import lexicon as lx
 from drawdown.extract.dates import DateMention, find_dates
 from drawdown.extract.gazetteer import Gazetteer, Mention
+from drawdown.extract.keywords import KeywordGates, first_chars, required_literals
 from drawdown.extract.quantities import Quantity, QuantityFinder
 from drawdown.extract.text import Sentence, clean, detect_language, sentences
 from drawdown.model import Claim
@@ -49,6 +53,19 @@ _UNITS_FOR = {
 _SAME_TIME_RE = re.compile(r"^\s*(?:concurrently|meanwhile|at the same time|simultaneously|the same day|also|"
                            r"in addition|separately)\b", re.IGNORECASE)  # fmt: skip
 _CLAUSE_RE = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|as|and)\b|\b(?:while|whereas|but)\b")
+
+
+def _may_have_clause(text: str) -> bool:
+    """False when ``_CLAUSE_RE`` cannot match in ``text``: every boundary holds one of these marks. The pieces
+    before an action word mostly hold none, and ``in`` on a string costs a tenth of the pattern."""
+    return "," in text or ";" in text or ":" in text or "but" in text or "while" in text or "whereas" in text
+
+
+def _clause_ends(text: str) -> list[int]:
+    """Where the clause boundaries (``_CLAUSE_RE``) in ``text`` end."""
+    return [m.end() for m in _CLAUSE_RE.finditer(text)] if _may_have_clause(text) else []
+
+
 # Hedges that only say who is speaking; they do not cast doubt on imagery or flight tracking.
 _ATTRIBUTIVE = frozenset({"according to"})
 # Capitalised words that start a sentence but name no speaker ("Initial reports indicate").
@@ -79,6 +96,10 @@ _NOT_SPEAKERS = frozenset(
     }
 )
 _LOCATIVE_RE = re.compile(r"(?:located|situated|based|lying)?\s*(?:in|near|outside|of|at)\s+(?:the\s+)?$", re.I)
+_IN_LIST_RE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?$|\band\s+(?:the\s+)?$")
+_WORD_RE = re.compile(r"\w+")
+_POSTS_RE = re.compile(r"\b(?:posts?|outposts?|positions?)\b")
+_CAPITALISED_RE = re.compile(r"[A-Z][\w-]+")
 _DESTINATION_RE = re.compile(r"\b(?:to|towards?|into|for|bound for|headed for|heading for)\s+(?:the\s+)?$", re.I)
 
 
@@ -116,7 +137,7 @@ class _Context:
     hedges: tuple[str, ...] = ()
     date: DateMention | None = None
     # The last claim-less sentence that names a speaker, read only if a later sentence needs it (most never do).
-    pending: tuple[str, str] | None = None
+    pending: tuple[str, str, int] | None = None
     # Sentence counter, and the sentence whose speaker is kept: a speaker carries to the next sentence only
     # ("X said A. B, too." reads B as X's; two sentences on, the outlet speaks for itself again).
     index: int = 0
@@ -149,6 +170,14 @@ class Extractor:
             self._rules.append((action, lx.ci(rf"\b(?:{head})\b"), cue_re, optional))
         # The cheap first pass: any action head word at all.
         self._any_action = re.compile(rf"\b(?:{lx.factor(lx.lower_pattern('|'.join(heads)))})\b")
+        # The rules whose head can start with a given character, in order: an action word is tried only against
+        # those (a "convoy" against the two rules whose heads start with c, not all thirteen).
+        starts = [first_chars(head) for _, head, _, _ in self._rules]
+        letters = {c for chars in starts if chars is not None for c in chars}
+        self._rules_from = {
+            c: [r for r, chars in zip(self._rules, starts, strict=True) if chars is None or c in chars] for c in letters
+        }
+        self._rules_from_any = [r for r, chars in zip(self._rules, starts, strict=True) if chars is None]
         actor = case.actor
         own = {actor.short, actor.name, *actor.aliases}
         self._own_country = actor.short
@@ -200,6 +229,60 @@ class Extractor:
         )
         # The site names as a prefilter on lower-cased text (the gazetteer's names are folded to lower case).
         self._site_pre = self.gazetteer.lower_pattern
+        self._build_gates()
+
+    def _build_gates(self) -> None:
+        """One keyword pass per report in place of most per-sentence searches that find nothing (keywords.py).
+
+        Each gate is read from its pattern: a sentence whose mask lacks a gate's bits cannot match the pattern, so
+        the search is skipped; elsewhere the pattern runs as before.
+        """
+        patterns: dict[str, re.Pattern[str] | None] = {
+            "action": self._any_action,
+            "site": self._site_pre,
+            "theatre": self._theatre_re,
+            "speaker": self._any_speaker,
+            "source": self._source_re,
+            "speech": lx.SPEECH_GATE,
+            "hedge": lx.HEDGE_RE,
+            "denial": lx.DENIAL_RE,
+            "neither": lx.NEITHER_RE,
+            "observed": lx.OBSERVED_RE,
+            "place": self.gazetteer.place_pattern,
+            "absolute": dt.ABSOLUTE_GATE,
+            "months": dt.MONTH_GATE,
+            "relative": dt.RELATIVE_GATE,
+            **{f"cue:{kind}": cue for kind, cue in self._cue_res},
+            "local": self._local_re,
+            "planned": lx.PLANNED_RE,
+            # Searched in the sentence as written, not lower-cased.
+            "actor": self._actor_re,
+            "speaker_re": self._speaker_re,
+        }
+        # name -> (pattern, searched as written): what each gate stands for (tests check the gates against these).
+        self.gated: dict[str, tuple[re.Pattern[str], bool]] = {
+            name: (p, name in ("actor", "speaker_re")) for name, p in patterns.items() if p is not None
+        }
+        # An absolute date needs only a month name or an ISO date's hyphens.
+        min_len = {"absolute": 0.5}
+        clauses = {
+            name: required_literals(p, min_len=min_len.get(name, 2.0), as_written=written)
+            for name, (p, written) in self.gated.items()
+        }
+        # Site names: the gazetteer picks a word of each name (reading its pattern would pick "province" as often as
+        # "tartus"). A local office needs an office word and a place's name: "the city council" of prose has none.
+        for name, words in (("site", self.gazetteer.name_literals()), ("place", self.gazetteer.place_literals())):
+            clauses[name] = (words,) if words else None
+        clauses["local"] = required_literals(self._local_re, second=2.0)
+        self.gates = KeywordGates(clauses)
+        need = self.gates.need
+        self._g_action, self._g_site, self._g_theatre = need("action"), need("site"), need("theatre")
+        self._g_speaker, self._g_source, self._g_speaker_re = need("speaker"), need("source"), need("speaker_re")
+        self._g_speech, self._g_hedge, self._g_denial = need("speech"), need("hedge"), need("denial")
+        self._g_neither, self._g_observed, self._g_place = need("neither"), need("observed"), need("place")
+        self._g_dates = (need("absolute"), need("months"), need("relative"))
+        self._g_actor, self._g_local, self._g_planned = need("actor"), need("local"), need("planned")
+        self._g_cues = [(kind, cue, need(f"cue:{kind}")) for kind, cue in self._cue_res]
 
     # ------------------------------------------------------------------------------------------------ entry
 
@@ -222,7 +305,11 @@ class Extractor:
         ctx = _Context()
         site_pattern = self._site_pre
         lowered = lx.lower(prepared)
-        for sentence in sentences(prepared):
+        split = sentences(prepared)
+        # One keyword pass over the whole report: which patterns could match in which sentence.
+        masks = self.gates.masks(prepared, lowered, [s.start for s in split])
+        g_action, g_site, g_speaker = self._g_action, self._g_site, self._g_speaker
+        for sentence, mask in zip(split, masks, strict=True):
             if sentence.paragraph != ctx.paragraph:
                 ctx = _Context(paragraph=sentence.paragraph)
             ctx.index += 1
@@ -230,23 +317,35 @@ class Extractor:
                 continue
             body = sentence.text
             low = lowered[sentence.start : sentence.end]
-            has_action = self._any_action.search(low) is not None
-            has_site = site_pattern is not None and site_pattern.search(low) is not None
+            may_act = mask & g_action == g_action
+            if not may_act and mask & g_speaker != g_speaker:
+                continue  # no claim, and no speaker to pass on
+            site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
+            first: re.Match[str] | None = None
+            # A sentence right after a claim of the actor's that sums it up in a percentage ("a 10% reduction").
             sums_up = (
-                ctx.claimed_at == ctx.index - 1
+                may_act
+                and ctx.claimed_at == ctx.index - 1
                 and ("%" in low or "percent" in low)
                 and lx.BACK_REFERENCE_RE.search(low) is not None
             )
-            if has_action and not has_site:
+            if site is not None:
+                first = self._any_action.search(low) if may_act else None
+            elif may_act and (sums_up or self._has_other_target(body, low, mask)):
                 # An action with no site, place, actor or theatre named cannot make a claim ("the council met to
-                # discuss bread prices"); skipping those halves the deep work on ordinary news prose.
-                has_action = sums_up or self._has_other_target(body, low)
-            if not has_action:
+                # discuss bread prices"); skipping those halves the deep work on ordinary news prose. The target
+                # is looked for first: most such sentences have none, and then their action words do not matter.
+                first = self._any_action.search(low)
+            if first is None:
                 # No claim here: only the attribution can matter to the sentences after it.
-                if not has_site:
-                    self._carry_attribution(body, low, ctx)
+                if site is None:
+                    self._carry_attribution(body, low, mask, ctx)
                 continue
-            for claim in self._read_sentence(sentence, low, day, report_id, ctx, sums_up):
+            first_site = site.start() if site is not None else len(low)
+            claims_here = self._read_sentence(
+                sentence, low, mask, day, report_id, ctx, sums_up, first.start(), first_site
+            )
+            for claim in claims_here:
                 if claim.actor == self._own_country:
                     ctx.claimed_at = ctx.index
                 key = (claim.site, claim.action, claim.modality, claim.quantity)
@@ -258,31 +357,64 @@ class Extractor:
             claims = [dataclasses.replace(c, event_date=None, time_precision=None, due_date=None) for c in claims]
         return Extraction(claims=claims, language=language)
 
-    def _has_other_target(self, body: str, low: str) -> bool:
+    def _has_other_target(self, body: str, low: str, mask: int) -> bool:
         """A place, a misspelt site, the theatre or an actor: something a claim could be about.
 
         Called only when the site pattern found no name in ``low``; for ASCII text ``low`` is exactly what the
         gazetteer would match its names against, so its exact-name pass is skipped.
         """
-        if self._theatre_re.search(low) or self._actor_re.search(body) or self._local_offices(body):
+        theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
+        if theatre or self._local_offices(body, mask):
             return True
-        return bool(self.gazetteer.locate(body, names=not body.isascii()))
+        if self._may_name_actor(mask) and self._actor_re.search(body):
+            return True
+        ascii_ = body.isascii()
+        return bool(self.gazetteer.locate(body, names=not ascii_, places=self._may_name_place(mask, ascii_)))
+
+    def _may_name_actor(self, mask: int) -> bool:
+        return mask & self._g_actor == self._g_actor
+
+    def _may_name_place(self, mask: int, ascii_: bool) -> bool:
+        """Whether the place pattern can match: the gate reads lower-cased text, the gazetteer also strips accents."""
+        return not ascii_ or mask & self._g_place == self._g_place
 
     # ------------------------------------------------------------------------------------------- one sentence
 
     def _read_sentence(
-        self, s: Sentence, low: str, published: date, report_id: str, ctx: _Context, sums_up: bool = False
+        self,
+        s: Sentence,
+        low: str,
+        mask: int,
+        published: date,
+        report_id: str,
+        ctx: _Context,
+        sums_up: bool = False,
+        first_action: int = 0,
+        first_site: int | None = None,
     ) -> list[Claim]:
+        """The claims of one sentence. ``first_action`` and ``first_site``: where its first action word and first
+        site name start in ``low``, if known (``len(low)``: there is no site name)."""
         body = s.text
-        located = self.gazetteer.locate(body)
+        ascii_ = body.isascii()
+        # For ASCII text ``low`` is what the gazetteer matches names in (lower-cased, no accents to strip).
+        folded, first_name = (low, first_site) if ascii_ and first_site is not None else (None, 0)
+        places = self._may_name_place(mask, ascii_)
+        located = self.gazetteer.locate(body, places=places, folded=folded, first_name=first_name)
         if any(not m.via_place for m in located):
             # Towns and provinces stand for a site only when the text names no site itself ("troops left Jableh");
             # beside a site's name they locate it or describe a source's beat ("monitors Raqqa and Hasakah").
             located = [m for m in located if not m.via_place]
         mentions = self._drop_descriptors(located, low)
-        triggers = self._triggers(low, mentions)
-        attribution, source_type, hedges = self._attribution(body, low, ctx)
-        dates = find_dates(body, published)
+        triggers = self._triggers(low, mentions, first_action)
+        attribution, source_type, hedges = self._attribution(body, low, mask, ctx)
+        g_abs, g_months, g_rel = self._g_dates
+        dates = find_dates(
+            body,
+            published,
+            absolute=mask & g_abs == g_abs,
+            months=mask & g_months == g_months,
+            relative=mask & g_rel == g_rel,
+        )
         if not dates and ctx.date is not None and _SAME_TIME_RE.match(body):
             dates = [DateMention(ctx.date.day, ctx.date.precision, 0, 0)]
         past = [d for d in dates if not d.deadline]
@@ -290,12 +422,14 @@ class Extractor:
             ctx.date = past[0]
         if not triggers:
             return []
-        actors = self._actors(body)
-        quantities = self.quantities.find(body)
-        denied = lx.DENIAL_RE.search(low) is not None
-        neither = lx.NEITHER_RE.search(low) is not None
-        observed = lx.OBSERVED_RE.search(low) is not None
-        theatre = self._theatre_re.search(low) is not None
+        actors = self._actors(body, mask)
+        # Counts matter only to actions with units; talks and other actors' moves never take one (and refining an
+        # action stays within the withdrawal family, which has units).
+        quantities = self.quantities.find(body) if any(t.action in _UNITS_FOR for t in triggers) else []
+        denied = self._denied(low, mask)
+        neither = self._neither(low, mask)
+        observed = mask & self._g_observed == self._g_observed and lx.OBSERVED_RE.search(low) is not None
+        theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
         assigned = self._assign(mentions, triggers, low)
         out: list[Claim] = []
         for trig in triggers:
@@ -323,7 +457,7 @@ class Extractor:
                 targets = [None]
             action = self._refine(trig, low, targets)
             negated = self._negated(low, trig)
-            planned = self._planned(body, low, trig, dates)
+            planned = self._planned(body, low, mask, trig, dates)
             due = next((d for d in dates if d.deadline), None)
             if planned and due is None:
                 due = next((d for d in dates if d.day > published), None)
@@ -382,9 +516,9 @@ class Extractor:
             if m.site_id in {k.site_id for k in kept}:
                 continue
             between = body[kept[-1].end : m.start]
-            in_list = re.search(r",\s*(?:and\s+)?(?:the\s+)?$|\band\s+(?:the\s+)?$", before) is not None
+            in_list = _IN_LIST_RE.search(before) is not None
             # A new clause ("..., while the naval base at Tartus stayed busy") names a new subject, not a place.
-            new_clause = _CLAUSE_RE.search(between) is not None
+            new_clause = _may_have_clause(between) and _CLAUSE_RE.search(between) is not None
             if (
                 not in_list
                 and not new_clause
@@ -395,7 +529,8 @@ class Extractor:
             kept.append(m)
         return kept
 
-    def _triggers(self, body: str, mentions: list[Mention]) -> list[_Trigger]:
+    def _triggers(self, body: str, mentions: list[Mention], start: int = 0) -> list[_Trigger]:
+        """Action words from ``start`` on (the first one's offset: the search from 0 would find the same ones)."""
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in mentions]
         found: list[_Trigger] = []
 
@@ -405,9 +540,11 @@ class Extractor:
         # The combined head pattern finds where action words start; at each such place the rules are tried in
         # order with an anchored match and the first whose cue is satisfied wins. (Running every rule over the
         # whole sentence cost three times as much.)
-        for candidate in self._any_action.finditer(body):
-            for action, head, cue, optional in self._rules:
-                m = head.match(body, candidate.start())
+        rules_from, rules_from_any = self._rules_from, self._rules_from_any
+        for candidate in self._any_action.finditer(body, start):
+            at = candidate.start()
+            for action, head, cue, optional in rules_from.get(body[at], rules_from_any):
+                m = head.match(body, at)
                 if m is None or not free(m.start(), m.end()):
                     continue
                 if cue is not None:
@@ -420,7 +557,7 @@ class Extractor:
                     if not hits and not optional and not cue.match(body, m.start()):
                         continue
                     for c in hits:  # the verb that made the vehicle move is not a second withdrawal
-                        word = re.match(r"\w+", body[c.start() :])
+                        word = _WORD_RE.match(body, c.start())
                         taken.append((c.start(), c.start() + (len(word.group(0)) if word else 1)))
                 taken.append((m.start(), m.end()))
                 found.append(_Trigger(action, m.start(), m.end()))
@@ -431,7 +568,7 @@ class Extractor:
     def _assign(self, mentions: list[Mention], triggers: list[_Trigger], body: str) -> dict[_Trigger, list[Mention]]:
         """Each site mention goes to its nearest action, preferring one before it and within the same clause."""
         out: dict[_Trigger, list[Mention]] = {}
-        bounds = [m.start() for m in _CLAUSE_RE.finditer(body)]
+        bounds = [m.start() for m in _CLAUSE_RE.finditer(body)] if _may_have_clause(body) else []
         for m in mentions:
             best: _Trigger | None = None
             best_cost = float("inf")
@@ -455,7 +592,7 @@ class Extractor:
         post = any(
             t is not None
             and self._kinds.get(t.site_id) in lx.POST_KINDS
-            and re.search(r"\b(?:posts?|outposts?|positions?)\b", body[max(0, t.start - 40) : t.end + 10])
+            and _POSTS_RE.search(body[max(0, t.start - 40) : t.end + 10])
             for t in targets
         )
         if action == "withdrawal_complete" and post:
@@ -471,17 +608,19 @@ class Extractor:
             return "withdrawal_partial"
         return action
 
-    def _local_offices(self, body: str) -> list[_Actor]:
+    def _local_offices(self, body: str, mask: int) -> list[_Actor]:
         """Local offices named by a case place ("the Tartus governorate"): authorities of the theatre's country."""
+        if mask & self._g_local != self._g_local:
+            return []
         low = lx.lower(body)
         if not any(word in low for word in lx.LOCAL_OFFICE_WORDS):
             return []
         own = self.case.theatre == self._own_country
         return [_Actor(self.case.theatre, m.start(), m.end(), own) for m in self._local_re.finditer(low)]
 
-    def _actors(self, body: str) -> list[_Actor]:
-        out = self._local_offices(body)
-        for m in self._actor_re.finditer(body):
+    def _actors(self, body: str, mask: int) -> list[_Actor]:
+        out = self._local_offices(body, mask)
+        for m in self._actor_re.finditer(body) if self._may_name_actor(mask) else ():
             text = m.group(0)
             if m.group("own"):
                 out.append(_Actor(self._own_country, m.start(), m.end(), True))
@@ -506,31 +645,51 @@ class Extractor:
     def _clause_before(body: str, pos: int, reach: int) -> str:
         start = max(0, pos - reach)
         piece = body[start:pos]
-        cut = max((m.end() for m in _CLAUSE_RE.finditer(piece)), default=0)
+        cut = max(_clause_ends(piece), default=0)
         return piece[cut:]
 
     def _negated(self, body: str, trig: _Trigger) -> bool:
         before = self._clause_before(body, trig.start, 45)
+        # Every negator holds one of these ("not", "nor" and "no" hold "no"; "denied that" holds "den").
+        if not ("no" in before or "n't" in before or "never" in before or "without" in before or "den" in before):
+            return False
         negators = list(lx.NEGATION_RE.finditer(before))
         if not negators:
             return False
         return lx.NOT_EVENT_RE.search(before[negators[-1].end() :]) is None
 
-    def _planned(self, body: str, low: str, trig: _Trigger, dates: list[DateMention]) -> bool:
-        before = self._clause_before(low, trig.start, 70)
-        if lx.PLANNED_RE.search(before) or lx.INFINITIVE_RE.search(body[: trig.start]):
+    def _planned(self, body: str, low: str, mask: int, trig: _Trigger, dates: list[DateMention]) -> bool:
+        # The plan words cannot match in a part of a sentence whose keyword gate found none in the whole.
+        modal = mask & self._g_planned == self._g_planned
+        if modal and lx.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
+            return True
+        head = body[: trig.start]
+        if head.rstrip().endswith("to") and lx.INFINITIVE_RE.search(head):  # the pattern ends in "to" and space
             return True
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
         if lx.MODAL_AFTER_RE.match(low, trig.end):
             return True
         # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe".
         return any(d.deadline and d.start > trig.start for d in dates) or any(
-            d.deadline and lx.PLANNED_RE.search(low) for d in dates
+            d.deadline and modal and lx.PLANNED_RE.search(low) for d in dates
         )
 
-    def _attribution(self, body: str, low: str, ctx: _Context) -> tuple[str | None, str | None, tuple[str, ...]]:
-        hedges = tuple(dict.fromkeys(h.group(0) for h in lx.HEDGE_RE.finditer(low)))
-        who, kind = self._who(body, low)
+    def _denied(self, low: str, mask: int) -> bool:
+        return mask & self._g_denial == self._g_denial and lx.DENIAL_RE.search(low) is not None
+
+    def _neither(self, low: str, mask: int) -> bool:
+        return mask & self._g_neither == self._g_neither and lx.NEITHER_RE.search(low) is not None
+
+    def _hedges(self, low: str, mask: int) -> tuple[str, ...]:
+        if mask & self._g_hedge != self._g_hedge:
+            return ()
+        return tuple(dict.fromkeys(h.group(0) for h in lx.HEDGE_RE.finditer(low)))
+
+    def _attribution(
+        self, body: str, low: str, mask: int, ctx: _Context
+    ) -> tuple[str | None, str | None, tuple[str, ...]]:
+        hedges = self._hedges(low, mask)
+        who, kind = self._who(body, low, mask)
         if who is None and kind is None and ctx.pending is not None:
             self._resolve_pending(ctx)
         if who is None and kind is None:
@@ -543,27 +702,27 @@ class Extractor:
             ctx.pending = None
         return who, kind or "media", hedges
 
-    def _carry_attribution(self, body: str, low: str, ctx: _Context) -> None:
-        if self._any_speaker.search(low) is None:
+    def _carry_attribution(self, body: str, low: str, mask: int, ctx: _Context) -> None:
+        if mask & self._g_speaker != self._g_speaker or self._any_speaker.search(low) is None:
             return
-        if lx.NEITHER_RE.search(low) or lx.DENIAL_RE.search(low):
+        if self._neither(low, mask) or self._denied(low, mask):
             return  # "Neither X nor Y has confirmed": X and Y are not the source of what follows
-        ctx.pending = (body, low)
+        ctx.pending = (body, low, mask)
         ctx.said_at = ctx.index
 
     def _resolve_pending(self, ctx: _Context) -> None:
         assert ctx.pending is not None
-        body, low = ctx.pending
+        body, low, mask = ctx.pending
         ctx.pending = None
-        who, kind = self._who(body, low)
+        who, kind = self._who(body, low, mask)
         if who is not None or kind is not None:
-            hedges = tuple(dict.fromkeys(h.group(0) for h in lx.HEDGE_RE.finditer(low)))
+            hedges = self._hedges(low, mask)
             ctx.attribution, ctx.source_type, ctx.hedges = who, kind, hedges
 
-    def _who(self, body: str, low: str) -> tuple[str | None, str | None]:
-        if self._any_speaker.search(low) is None:
+    def _who(self, body: str, low: str, mask: int) -> tuple[str | None, str | None]:
+        if mask & self._g_speaker != self._g_speaker or self._any_speaker.search(low) is None:
             return None, None
-        if self._source_re is not None:
+        if self._source_re is not None and mask & self._g_source == self._g_source:
             # News prose puts the speaker last ("..., the foreign ministry said"), so the last named source wins.
             named = list(self._source_re.finditer(low))
             if named:
@@ -571,9 +730,13 @@ class Extractor:
                 name, kind = self._sources[fold(last.group(0))]
                 return name, kind
         phrase = None
-        gate = lx.SPEECH_GATE.search(low)
+        # Where the attribution pattern can match nowhere, where it would start does not matter either.
+        possible = lx.attribution_possible(body, 0)
+        gate = lx.SPEECH_GATE.search(low) if possible and mask & self._g_speech == self._g_speech else None
         # The speaker stands just before the verb ("the ministry said"), so the full pattern starts near it.
-        for m in lx.ATTRIBUTION_RE.finditer(body, max(0, gate.start() - 100) if gate else len(body)):
+        start = max(0, gate.start() - 100) if gate else len(body)
+        possible = possible and (start == 0 or lx.attribution_possible(body, start))
+        for m in lx.ATTRIBUTION_RE.finditer(body, start) if possible else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
             words = candidate.split()
             if words and words[0] in _NOT_SPEAKERS:
@@ -581,11 +744,15 @@ class Extractor:
             if words and not all(w in _NOT_SPEAKERS for w in words):
                 phrase = " ".join(words)
                 break
-        for kind, cue in self._cue_res:
+        for kind, cue, need in self._g_cues:
             # The speaker pattern only matters once the cues before "official" found nothing: searched then.
-            if kind == "official" and (speaker := self._speaker_re.search(body)) is not None:
+            if (
+                kind == "official"
+                and mask & self._g_speaker_re == self._g_speaker_re
+                and (speaker := self._speaker_re.search(body)) is not None
+            ):
                 return speaker.group(1), "official"
-            c = cue.search(low)
+            c = cue.search(low) if mask & need == need else None
             if c is not None:
                 return phrase or body[c.start() : c.end()], kind
         return (phrase, None) if phrase else (None, None)
@@ -623,7 +790,7 @@ class Extractor:
                 return self._own_country
             text = m.group(0)
             return lx.DEMONYMS.get(text) or lx.COUNTRIES.get(text)
-        for word in re.findall(r"[A-Z][\w-]+", phrase):
+        for word in _CAPITALISED_RE.findall(phrase):
             if word in lx.DEMONYMS:
                 return lx.DEMONYMS[word]
             if word in lx.COUNTRIES:

@@ -87,10 +87,26 @@ _REL_RE = ci(
 # that every relative expression contains.
 _ABS_GATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _REL_GATE = re.compile(r"day|week|month|year|ago|night|morning|afternoon|recent|end of")
+_DIGIT_RE = re.compile(r"\d")
+# The full patterns by kind, for the extractor's keyword gates (keywords.py reads the literals each one needs).
+ABSOLUTE_GATE, MONTH_GATE, RELATIVE_GATE = _ABS_RE, _PART_MONTH_RE, _REL_RE
 
 
-def find_dates(sentence: str, published: date, offset: int = 0) -> list[DateMention]:
-    """Every date expression in one sentence, resolved. Offsets are shifted by ``offset``."""
+def find_dates(
+    sentence: str,
+    published: date,
+    offset: int = 0,
+    *,
+    absolute: bool = True,
+    months: bool = True,
+    relative: bool | None = None,
+) -> list[DateMention]:
+    """Every date expression in one sentence, resolved. Offsets are shifted by ``offset``.
+
+    ``absolute``, ``months`` or ``relative`` False skips that kind's pattern (``ABSOLUTE_GATE`` ...): for a caller
+    whose keyword gate found that it cannot match in the sentence, so the result is the same. ``relative`` True
+    says such a gate passed, so the cheap test before the relative pattern is mostly skipped.
+    """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -103,8 +119,9 @@ def find_dates(sentence: str, published: date, offset: int = 0) -> list[DateMent
     original = sentence
     # Matched on lower-cased text (IGNORECASE made these patterns the slowest part of a sentence's reading).
     sentence = lower(sentence)
-    if _ABS_GATE.search(sentence):
-        for m in _ABS_RE.finditer(sentence):
+    if (absolute or months) and _ABS_GATE.search(sentence):
+        # Every absolute date has a digit; most sentences with a month name ("in March") have none.
+        for m in _ABS_RE.finditer(sentence) if absolute and _DIGIT_RE.search(sentence) else ():
             if m.group("iso"):
                 with contextlib.suppress(ValueError):
                     add(date.fromisoformat(m.group("iso")), "day", m)
@@ -117,7 +134,7 @@ def find_dates(sentence: str, published: date, offset: int = 0) -> list[DateMent
             year = int(year_s) if year_s else _year_for(month, day, published, deadline)
             if 1 <= day <= calendar.monthrange(year, month)[1]:
                 add(date(year, month, day), "day", m, deadline)
-        for m in _PART_MONTH_RE.finditer(sentence):
+        for m in _PART_MONTH_RE.finditer(sentence) if months else ():
             month = _MONTHS[m.group("month3").lower().rstrip(".")]
             written = original[m.start("month3") : m.end("month3")]
             if written != "May" and written.lower() == "may":
@@ -138,7 +155,14 @@ def find_dates(sentence: str, published: date, offset: int = 0) -> list[DateMent
                 else 15
             )
             add(date(year, month, day), "week" if part else "month", m, deadline)
-    if _REL_GATE.search(sentence) is None:
+    if relative is False:
+        # Nothing to add, but the mentions found are ordered exactly where the full search would have ordered them.
+        if len(out) > 1 and _REL_GATE.search(sentence) is not None:
+            out.sort(key=lambda d: d.start)
+        return out
+    # The test holds wherever the relative pattern can match, and it decides whether the mentions are sorted; with
+    # at most one found so far that cannot matter, so after a caller's keyword gate it is skipped.
+    if (len(out) > 1 or relative is None) and _REL_GATE.search(sentence) is None:
         return out
     for m in _REL_RE.finditer(sentence):
         resolved = _relative(m, published)

@@ -295,21 +295,38 @@ SPEECH_GATE = ci(
 # Who said it: "according to X", "X said", "X told", "sources close to X".
 # The words are possessive (``*+``, ``++``): what follows them is a space, which they cannot give back, so the
 # matches are the same and the engine skips the backtracking (with the lists grouped by first letter, 17 % faster).
+_SPEAKER_NOUNS = factor(
+    r"officials?|spokes(?:man|woman|person)|ministry|government|army|military|embassy|navy|authorities|"
+    r"observers?|residents|witnesses|sources?|monitors?|analysts?|reporters?|correspondents?|trackers?"
+)
+_SPEECH_VERBS = factor(
+    r"said|says|told|reported|reports|announced|confirmed|stated|claimed|noted|added|observed|wrote|showed|"
+    r"show|indicated|indicate|denied|denies|recorded|tracked|posted"
+)
 ATTRIBUTION_RE = re.compile(
     r"\baccording to (?P<acc>[^,.;]{3,90})"
-    r"|(?P<who>(?:[A-Z][\w'’.-]*+\s){1,6}|(?:the |a |an )?(?:\w++ ){0,3}(?:"
-    + factor(
-        r"officials?|spokes(?:man|woman|person)|ministry|government|army|military|embassy|navy|authorities|"
-        r"observers?|residents|witnesses|sources?|monitors?|analysts?|reporters?|correspondents?|trackers?"
-    )
-    + r") )(?:"
-    + factor(
-        r"said|says|told|reported|reports|announced|confirmed|stated|claimed|noted|added|observed|wrote|showed|"
-        r"show|indicated|indicate|denied|denies|recorded|tracked|posted"
-    )
-    + r")\b"
+    r"|(?P<who>(?:[A-Z][\w'’.-]*+\s){1,6}|(?:the |a |an )?(?:\w++ ){0,3}(?:" + _SPEAKER_NOUNS + r") )"
+    r"(?:" + _SPEECH_VERBS + r")\b"
     r"|(?P<src>sources? (?:close to|familiar with|in|within) [^,.;]{3,80})",
 )
+# How every "who" match of ATTRIBUTION_RE ends: a speaker noun or a capitalised word, a space, a speech verb. Two
+# patterns, each starting with its first letters, so that the engine skips to where one can start.
+_WHO_NOUN_END_RE = re.compile(r"(?:" + _SPEAKER_NOUNS + r") (?:" + _SPEECH_VERBS + r")\b")
+_WHO_NAME_END_RE = re.compile(r"[A-Z][\w'’.-]*+\s(?:" + _SPEECH_VERBS + r")\b")
+
+
+def attribution_possible(body: str, pos: int) -> bool:
+    """False when ATTRIBUTION_RE has no match at or after ``pos``, found without trying it at every character.
+
+    Each form needs text that is quick to find: "according to", "source", or the end of a "who" match (a speaker
+    noun or a capitalised word, a space and a speech verb), all at or after where the match starts. Half the
+    sentences with a speech word have none of them ("traders reported", "images show"), and the full pattern took
+    25 us to scan such a sentence for nothing.
+    """
+    if body.find("according to", pos) >= 0 or body.find("source", pos) >= 0:
+        return True
+    return _WHO_NOUN_END_RE.search(body, pos) is not None or _WHO_NAME_END_RE.search(body, pos) is not None
+
 
 # ----------------------------------------------------------------------------------------------- other actors
 

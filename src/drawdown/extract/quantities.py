@@ -54,6 +54,10 @@ _RATE_RE = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|night|week)\b")
 # What may stand between the items of a list whose counts add up ("two warships and a tanker", "3 trucks, 2 buses").
 _LIST_JOIN_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)")
 _RATE_UNITS = ("flights", "vehicles", "ships", "troops")
+# A month name just after a number: "14 December" is a date.
+_MONTH_AFTER_RE = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", re.I)  # fmt: skip
+_OF_THEM_RE = re.compile(r"^\s+(?:of\s+)?(?:them|these|those)\b")
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,10 @@ class QuantityFinder:
         self._units = [
             (unit, re.compile(lower_pattern(rf"^\s+{_ADJ}(?:{'|'.join(ws)})\b"))) for unit, ws in nouns.items()
         ]
+        every = "|".join(w for ws in nouns.values() for w in ws)
+        # Any unit at all, one test before the six: most numbers and articles count no unit noun ("a convoy").
+        self._any_unit = re.compile(lower_pattern(rf"^\s+{_ADJ}(?:{every})\b"))
+        self._any_unit_tight = re.compile(lower_pattern(rf"^\s+(?:[a-z-]+\s+)?(?:{every})\b"))
         # After "a"/"an" the counted noun must follow at once (or after one word): "a convoy of trucks" is not 1 truck.
         # The same nouns anywhere, to find what a bare rate counts (the last one named before it).
         self._referents = [
@@ -102,11 +110,16 @@ class QuantityFinder:
             a = _value(m.group("a"))
             if a is None:
                 continue
+            if m.group("a") in ("a", "an") and not m.group("b") and not m.group("pct"):
+                # An article counts only a noun right after it, or a rate; without either it is skipped below
+                # whatever the date tests say, so they are not run (most sentences hold a few "a").
+                head = sentence[m.end() : m.end() + 60]
+                if not self._any_unit_tight.match(head) and not _RATE_RE.match(head):
+                    continue
             b = _value(m.group("b")) if m.group("b") else None
             # "2024" or "14 December" are dates, not counts.
             after = sentence[m.end() : m.end() + 12]
-            if re.match(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", after, re.I) or (
+            if _MONTH_AFTER_RE.match(after) or (
                 1900 <= a <= 2100 and m.group("b") is None and not m.group("pct")
             ) or (_MONTH_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start())):  # fmt: skip
                 continue
@@ -119,7 +132,11 @@ class QuantityFinder:
             noun_end = m.end()
             word = m.group("a").lower()
             # The nearest counted noun decides ("two ships and three trucks": ships, not "ships and three" trucks).
-            for name, pattern in self._units_tight if word in ("a", "an") else self._units:
+            tight = word in ("a", "an")
+            units = self._units_tight if tight else self._units
+            if not (self._any_unit_tight if tight else self._any_unit).match(rest):
+                units = []
+            for name, pattern in units:
                 found = pattern.match(rest)
                 if found and (unit is None or m.end() + found.end() < noun_end):
                     unit, noun_end = name, m.end() + found.end()
@@ -128,7 +145,7 @@ class QuantityFinder:
             if unit is None and word in ("a", "an", "one", "single", "some"):
                 continue  # "a" before anything that is not a unit noun is just an article
             # A bare number with no counted noun ("in 2015", "the 1974 line") is not a quantity we report.
-            if unit is None and not m.group("b") and not re.match(r"^\s+(?:of\s+)?(?:them|these|those)\b", rest):
+            if unit is None and not m.group("b") and not _OF_THEM_RE.match(rest):
                 continue
             last = out[-1] if out else None
             if (

@@ -1,0 +1,148 @@
+"""The keyword gates must never skip a sentence in which their pattern would match: that is what keeps the
+extraction's output unchanged while most searches are skipped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drawdown.case import load_case
+from drawdown.extract import lexicon as lx
+from drawdown.extract.claims import Extractor
+from drawdown.extract.keywords import CASED, KeywordGates, first_chars, required_literals
+from drawdown.extract.score import load_corpus
+from drawdown.extract.text import clean, sentences
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+CORPORA = sorted((DATA / "extract").glob("*.txt"))
+
+
+def _literals(pattern: str, **kwargs: bool) -> set[str]:
+    clauses = required_literals(re.compile(pattern), min_len=1, **kwargs)
+    assert clauses is not None
+    return set(clauses[0])
+
+
+def test_literals_of_a_sequence_join_fixed_parts() -> None:
+    assert _literals(r"\bpull(?:ed|ing)?\s+out\b") == {"pull"}
+    assert _literals(r"\bp(?:ull(?:ed)?|ack(?:ed|ing) up)\b") == {"pull", "packed up", "packing up"}
+    # A word made of a first letter and a grouped rest (lexicon.factor) keeps its first letter.
+    assert _literals(lx.factor("convoys?|columns|withdraw")) == {"convoy", "columns", "withdraw"}
+
+
+def test_optional_and_negative_parts_need_nothing() -> None:
+    assert required_literals(re.compile(r"(?:abc)?\w+")) is None
+    assert required_literals(re.compile(r"(?<!fuel )\w+")) is None
+    assert _literals(r"(?<!fuel )tankers?") == {"tanker"}
+    # A positive look-ahead needs its content in the text.
+    assert _literals(r"\b[A-Z]\w+(?=\s+forces)") == {"forces"}
+
+
+def test_ignorecase_letters_i_and_s_are_not_literal() -> None:
+    # "ſ" (long s) matches "s" under IGNORECASE but lower-cases to itself: "rebels" must not need an "s".
+    assert re.compile(r"(?i:rebels)").search("REBELſ")
+    assert all("s" not in lit for lit in _literals(r"(?i:rebels)"))
+
+
+def test_literals_as_written_keep_their_case() -> None:
+    assert _literals(r"\bUS\b", as_written=True) == {CASED + "US"}
+    assert _literals(r"\b(?:US|(?i:un))\b", as_written=True) == {CASED + "US", "un"}
+
+
+def test_first_chars_of_a_pattern() -> None:
+    assert first_chars(re.compile(r"\b(?:convoys?|columns? of trucks|(?<!fuel )tankers?)\b")) == {"c", "t"}
+    assert first_chars(re.compile(r"\b(?:convoy|\w+ out)\b")) is None
+
+
+def test_action_rules_by_first_letter_keep_every_rule_that_can_start_there() -> None:
+    extractor = Extractor(load_case("syria-2024"))
+    for rules in [*extractor._rules_from.values(), extractor._rules_from_any]:
+        order = [extractor._rules.index(rule) for rule in rules]
+        assert order == sorted(order)  # tried in the rules' order
+    for text in _texts()[:300]:
+        low = lx.lower(text)
+        for m in extractor._any_action.finditer(low):
+            kept = extractor._rules_from.get(low[m.start()], extractor._rules_from_any)
+            for rule in extractor._rules:
+                if rule[1].match(low, m.start()):
+                    assert rule in kept, (rule[0], low[m.start() : m.end()])
+
+
+def test_unreadable_patterns_get_no_gate() -> None:
+    assert required_literals(re.compile(r"(a)\1")) is None
+    assert required_literals(re.compile(r".+")) is None
+
+
+PATTERNS = [
+    r"\b(?:convoys?|columns? of (?:\w+ ){0,3}trucks)\b",
+    r"(?<!\w)(?:t[\W_]+4|tartus(?:[\W_]+port)?)(?!\w)",
+    r"\b(?:US|UN)\b(?=,?\s+(?:\w+\s+)?(?:said|has))",
+    r"\b(?i:rebels?|militants?)\b",
+    r"(?:by|before)\s+(?:the\s+)?\d{1,2}\s+(?:jan|feb)\b|\b\d{4}-\d{2}-\d{2}\b",
+]
+ALPHABET = st.sampled_from(
+    ["convoy", "columns", " of ", "trucks", "t", "-", "4", "tartus", " ", "port", "US", "UN", "us", ",", "said",
+     "has", "Rebels", "REBELſ", "militant", "s", "by", "the", "12", "jan", "2024-01-05", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=12).map("".join), st.sampled_from(PATTERNS), st.booleans())
+def test_a_gate_passes_every_text_its_pattern_matches(text: str, pattern: str, as_written: bool) -> None:
+    compiled = re.compile(pattern)
+    gates = KeywordGates({"p": required_literals(compiled, min_len=1, as_written=as_written)})
+    haystack = text if as_written else lx.lower(text)
+    if compiled.search(haystack):
+        need = gates.need("p")
+        assert gates.masks(text, lx.lower(text), [0])[0] & need == need
+
+
+def _texts() -> list[str]:
+    out = []
+    for path in CORPORA:
+        for ex in load_corpus(path):
+            out += [ex.text, ex.text.lower(), ex.text.upper()]
+    return out
+
+
+@pytest.mark.parametrize("case_ref", ["syria-2024", str(DATA / "cases" / "northland-2031.toml")])
+def test_gates_never_drop_a_sentence_the_patterns_match_on_the_corpora(case_ref: str) -> None:
+    extractor = Extractor(load_case(case_ref))
+    checked = 0
+    for text in _texts():
+        prepared = clean(text)
+        lowered = lx.lower(prepared)
+        split = sentences(prepared)
+        masks = extractor.gates.masks(prepared, lowered, [s.start for s in split])
+        for sentence, mask in zip(split, masks, strict=True):
+            low = lowered[sentence.start : sentence.end]
+            for name, (pattern, written) in extractor.gated.items():
+                if pattern.search(sentence.text if written else low):
+                    need = extractor.gates.need(name)
+                    assert mask & need == need, (name, sentence.text)
+                    checked += 1
+    assert checked > 1000
+
+
+_PROSE = st.lists(
+    st.sampled_from(["but", "while", "whereas", ",", ";", ":", " ", "and", "as", "no", "not", "n't", "never", "den",
+                     "denied that", "without", "x", "To", "to", "Russia", "\n", "B"]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PROSE)
+def test_quick_tests_hold_wherever_their_patterns_match(text: str) -> None:
+    from drawdown.extract.claims import _CLAUSE_RE, _may_have_clause
+
+    if _CLAUSE_RE.search(text):
+        assert _may_have_clause(text)
+    if lx.NEGATION_RE.search(text):
+        assert any(mark in text for mark in ("no", "n't", "never", "without", "den"))
+    if lx.INFINITIVE_RE.search(text):
+        assert text.rstrip().endswith("to")
