@@ -177,6 +177,18 @@ def clean(flagged: ir.Table) -> tuple[ir.Table, ir.Table]:
     return kept.select(cols), counts.select(*CLEANING_COUNTS)
 
 
+def candidates(points: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
+    """The clean points of the aircraft that could have an event at a field: every event needs a point there on
+    the ground or below ``infer_agl_m`` (a low run for a takeoff or landing, a low first or last point for an
+    inferred one), so the others (overflights at cruise level, most of a state-vector dump near a field) are left
+    out before the islands' two sorts. A hash aggregate and a semi-join: the same events, for a fraction of the
+    window work."""
+    per = points.group_by(["icao24", "field"]).aggregate(
+        near=((points.agl < p.infer_agl_m) | points.onground).fill_null(False).max()
+    )
+    return points.semi_join(per.filter(per.near), ["icao24", "field"])
+
+
 def islands(points: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
     """Split each aircraft's points near each field into segments (time gaps) and islands (runs of the same
     state: low at the field, or away from it), one row per island."""
@@ -283,4 +295,4 @@ def sortie_events(
     """
     flagged = flag(points, fields, p).cache()
     kept, counts = clean(flagged)
-    return events(islands(kept, p), p), counts, flagged
+    return events(islands(candidates(kept, p), p), p), counts, flagged
