@@ -153,7 +153,8 @@ def main() -> None:
               f"with its first/last point at most {EDGE_FT:,.0f} ft above the field)")  # fmt: skip
         print(
             f"  without the height rule: {agreement(mine, bare):.1%} ({len(bare)} traffic: tracks that leave "
-            "coverage at cruise level within 20 km of a field count as landings there)"
+            "coverage at cruise level within 20 km of a field count as landings there; traffic against the "
+            f"truth: {against_truth(bare, truth, 30)})"
         )
         print(f"against the simulator's {len(truth)} true events on the subset: drawdown "
               f"{against_truth(mine, truth, 5)} (within 5 min); traffic {against_truth(careful, truth, 30)} "
