@@ -5,7 +5,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drawdown.extract.lexicon import ATTRIBUTION_RE, attribution_possible, factor, lower, lower_pattern
+from drawdown.extract.lexicon import (
+    ATTRIBUTION_RE,
+    attribution_possible,
+    attribution_start,
+    factor,
+    lower,
+    lower_pattern,
+)
 
 WORDS = r"convoys?|columns? of trucks|withdr\w+|with|pull(?:ed)? out|t4|t[\W_]+4|(?:x|y)ray|a?b"
 
@@ -37,3 +44,16 @@ def test_attribution_is_possible_wherever_the_pattern_matches(body: str, pos: in
     # The quick test may only skip the attribution pattern where the pattern finds nothing.
     if ATTRIBUTION_RE.search(body, pos) is not None:
         assert attribution_possible(body, pos)
+
+
+_LEAD_PIECES = [*_SPEECH_PIECES, "Abu ", "Amin ", "O’Neil ", "U.S. ", "spokesman ", "an ", "big ", "-", ".", "\t", "á"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=16).map("".join), st.integers(0, 40))
+def test_attribution_matches_the_same_from_its_earliest_start(body: str, pos: int) -> None:
+    # Searching from the bound finds exactly the matches a search from ``pos`` finds, and None means there are none.
+    expected = [(m.span(), m.groupdict()) for m in ATTRIBUTION_RE.finditer(body, pos)]
+    earliest = attribution_start(body, pos)
+    found = [] if earliest is None else [(m.span(), m.groupdict()) for m in ATTRIBUTION_RE.finditer(body, earliest)]
+    assert found == expected

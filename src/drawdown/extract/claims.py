@@ -731,12 +731,16 @@ class Extractor:
                 return name, kind
         phrase = None
         # Where the attribution pattern can match nowhere, where it would start does not matter either.
-        possible = lx.attribution_possible(body, 0)
-        gate = lx.SPEECH_GATE.search(low) if possible and mask & self._g_speech == self._g_speech else None
-        # The speaker stands just before the verb ("the ministry said"), so the full pattern starts near it.
+        earliest = lx.attribution_start(body, 0)
+        gate = lx.SPEECH_GATE.search(low) if earliest is not None and mask & self._g_speech == self._g_speech else None
+        # The speaker stands just before the verb ("the ministry said"), so the full pattern starts near it; and no
+        # match starts before the first place one can (the same matches, found without trying the rest).
         start = max(0, gate.start() - 100) if gate else len(body)
-        possible = possible and (start == 0 or lx.attribution_possible(body, start))
-        for m in lx.ATTRIBUTION_RE.finditer(body, start) if possible else ():
+        if gate is None:
+            earliest = None
+        elif start > 0:
+            earliest = lx.attribution_start(body, start)
+        for m in lx.ATTRIBUTION_RE.finditer(body, earliest) if earliest is not None else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
             words = candidate.split()
             if words and words[0] in _NOT_SPEAKERS:
