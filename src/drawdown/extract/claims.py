@@ -20,6 +20,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from drawdown.case import Case, fold
 from drawdown.extract import dates as dt
@@ -112,15 +113,15 @@ class Extraction:
     skipped: str | None = None
 
 
-@dataclass(frozen=True)
-class _Trigger:
+# Named tuples rather than frozen dataclasses: built and hashed several times per sentence, and a tuple's
+# constructor and hash run in C (a frozen dataclass sets each field through object.__setattr__).
+class _Trigger(NamedTuple):
     action: str
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class _Actor:
+class _Actor(NamedTuple):
     name: str
     start: int
     end: int

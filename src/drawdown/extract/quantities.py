@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from drawdown.extract.lexicon import ci, lower, lower_pattern
 
@@ -60,8 +60,7 @@ _MONTH_AFTER_RE = re.compile(r"\s*(?:January|February|March|April|May|June|July|
 _OF_THEM_RE = re.compile(r"^\s+(?:of\s+)?(?:them|these|those)\b")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):  # a named tuple: built in C, several per sentence
     value: float
     unit: str | None
     start: int
