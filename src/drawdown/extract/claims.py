@@ -569,13 +569,15 @@ class Extractor:
     def _assign(self, mentions: list[Mention], triggers: list[_Trigger], body: str) -> dict[_Trigger, list[Mention]]:
         """Each site mention goes to its nearest action, preferring one before it and within the same clause."""
         out: dict[_Trigger, list[Mention]] = {}
+        actions = [t for t in triggers if t.action != "other"]
+        if len(actions) < 2:
+            # One action takes every mention, whatever the clause boundaries between them (most sentences).
+            return {actions[0]: list(mentions)} if actions and mentions else out
         bounds = [m.start() for m in _CLAUSE_RE.finditer(body)] if _may_have_clause(body) else []
         for m in mentions:
             best: _Trigger | None = None
             best_cost = float("inf")
-            for t in triggers:
-                if t.action == "other":
-                    continue
+            for t in actions:
                 lo, hi = (t.end, m.start) if t.start < m.start else (m.end, t.start)
                 cost = float(hi - lo) * (1.0 if t.start < m.start else 1.6)
                 cost += 150.0 * sum(1 for b in bounds if lo <= b < hi)
@@ -586,28 +588,37 @@ class Extractor:
         return out
 
     def _refine(self, trig: _Trigger, body: str, targets: list[Mention | None]) -> str:
-        """The withdrawal family: started, partial or complete from the words around it; posts left = evacuated."""
+        """The withdrawal family: started, partial or complete from the words around it; posts left = evacuated.
+
+        Only three actions can change; the others (a convoy, flights, talks ...) are returned before any test."""
         action = trig.action
-        window = body[max(0, trig.start - 50) : trig.end + 50]
-        # Posts (named as posts) that are left are evacuated; a town or base that is withdrawn from is not.
-        post = any(
+        if action == "withdrawal_complete":
+            return "evacuated" if self._posts_left(body, targets) else action
+        if action == "withdrawal_started":
+            window = body[max(0, trig.start - 50) : trig.end + 50]
+            if lx.PARTIAL_CUE.search(window):
+                return "withdrawal_partial"
+            if lx.COMPLETE_CUE.search(window):
+                return "evacuated" if self._posts_left(body, targets) else "withdrawal_complete"
+            if self._posts_left(body, targets) and not lx.STARTED_CUE.search(window):
+                return "evacuated"
+            return action
+        if (
+            action == "evacuated"
+            and lx.PARTIAL_CUE.search(body[max(0, trig.start - 40) : trig.start])
+            and not self._posts_left(body, targets)
+        ):
+            return "withdrawal_partial"
+        return action
+
+    def _posts_left(self, body: str, targets: list[Mention | None]) -> bool:
+        """Posts (named as posts) that are left are evacuated; a town or base that is withdrawn from is not."""
+        return any(
             t is not None
             and self._kinds.get(t.site_id) in lx.POST_KINDS
             and _POSTS_RE.search(body[max(0, t.start - 40) : t.end + 10])
             for t in targets
         )
-        if action == "withdrawal_complete" and post:
-            return "evacuated"
-        if action == "withdrawal_started":
-            if lx.PARTIAL_CUE.search(window):
-                return "withdrawal_partial"
-            if lx.COMPLETE_CUE.search(window):
-                return "evacuated" if post else "withdrawal_complete"
-            if post and not lx.STARTED_CUE.search(window):
-                return "evacuated"
-        if action == "evacuated" and lx.PARTIAL_CUE.search(body[max(0, trig.start - 40) : trig.start]) and not post:
-            return "withdrawal_partial"
-        return action
 
     def _local_offices(self, body: str, mask: int) -> list[_Actor]:
         """Local offices named by a case place ("the Tartus governorate"): authorities of the theatre's country."""
