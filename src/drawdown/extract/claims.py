@@ -139,6 +139,10 @@ class _Context:
     date: DateMention | None = None
     # The last claim-less sentence that names a speaker, read only if a later sentence needs it (most never do).
     pending: tuple[str, str, int] | None = None
+    # Claim-less sentences that may name a speaker, oldest first (body, lower-cased, mask, index), not yet looked at:
+    # whether one does (and so becomes ``pending`` and sets ``said_at``) is found out only when a later sentence of
+    # the paragraph asks, and then only for the last ones (the last that does wins, as if each had been read).
+    unread: list[tuple[str, str, int, int]] = field(default_factory=list)
     # Sentence counter, and the sentence whose speaker is kept: a speaker carries to the next sentence only
     # ("X said A. B, too." reads B as X's; two sentences on, the outlet speaks for itself again).
     index: int = 0
@@ -702,6 +706,8 @@ class Extractor:
     ) -> tuple[str | None, str | None, tuple[str, ...]]:
         hedges = self._hedges(low, mask)
         who, kind = self._who(body, low, mask)
+        if who is None and kind is None and ctx.unread:
+            self._read_unread(ctx)
         if who is None and kind is None and ctx.pending is not None:
             self._resolve_pending(ctx)
         if who is None and kind is None:
@@ -712,15 +718,25 @@ class Extractor:
             ctx.attribution, ctx.source_type, ctx.hedges = who, kind, hedges
             ctx.said_at = ctx.index
             ctx.pending = None
+            ctx.unread.clear()  # what they would have set is replaced here
         return who, kind or "media", hedges
 
     def _carry_attribution(self, body: str, low: str, mask: int, ctx: _Context) -> None:
-        if mask & self._g_speaker != self._g_speaker or self._any_speaker.search(low) is None:
-            return
-        if self._neither(low, mask) or self._denied(low, mask):
-            return  # "Neither X nor Y has confirmed": X and Y are not the source of what follows
-        ctx.pending = (body, low, mask)
-        ctx.said_at = ctx.index
+        """Keep the sentence for later: most claim-less sentences with a speech word are never asked about."""
+        if mask & self._g_speaker == self._g_speaker:
+            ctx.unread.append((body, low, mask, ctx.index))
+
+    def _read_unread(self, ctx: _Context) -> None:
+        """What the kept sentences would have set, read from the last: the last that names a speaker wins."""
+        for body, low, mask, index in reversed(ctx.unread):
+            if self._any_speaker.search(low) is None:
+                continue
+            if self._neither(low, mask) or self._denied(low, mask):
+                continue  # "Neither X nor Y has confirmed": X and Y are not the source of what follows
+            ctx.pending = (body, low, mask)
+            ctx.said_at = index
+            break
+        ctx.unread.clear()
 
     def _resolve_pending(self, ctx: _Context) -> None:
         assert ctx.pending is not None
