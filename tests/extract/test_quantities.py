@@ -55,3 +55,14 @@ def test_a_wire_dateline_day_is_not_a_count() -> None:
 def test_counts_in_a_list_of_the_same_unit_add_up() -> None:
     assert [(q.value, q.unit) for q in FINDER.find("two warships and a tanker left")] == [(3, "ships")]
     assert [(q.value, q.unit) for q in FINDER.find("two ships and three trucks")] == [(2, "ships"), (3, "vehicles")]
+
+
+def test_an_article_counts_only_before_white_space() -> None:
+    # find() skips an "a" or "an" not followed by white space before its two tests: both need white space first.
+    from drawdown.extract.quantities import _RATE_RE
+
+    finder = QuantityFinder(("Il-76",))
+    for head in ("rea", "nd trucks", "-trucks", ".", "", "2 trucks", "day", "n aircraft"):
+        assert finder._any_unit_tight.match(head) is None and _RATE_RE.match(head) is None
+    assert finder._any_unit_tight.match(" truck") is not None and _RATE_RE.match(" a day") is not None
+    assert [q.unit for q in finder.find("A truck and an aircraft left the area and a base.")] == ["vehicles", "flights"]

@@ -106,15 +106,19 @@ class QuantityFinder:
         last_noun_end: int | None = None
         sentence = lower(sentence)
         for m in _QTY_RE.finditer(sentence):
+            if m.group("a") in ("a", "an") and not m.group("b") and not m.group("pct"):
+                # An article counts only a noun right after it, or a rate; without either it is skipped below
+                # whatever the date tests say, so they are not run (most sentences hold a few "a"). Both tests start
+                # with white space: the "a" that starts "area" or the "an" of "and" is skipped at once.
+                end = m.end()
+                if not sentence[end : end + 1].isspace():
+                    continue
+                head = sentence[end : end + 60]
+                if not self._any_unit_tight.match(head) and not _RATE_RE.match(head):
+                    continue
             a = _value(m.group("a"))
             if a is None:
                 continue
-            if m.group("a") in ("a", "an") and not m.group("b") and not m.group("pct"):
-                # An article counts only a noun right after it, or a rate; without either it is skipped below
-                # whatever the date tests say, so they are not run (most sentences hold a few "a").
-                head = sentence[m.end() : m.end() + 60]
-                if not self._any_unit_tight.match(head) and not _RATE_RE.match(head):
-                    continue
             b = _value(m.group("b")) if m.group("b") else None
             # "2024" or "14 December" are dates, not counts.
             after = sentence[m.end() : m.end() + 12]
