@@ -65,4 +65,8 @@ def test_an_article_counts_only_before_white_space() -> None:
     for head in ("rea", "nd trucks", "-trucks", ".", "", "2 trucks", "day", "n aircraft"):
         assert finder._any_unit_tight.match(head) is None and _RATE_RE.match(head) is None
     assert finder._any_unit_tight.match(" truck") is not None and _RATE_RE.match(" a day") is not None
-    assert [q.unit for q in finder.find("A truck and an aircraft left the area and a base.")] == ["vehicles", "flights"]
+    assert [q.unit for q in finder.find("A truck and an aircraft left the area and a base.")] == [
+        "vehicles",
+        "flights",
+        "posts",
+    ]
