@@ -260,6 +260,7 @@ class Extractor:
             **{f"cue:{kind}": cue for kind, cue in self._cue_res},
             "local": self._local_re,
             "planned": lx.PLANNED_RE,
+            "modal_after": lx.MODAL_AFTER_RE,
             # Searched in the sentence as written, not lower-cased.
             "actor": self._actor_re,
             "speaker_re": self._speaker_re,
@@ -287,6 +288,7 @@ class Extractor:
         self._g_neither, self._g_observed, self._g_place = need("neither"), need("observed"), need("place")
         self._g_dates = (need("absolute"), need("months"), need("relative"))
         self._g_actor, self._g_local, self._g_planned = need("actor"), need("local"), need("planned")
+        self._g_modal_after = need("modal_after")
         self._g_cues = [(kind, cue, need(f"cue:{kind}")) for kind, cue in self._cue_res]
 
     # ------------------------------------------------------------------------------------------------ entry
@@ -683,7 +685,7 @@ class Extractor:
         if head.rstrip().endswith("to") and lx.INFINITIVE_RE.search(head):  # the pattern ends in "to" and space
             return True
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
-        if lx.MODAL_AFTER_RE.match(low, trig.end):
+        if mask & self._g_modal_after == self._g_modal_after and lx.MODAL_AFTER_RE.match(low, trig.end):
             return True
         # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe".
         return any(d.deadline and d.start > trig.start for d in dates) or any(
