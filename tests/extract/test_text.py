@@ -130,3 +130,15 @@ _WORDS = ["the", "of", "le", "la", "der", "und", "el", '"the', "of,", "(la)", ".
 @given(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=40).map(" ".join))
 def test_language_counts_words_with_edge_punctuation_like_stripping_every_word(text: str) -> None:
     assert detect_language(text) == _language_by_stripping_every_word(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "Mrs", "Sept", "U.S", "i.e", "approx", "A", "x", " ", ".", "No"]), max_size=5))
+def test_the_abbreviation_pattern_matches_only_where_its_ends_are(pieces: list[str]) -> None:
+    # The splitter tests str.endswith(_ABBREV_ENDS) before the abbreviation pattern.
+    from drawdown.extract.text import _ABBREV_ENDS, _ABBREV_RE
+
+    text = "".join(pieces) + "."
+    for start in range(len(text)):
+        if _ABBREV_RE.search(text[start:]):
+            assert text.endswith(_ABBREV_ENDS, start)

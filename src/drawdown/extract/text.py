@@ -225,6 +225,14 @@ _BLOCK_START_RE = re.compile(r"\s*(?:[-*+•]\s|\d{1,3}[.)]\s|#|\||>)")
 _ABBREV_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|"
                         r"No|vs|approx|"
                         r"U\.S|U\.N|U\.K|e\.g|i\.e)|\b[A-Z])\.$")  # fmt: skip
+# What a text that the pattern matches in ends with; str.endswith rejects the other sentence ends (almost all) in C,
+# where the pattern took 0.7 us each, a quarter of the splitting.
+_ABBREV_ENDS = tuple(
+    f"{word}."
+    for word in ("Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "St", "Jan", "Feb", "Mar", "Apr",
+                 "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "approx", "U.S", "U.N", "U.K", "e.g", "i.e",
+                 *"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+)  # fmt: skip
 # An interview turn: "Expert:", "Q:", "Interviewer:" at the start of a line (markdown bold already blanked).
 _TURN_RE = re.compile(r"^\s*[A-Z][\w .'-]{0,30}:\s", re.MULTILINE)
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
@@ -254,13 +262,22 @@ def sentences(text: str) -> list[Sentence]:
         # An abbreviation ends in a full stop, so only a piece ending in one needs the pattern.
         if (
             not hard
-            and text[piece_end - 1 : piece_end] == "."
+            and text.endswith(_ABBREV_ENDS, max(0, piece_end - 6), piece_end)
             and _ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end])
         ):
             continue
         if newlines and not hard and text[piece_end - 1 : piece_end] not in ".!?\"'”’)":
             continue  # a soft wrap inside a sentence: the line break is only a space
-        _append(out, text, start, piece_end, paragraph, commentary_spans)
+        if (
+            not commentary_spans
+            and 3 <= piece_end - start <= MAX_SENTENCE
+            and not text[start].isspace()
+            and not text[piece_end - 1].isspace()
+        ):
+            # Most sentences: nothing to trim, cut or mark, as _append would find (one call fewer per sentence).
+            out.append(Sentence(start, piece_end, text[start:piece_end], paragraph))
+        else:
+            _append(out, text, start, piece_end, paragraph, commentary_spans)
         if hard:
             paragraph += 1
         start = match.end()
