@@ -681,8 +681,12 @@ class Extractor:
         return piece[cut:]
 
     def _negated(self, body: str, trig: _Trigger) -> bool:
+        # Every negator holds one of these ("not", "nor" and "no" hold "no"; "denied that" holds "den"). The clause
+        # is the end of the 45 characters before the action word: where they hold none, its boundaries do not matter.
+        window = body[max(0, trig.start - 45) : trig.start]
+        if not ("no" in window or "n't" in window or "never" in window or "without" in window or "den" in window):
+            return False
         before = self._clause_before(body, trig.start, 45)
-        # Every negator holds one of these ("not", "nor" and "no" hold "no"; "denied that" holds "den").
         if not ("no" in before or "n't" in before or "never" in before or "without" in before or "den" in before):
             return False
         negators = list(lx.NEGATION_RE.finditer(before))
@@ -702,8 +706,9 @@ class Extractor:
         if mask & self._g_modal_after == self._g_modal_after and lx.MODAL_AFTER_RE.match(low, trig.end):
             return True
         # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe".
-        return any(d.deadline and d.start > trig.start for d in dates) or any(
-            d.deadline and modal and lx.PLANNED_RE.search(low) for d in dates
+        return bool(dates) and (
+            any(d.deadline and d.start > trig.start for d in dates)
+            or any(d.deadline and modal and lx.PLANNED_RE.search(low) for d in dates)
         )
 
     def _denied(self, low: str, mask: int) -> bool:
