@@ -390,7 +390,10 @@ class Extractor:
         if self._may_name_actor(mask) and self._actor_re.search(body):
             return True
         ascii_ = body.isascii()
-        return bool(self.gazetteer.locate(body, names=not ascii_, places=self._may_name_place(mask, ascii_)))
+        places = self._may_name_place(mask, ascii_)
+        if ascii_ and not places:
+            return self.gazetteer.misspells_a_site(body)  # the only look-up left, without building mentions
+        return bool(self.gazetteer.locate(body, names=not ascii_, places=places))
 
     def _may_name_actor(self, mask: int) -> bool:
         return mask & self._g_actor == self._g_actor
