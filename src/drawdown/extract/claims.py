@@ -143,6 +143,9 @@ class _Context:
     # whether one does (and so becomes ``pending`` and sets ``said_at``) is found out only when a later sentence of
     # the paragraph asks, and then only for the last ones (the last that does wins, as if each had been read).
     unread: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # Pending sentences whose speaker became due (a later sentence had none of its own), oldest first: read only
+    # when the carried speaker is used (the last that names one wins, as if each had been read when due).
+    owed: list[tuple[str, str, int]] = field(default_factory=list)
     # Sentence counter, and the sentence whose speaker is kept: a speaker carries to the next sentence only
     # ("X said A. B, too." reads B as X's; two sentences on, the outlet speaks for itself again).
     index: int = 0
@@ -733,9 +736,12 @@ class Extractor:
         if who is None and kind is None and ctx.unread:
             self._read_unread(ctx)
         if who is None and kind is None and ctx.pending is not None:
-            self._resolve_pending(ctx)
+            ctx.owed.append(ctx.pending)
+            ctx.pending = None
         if who is None and kind is None:
             if ctx.index - ctx.said_at == 1:
+                if ctx.owed:
+                    self._resolve_owed(ctx)
                 who, kind = ctx.attribution, ctx.source_type
                 hedges = tuple(dict.fromkeys((*hedges, *ctx.hedges)))
         else:
@@ -743,6 +749,7 @@ class Extractor:
             ctx.said_at = ctx.index
             ctx.pending = None
             ctx.unread.clear()  # what they would have set is replaced here
+            ctx.owed.clear()
         return who, kind or "media", hedges
 
     def _carry_attribution(self, body: str, low: str, mask: int, ctx: _Context) -> None:
@@ -762,14 +769,14 @@ class Extractor:
             break
         ctx.unread.clear()
 
-    def _resolve_pending(self, ctx: _Context) -> None:
-        assert ctx.pending is not None
-        body, low, mask = ctx.pending
-        ctx.pending = None
-        who, kind = self._who(body, low, mask)
-        if who is not None or kind is not None:
-            hedges = self._hedges(low, mask)
-            ctx.attribution, ctx.source_type, ctx.hedges = who, kind, hedges
+    def _resolve_owed(self, ctx: _Context) -> None:
+        """The speaker the owed sentences would have set, read from the last: the last that names one wins."""
+        for body, low, mask in reversed(ctx.owed):
+            who, kind = self._who(body, low, mask)
+            if who is not None or kind is not None:
+                ctx.attribution, ctx.source_type, ctx.hedges = who, kind, self._hedges(low, mask)
+                break
+        ctx.owed.clear()
 
     def _who(self, body: str, low: str, mask: int) -> tuple[str | None, str | None]:
         if mask & self._g_speaker != self._g_speaker or self._any_speaker.search(low) is None:
