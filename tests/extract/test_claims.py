@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from drawdown.case import load_case
-from drawdown.extract.claims import MAX_CHARS, Extractor
+from drawdown.extract.claims import MAX_CHARS, Extractor, _Context
 from drawdown.model import ACTIONS, CONFIRMATIONS, MODALITIES, SOURCE_TYPES, TIME_PRECISIONS, UNITS
 from tests.conftest import NORTHLAND
 
@@ -191,3 +191,39 @@ def test_former_known_misses(syria: Extractor) -> None:
     assert ("qamishli", "withdrawal_partial", "asserted") in _pairs(
         syria, "Satellite photos show the Qamishli airfield largely empty of helicopters."
     )
+
+
+class _ReadAtOnce(Extractor):
+    """The extractor as it was before claim-less sentences were kept unread and their speakers owed: each is read
+    as it comes, and a pending speaker as soon as a sentence without one comes after it."""
+
+    def _carry_attribution(self, body: str, low: str, mask: int, ctx: _Context) -> None:
+        super()._carry_attribution(body, low, mask, ctx)
+        if ctx.unread:
+            self._read_unread(ctx)
+
+    def _attribution(
+        self, body: str, low: str, mask: int, ctx: _Context
+    ) -> tuple[str | None, str | None, tuple[str, ...]]:
+        found = super()._attribution(body, low, mask, ctx)
+        if ctx.owed:
+            self._resolve_owed(ctx)
+        return found
+
+
+@pytest.mark.parametrize("case_ref", ["syria-2024", NORTHLAND])
+def test_speakers_read_late_give_the_claims_of_speakers_read_at_once(case_ref: str) -> None:
+    from pathlib import Path
+
+    from drawdown.extract.score import load_corpus
+
+    case = load_case(case_ref)
+    late, at_once = Extractor(case), _ReadAtOnce(case)
+    data = Path(__file__).resolve().parents[1] / "data" / "extract"
+    claims = 0
+    for path in sorted(data.glob("*.txt")):
+        for ex in load_corpus(path):
+            expected = at_once.extract(ex.text, ex.published).claims
+            assert late.extract(ex.text, ex.published).claims == expected
+            claims += len(expected)
+    assert claims > 100

@@ -88,3 +88,22 @@ def test_capitalised_words_are_found_as_with_a_leading_word_boundary(pieces: lis
     text = "".join(pieces)
     plain = re.compile(r"\b[A-Z][A-Za-z\u00C0-\u024F'-]{5,}\b")
     assert [m.span() for m in _CAPWORD_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_misspells_a_site_agrees_with_the_fuzzy_look_up() -> None:
+    from pathlib import Path
+
+    from drawdown.extract.score import load_corpus
+    from drawdown.extract.text import sentences
+
+    gazetteer = Gazetteer.from_case(load_case("syria-2024"))
+    data = Path(__file__).resolve().parents[1] / "data" / "extract"
+    found = 0
+    for path in sorted(data.glob("*.txt")):
+        for ex in load_corpus(path):
+            for s in sentences(ex.text):
+                for text in (s.text, s.text.upper(), s.text + " Hmeimin Tartos"):
+                    expected = bool(gazetteer.locate(text, names=False, places=False))
+                    assert gazetteer.misspells_a_site(text) == expected
+                    found += expected
+    assert found > 100

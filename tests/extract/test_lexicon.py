@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import functools
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drawdown.extract.lexicon import ATTRIBUTION_RE, attribution_possible, factor, lower, lower_pattern
+from drawdown.case import load_case
+from drawdown.extract.claims import Extractor
+from drawdown.extract.lexicon import (
+    ATTRIBUTION_RE,
+    attribution_possible,
+    attribution_start,
+    factor,
+    lower,
+    lower_pattern,
+)
 
 WORDS = r"convoys?|columns? of trucks|withdr\w+|with|pull(?:ed)? out|t4|t[\W_]+4|(?:x|y)ray|a?b"
 
@@ -37,3 +47,59 @@ def test_attribution_is_possible_wherever_the_pattern_matches(body: str, pos: in
     # The quick test may only skip the attribution pattern where the pattern finds nothing.
     if ATTRIBUTION_RE.search(body, pos) is not None:
         assert attribution_possible(body, pos)
+
+
+_LEAD_PIECES = [*_SPEECH_PIECES, "Abu ", "Amin ", "O’Neil ", "U.S. ", "spokesman ", "an ", "big ", "-", ".", "\t", "á"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=16).map("".join), st.integers(0, 40))
+def test_attribution_matches_the_same_from_its_earliest_start(body: str, pos: int) -> None:
+    # Searching from the bound finds exactly the matches a search from ``pos`` finds, and None means there are none.
+    expected = [(m.span(), m.groupdict()) for m in ATTRIBUTION_RE.finditer(body, pos)]
+    earliest = attribution_start(body, pos)
+    found = [] if earliest is None else [(m.span(), m.groupdict()) for m in ATTRIBUTION_RE.finditer(body, earliest)]
+    assert found == expected
+
+
+_ACTOR_PIECES = ["Russian ", "Russia", "Moscow", "US ", "U.S. ", "Turkish", "forces ", "said ", "’s ", "'s ", "rebels",
+                 "Rebel ", "REBELS ", "İnsurgents ", "ınsurgents ", "militants", "armed groups", "Armed Factions ", "x",
+                 " ", ",", "-", "the ", "Syria", "United States ", "moved ", "\n"]  # fmt: skip
+
+
+@functools.cache
+def _syria() -> Extractor:
+    return Extractor(load_case("syria-2024"))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_ACTOR_PIECES), max_size=12).map("".join))
+def test_the_actor_lookahead_keeps_every_match(text: str) -> None:
+    # The extractor's actor pattern starts with lexicon.starts_with(...): the same matches as without it.
+    fast = _syria()._actor_re
+    lookahead = fast.pattern[: fast.pattern.index("(?:(?P<own>")]
+    assert lookahead.startswith("(?<!\\w)(?=")
+    slow = re.compile(fast.pattern[len(lookahead) :])
+    assert [(m.span(), m.lastgroup) for m in fast.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in slow.finditer(text)
+    ]
+
+
+def test_the_speaker_lookbehind_keeps_every_match_on_the_corpora() -> None:
+    # The quick speaker test starts with (?<!\w) in front of its branches: the same matches as without it.
+    from pathlib import Path
+
+    from drawdown.extract.score import load_corpus
+
+    fast = _syria()._any_speaker
+    assert fast.pattern.startswith("(?<!\\w)(?:")
+    slow = re.compile(fast.pattern[len("(?<!\\w)(?:") : -1])
+    data = Path(__file__).resolve().parents[1] / "data" / "extract"
+    texts = [lower(ex.text) for path in sorted(data.glob("*.txt")) for ex in load_corpus(path)]
+    texts += [t.upper().lower() + " xsaid said, sources-source" for t in texts[:50]]
+    checked = 0
+    for text in texts:
+        found = [m.span() for m in fast.finditer(text)]
+        assert found == [m.span() for m in slow.finditer(text)]
+        checked += len(found)
+    assert checked > 100

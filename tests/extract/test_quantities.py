@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drawdown.extract.quantities import QuantityFinder
 
@@ -55,3 +57,41 @@ def test_a_wire_dateline_day_is_not_a_count() -> None:
 def test_counts_in_a_list_of_the_same_unit_add_up() -> None:
     assert [(q.value, q.unit) for q in FINDER.find("two warships and a tanker left")] == [(3, "ships")]
     assert [(q.value, q.unit) for q in FINDER.find("two ships and three trucks")] == [(2, "ships"), (3, "vehicles")]
+
+
+def test_an_article_counts_only_before_white_space() -> None:
+    # find() skips an "a" or "an" not followed by white space before its two tests: both need white space first.
+    from drawdown.extract.quantities import _RATE_RE
+
+    finder = QuantityFinder(("Il-76",))
+    for head in ("rea", "nd trucks", "-trucks", ".", "", "2 trucks", "day", "n aircraft"):
+        assert finder._any_unit_tight.match(head) is None and _RATE_RE.match(head) is None
+    assert finder._any_unit_tight.match(" truck") is not None and _RATE_RE.match(" a day") is not None
+    assert [q.unit for q in finder.find("A truck and an aircraft left the area and a base.")] == [
+        "vehicles",
+        "flights",
+        "posts",
+    ]
+
+
+_QTY_PIECES = ["a", "an", " ", "two", "2", "3,000", "1.5", "-", "–", "or", "to", "and", "%", " percent", "per cent",
+               "about ", "at least ", "a dozen", "dozens of", "x", "٣", "half", "over", "some", ".", "ten",
+               "hundred"]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_QTY_PIECES), max_size=12).map("".join))
+def test_the_count_pattern_matches_as_without_its_lookahead_and_grouping(text: str) -> None:
+    import re
+
+    from drawdown.extract import quantities as q
+    from drawdown.extract.lexicon import ci
+
+    words = "|".join(sorted((re.escape(w) for w in (*q._ONES, *q._VAGUE)), key=len, reverse=True))
+    value = rf"(?:{q._NUMBER}|{words})"
+    plain = ci(
+        rf"(?<![\w.-])(?:(?:{'|'.join(q._APPROX)})\s+)?(?P<a>{value})(?:(?:\s*(?:or|to|and|–)\s*|-)(?P<b>{value}))?"
+        rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?"
+    )
+    expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in q._QTY_RE.finditer(text)] == expected

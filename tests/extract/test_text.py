@@ -130,3 +130,45 @@ _WORDS = ["the", "of", "le", "la", "der", "und", "el", '"the', "of,", "(la)", ".
 @given(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=40).map(" ".join))
 def test_language_counts_words_with_edge_punctuation_like_stripping_every_word(text: str) -> None:
     assert detect_language(text) == _language_by_stripping_every_word(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "Mrs", "Sept", "U.S", "i.e", "approx", "A", "x", " ", ".", "No"]), max_size=5))
+def test_the_abbreviation_pattern_matches_only_where_its_ends_are(pieces: list[str]) -> None:
+    # The splitter tests str.endswith(_ABBREV_ENDS) before the abbreviation pattern.
+    from drawdown.extract.text import _ABBREV_ENDS, _ABBREV_RE
+
+    text = "".join(pieces) + "."
+    for start in range(len(text)):
+        if _ABBREV_RE.search(text[start:]):
+            assert text.endswith(_ABBREV_ENDS, start)
+
+
+def _language_as_counted_before(text: str) -> str:
+    """detect_language's word counting as it was (a copy of the counts, edged words moved one by one)."""
+    from collections import Counter
+
+    from drawdown.extract.text import _PUNCT, _STOPWORDS
+
+    raw = Counter(text[:3000].lower().split())
+    tally = raw.copy()
+    for word in [w for w in raw if w[0] in _PUNCT or w[-1] in _PUNCT]:
+        tally[word.strip(_PUNCT)] += tally.pop(word)
+    total = sum(raw.values())
+    scores = {lang: sum(tally[w] for w in stop if w in tally) / total for lang, stop in _STOPWORDS.items()}
+    lang, best = max(scores.items(), key=lambda kv: kv[1])
+    if best >= 0.08:
+        return lang
+    return "en" if total < 30 and best == scores["en"] else "und"
+
+
+_LANGUAGE_WORDS = ["the", "le", "la", "de", "und", "il", "ve", "x", "word", "The,", '"the', "(la)", "...", "it's",
+                   "d'un", "e", "y", "?", "!!", "AND", "Die", "of.", "«", "to"]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LANGUAGE_WORDS), min_size=5, max_size=60).map(" ".join))
+def test_language_counts_give_the_decision_of_the_plain_counts(text: str) -> None:
+    # ASCII text with at least 12 letters and 5 words: the word counts decide.
+    if text.isascii() and sum(c.isalpha() for c in text) >= 12:
+        assert detect_language(text) == _language_as_counted_before(text)

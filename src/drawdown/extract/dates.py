@@ -13,8 +13,8 @@ from __future__ import annotations
 import calendar
 import contextlib
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from drawdown.extract.lexicon import ci, lower
 
@@ -29,8 +29,7 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _N = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|ten|few|several|couple of)"
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):  # a named tuple: built in C, several per sentence
     day: date
     precision: str  # day | week | month
     start: int

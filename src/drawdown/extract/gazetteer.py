@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -47,8 +47,7 @@ _GENERIC_WORDS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a named tuple: built in C, several per sentence
     site_id: str
     start: int
     end: int
@@ -239,16 +238,7 @@ class Gazetteer:
                 word = match.group(0)
                 if not free(match.start(), match.end()):
                     continue
-                if word in self._fuzzy_cache:  # keyed by the word as written: fold() costs more than the look-up
-                    site_id = self._fuzzy_cache[word]
-                else:
-                    key = fold(word)
-                    site_id = None
-                    if key not in self._owner and key not in self._stop:
-                        best = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-                        site_id = self._owner[best[0]] if best is not None else None
-                    if len(self._fuzzy_cache) < 100_000:
-                        self._fuzzy_cache[word] = site_id
+                site_id = self._fuzzy_site(word)
                 if site_id is not None:
                     found.append(Mention(site_id, match.start(), match.end(), match.group(0)))
                     taken.append((match.start(), match.end()))
@@ -256,6 +246,26 @@ class Gazetteer:
         if not offset:
             return found
         return [Mention(m.site_id, m.start + offset, m.end + offset, m.surface, m.via_place) for m in found]
+
+    def _fuzzy_site(self, word: str) -> str | None:
+        """The site a capitalised word is a misspelling of, if any."""
+        if word in self._fuzzy_cache:  # keyed by the word as written: fold() costs more than the look-up
+            return self._fuzzy_cache[word]
+        key = fold(word)
+        site_id = None
+        if key not in self._owner and key not in self._stop:
+            best = process.extractOne(key, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            site_id = self._owner[best[0]] if best is not None else None
+        if len(self._fuzzy_cache) < 100_000:
+            self._fuzzy_cache[word] = site_id
+        return site_id
+
+    def misspells_a_site(self, sentence: str) -> bool:
+        """Whether ``locate(sentence, names=False, places=False)`` finds anything: some capitalised word is a
+        misspelt site. The same look-ups without building the mentions (most sentences asked have none)."""
+        return bool(self._fuzzy_names) and any(
+            self._fuzzy_site(match.group(0)) is not None for match in _CAPWORD_RE.finditer(sentence)
+        )
 
     def _resolve_place(self, site_ids: tuple[str, ...], sentence: str, start: int, end: int) -> str | None:
         """The one site of a place that the words around it point to ("the airport in Hasakah"), else None."""
