@@ -49,13 +49,17 @@ _SCHEMA = pa.schema(
 )
 
 
+# The column DuckDB adds to a Parquet scan with each row's place in the file.
+_ROW_NUMBER: Final = "file_row_number"
+
+
 def _scan(con: duckdb.DuckDBPyConnection, path: Path) -> str:
     """The DuckDB table function that scans ``path`` (CSV, CSV.gz or Parquet)."""
     quoted = str(path).replace("'", "''")
     name = path.name.lower()
     if name.endswith((".parquet", ".pq")):
         # The scan numbers rows itself, in parallel; row_number() OVER () would pin the read to one thread.
-        return f"read_parquet('{quoted}', file_row_number = true)"
+        return f"read_parquet('{quoted}', {_ROW_NUMBER} = true)"
     if name.endswith((".csv", ".csv.gz", ".tsv", ".txt")):
         # OpenSky's own exports quote nothing and may leave fields empty; every column read as text first
         # would be slower, so DuckDB sniffs the types on a sample as usual.
@@ -92,19 +96,22 @@ _INTEGERS = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", 
 _NUMBERS = ("DOUBLE", "FLOAT", "REAL", *_INTEGERS)
 
 
-def _bool(expr: str, kind: str = "") -> str:
-    if kind == "BOOLEAN":
-        return f"coalesce({expr}, false)"
+def _bool(name: str, types: dict[str, str]) -> str:
+    """Column ``name`` as a boolean, false when missing or unreadable."""
+    if types.get(name) == "BOOLEAN":
+        return f"coalesce({name}, false)"
     # OpenSky CSV exports write booleans as true/false, 1/0 or True/False depending on the tool.
-    return f"CASE WHEN lower(CAST({expr} AS VARCHAR)) IN ('true', '1', 't') THEN true ELSE false END"
+    return f"CASE WHEN lower(CAST({name} AS VARCHAR)) IN ('true', '1', 't') THEN true ELSE false END"
 
 
-def _num(expr: str, kind: str = "") -> str:
+def _num(name: str, types: dict[str, str]) -> str:
+    """Column ``name`` as a DOUBLE, parsed only when the file does not already hold numbers there."""
+    kind = types.get(name, "")
     if kind == "DOUBLE":
-        return expr
+        return name
     if kind in _NUMBERS or kind.startswith("DECIMAL"):
-        return f"CAST({expr} AS DOUBLE)"
-    return f"TRY_CAST({expr} AS DOUBLE)"
+        return f"CAST({name} AS DOUBLE)"
+    return f"TRY_CAST({name} AS DOUBLE)"
 
 
 def _callsign(expr: str) -> str:
@@ -112,43 +119,35 @@ def _callsign(expr: str) -> str:
 
 
 def _opensky_select(scan: str, types: dict[str, str], seq: str = "") -> str:
-    def num(name: str) -> str:
-        return _num(name, types.get(name, ""))
-
     # OpenSky's CSV exports carry epoch seconds; pyopensky's frames (saved to Parquet) carry timestamps.
     stamped = types.get("time", "").startswith("TIMESTAMP")
-    when = "CAST(time AS TIMESTAMPTZ)" if stamped else f"to_timestamp({num('time')})"
+    when = "CAST(time AS TIMESTAMPTZ)" if stamped else f"to_timestamp({_num('time', types)})"
     return f"""
         SELECT {when} AS time,
                lower(trim(CAST(icao24 AS VARCHAR))) AS icao24,
                {_callsign("callsign")} AS callsign,
-               {num("lat")} AS lat, {num("lon")} AS lon,
-               {num("baroaltitude")} AS alt_m, {num("velocity")} AS gs_ms, {num("vertrate")} AS vrate_ms,
-               {_bool("onground", types.get("onground", ""))} AS onground{seq}
+               {_num("lat", types)} AS lat, {_num("lon", types)} AS lon,
+               {_num("baroaltitude", types)} AS alt_m, {_num("velocity", types)} AS gs_ms,
+               {_num("vertrate", types)} AS vrate_ms,
+               {_bool("onground", types)} AS onground{seq}
         FROM {scan}
         WHERE time IS NOT NULL AND icao24 IS NOT NULL
     """
 
 
 def _traffic_select(scan: str, types: dict[str, str], seq: str = "") -> str:
-    def num(name: str) -> str:
-        return _num(name, types.get(name, ""))
-
-    gs = f"{num('groundspeed')} * {KT}" if "groundspeed" in types else "NULL::DOUBLE"
-    vr = f"{num('vertical_rate')} * {FPM}" if "vertical_rate" in types else "NULL::DOUBLE"
-    og = _bool("onground", types["onground"]) if "onground" in types else "false"
+    gs = f"{_num('groundspeed', types)} * {KT}" if "groundspeed" in types else "NULL::DOUBLE"
+    vr = f"{_num('vertical_rate', types)} * {FPM}" if "vertical_rate" in types else "NULL::DOUBLE"
+    og = _bool("onground", types) if "onground" in types else "false"
     cs = _callsign("callsign") if "callsign" in types else "NULL::VARCHAR"
     return f"""
         SELECT CAST(timestamp AS TIMESTAMPTZ) AS time,
                lower(trim(CAST(icao24 AS VARCHAR))) AS icao24, {cs} AS callsign,
-               {num("latitude")} AS lat, {num("longitude")} AS lon,
-               {num("altitude")} * {FT} AS alt_m, {gs} AS gs_ms, {vr} AS vrate_ms, {og} AS onground{seq}
+               {_num("latitude", types)} AS lat, {_num("longitude", types)} AS lon,
+               {_num("altitude", types)} * {FT} AS alt_m, {gs} AS gs_ms, {vr} AS vrate_ms, {og} AS onground{seq}
         FROM {scan}
         WHERE timestamp IS NOT NULL AND icao24 IS NOT NULL
     """
-
-
-_ROW_NUMBER: Final = "file_row_number"
 
 
 def _numbered(select: str) -> str:
