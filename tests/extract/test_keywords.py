@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from drawdown.case import load_case
 from drawdown.extract import lexicon as lx
 from drawdown.extract.claims import Extractor
-from drawdown.extract.keywords import CASED, KeywordGates, first_chars, required_literals
+from drawdown.extract.keywords import CASED, KeywordGates, first_chars, prefixes, required_literals
 from drawdown.extract.score import load_corpus
 from drawdown.extract.text import clean, sentences
 
@@ -58,18 +58,33 @@ def test_first_chars_of_a_pattern() -> None:
     assert first_chars(re.compile(r"\b(?:convoy|\w+ out)\b")) is None
 
 
-def test_action_rules_by_first_letter_keep_every_rule_that_can_start_there() -> None:
-    extractor = Extractor(load_case("syria-2024"))
-    for rules in [*extractor._rules_from.values(), extractor._rules_from_any]:
-        order = [extractor._rules.index(rule) for rule in rules]
-        assert order == sorted(order)  # tried in the rules' order
-    for text in _texts()[:300]:
+def test_prefixes_of_a_pattern() -> None:
+    assert prefixes(re.compile(r"\b(?:convoys?|columns? of trucks|(?<!fuel )tankers?)\b"), 3) == {"con", "col", "tan"}
+    assert prefixes(re.compile(r"\b(?:no (?:longer|more)|t\w+)\b"), 4) == {"no l", "no m", "t"}
+    assert prefixes(re.compile(r"\b(?:convoy|\w+ out)\b"), 3) is None
+    # A long alternation is read branch by branch: its prefixes are known though the whole has too many strings.
+    many = "|".join(f"{a}{b} (?:the |its |their )?(?:one|two|three|four|five)" for a in "abcdefgh" for b in "xyz")
+    assert prefixes(re.compile(rf"\b(?:{many})\b"), 2) == {f"{a}{b}" for a in "abcdefgh" for b in "xyz"}
+
+
+@pytest.mark.parametrize("case_ref", ["syria-2024", str(DATA / "cases" / "northland-2031.toml")])
+def test_action_rules_by_start_keep_every_rule_that_can_match_there(case_ref: str) -> None:
+    extractor = Extractor(load_case(case_ref))
+    tried = 0
+    for text in _texts():
         low = lx.lower(text)
         for m in extractor._any_action.finditer(low):
-            kept = extractor._rules_from.get(low[m.start()], extractor._rules_from_any)
+            kept = extractor._rules_at(low[m.start() : m.start() + 3])
+            order = [extractor._rules.index(rule) for rule in kept]
+            assert order == sorted(order)  # tried in the rules' order
             for rule in extractor._rules:
                 if rule[1].match(low, m.start()):
+                    tried += 1
                     assert rule in kept, (rule[0], low[m.start() : m.end()])
+    assert tried > 500
+    # Every key that can come up keeps what the one-letter index kept before: no rule dropped for a short key.
+    assert extractor._rules_at("") == extractor._rules
+    assert {r[0] for r in extractor._rules_at("w")} >= {r[0] for r in extractor._rules_at("wit")}
 
 
 def test_unreadable_patterns_get_no_gate() -> None:
@@ -99,6 +114,15 @@ def test_a_gate_passes_every_text_its_pattern_matches(text: str, pattern: str, a
     if compiled.search(haystack):
         need = gates.need("p")
         assert gates.masks(text, lx.lower(text), [0])[0] & need == need
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=12).map("".join), st.sampled_from(PATTERNS), st.integers(1, 4))
+def test_every_match_starts_with_a_prefix(text: str, pattern: str, n: int) -> None:
+    compiled = re.compile(pattern)
+    starts = prefixes(compiled, n)
+    for m in compiled.finditer(lx.lower(text)):
+        assert starts is None or any(m.group(0).startswith(p) for p in starts)
 
 
 def _texts() -> list[str]:

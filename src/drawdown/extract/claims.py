@@ -27,7 +27,7 @@ from drawdown.extract import dates as dt
 from drawdown.extract import lexicon as lx
 from drawdown.extract.dates import DateMention, find_dates
 from drawdown.extract.gazetteer import Gazetteer, Mention
-from drawdown.extract.keywords import KeywordGates, first_chars, required_literals
+from drawdown.extract.keywords import KeywordGates, first_chars, prefixes, required_literals
 from drawdown.extract.quantities import Quantity, QuantityFinder
 from drawdown.extract.text import Sentence, clean, detect_language, sentences
 from drawdown.model import Claim
@@ -50,6 +50,8 @@ _UNITS_FOR = {
     "equipment_loaded": ("tonnes", "vehicles"),
     "presence_maintained": ("troops", "ships"),
 }
+# How many characters of an action word pick the rules tried on it (_rules_at).
+_RULE_KEY = 3
 # Sentence openers that carry the previous sentence's date ("Concurrently, a convoy departed ...").
 _SAME_TIME_RE = re.compile(r"^\s*(?:concurrently|meanwhile|at the same time|simultaneously|the same day|also|"
                            r"in addition|separately)\b", re.IGNORECASE)  # fmt: skip
@@ -178,14 +180,10 @@ class Extractor:
             self._rules.append((action, lx.ci(rf"\b(?:{head})\b"), cue_re, optional))
         # The cheap first pass: any action head word at all.
         self._any_action = re.compile(rf"\b(?:{lx.factor(lx.lower_pattern('|'.join(heads)))})\b")
-        # The rules whose head can start with a given character, in order: an action word is tried only against
-        # those (a "convoy" against the two rules whose heads start with c, not all thirteen).
-        starts = [first_chars(head) for _, head, _, _ in self._rules]
-        letters = {c for chars in starts if chars is not None for c in chars}
-        self._rules_from = {
-            c: [r for r, chars in zip(self._rules, starts, strict=True) if chars is None or c in chars] for c in letters
-        }
-        self._rules_from_any = [r for r, chars in zip(self._rules, starts, strict=True) if chars is None]
+        # The rules whose head can start with an action word's first three letters, in order: a "convoy" is tried
+        # only against the rules with a head starting "con", not all fourteen (see _rules_at).
+        self._rule_starts = [prefixes(head, _RULE_KEY) for _, head, _, _ in self._rules]
+        self._rules_by_start: dict[str, list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]] = {}
         actor = case.actor
         own = {actor.short, actor.name, *actor.aliases}
         self._own_country = actor.short
@@ -494,7 +492,9 @@ class Extractor:
                 action = "withdrawal_complete"  # a pullout with a deadline is a plan to be gone by then
             if targets == [None] and action == "evacuated" and own:
                 action = "withdrawal_started"  # a theatre is not evacuated like a post; it is being left
-            confirmation = self._confirmation(denied, neither, hedges, source_type, attribution, observed, actor, body)
+            confirmation = self._confirmation(
+                denied, neither, hedges, source_type, attribution, observed, actor, body, self._may_name_actor(mask)
+            )
             qty = self._quantity(action, trig, quantities)
             if modality == "planned":
                 when: DateMention | None = due
@@ -567,10 +567,12 @@ class Extractor:
         # The combined head pattern finds where action words start; at each such place the rules are tried in
         # order with an anchored match and the first whose cue is satisfied wins. (Running every rule over the
         # whole sentence cost three times as much.)
-        rules_from, rules_from_any = self._rules_from, self._rules_from_any
+        rules_by_start = self._rules_by_start
         for candidate in self._any_action.finditer(body, start):
             at = candidate.start()
-            for action, head, cue, optional in rules_from.get(body[at], rules_from_any):
+            key = body[at : at + _RULE_KEY]
+            rules = rules_by_start.get(key)
+            for action, head, cue, optional in self._rules_at(key) if rules is None else rules:
                 m = head.match(body, at)
                 if m is None or not free(m.start(), m.end()):
                     continue
@@ -591,6 +593,19 @@ class Extractor:
                 break
         found.sort(key=lambda t: t.start)
         return found
+
+    def _rules_at(self, key: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
+        """The rules, in order, whose head can match where the text starts with ``key`` (its next few characters):
+        one of the head's prefixes and ``key`` start alike. Kept per key: the keys are the starts of action words
+        (where the combined head pattern matched), a few hundred at most."""
+        rules = [
+            rule
+            for rule, starts in zip(self._rules, self._rule_starts, strict=True)
+            if starts is None or any(p.startswith(key) or key.startswith(p) for p in starts)
+        ]
+        if len(self._rules_by_start) < 10_000:
+            self._rules_by_start[key] = rules
+        return rules
 
     def _assign(self, mentions: list[Mention], triggers: list[_Trigger], body: str) -> dict[_Trigger, list[Mention]]:
         """Each site mention goes to its nearest action, preferring one before it and within the same clause."""
@@ -711,10 +726,10 @@ class Extractor:
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
         if mask & self._g_modal_after == self._g_modal_after and lx.MODAL_AFTER_RE.match(low, trig.end):
             return True
-        # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe".
-        return bool(dates) and (
-            any(d.deadline and d.start > trig.start for d in dates)
-            or any(d.deadline and modal and lx.PLANNED_RE.search(low) for d in dates)
+        # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe"
+        # after the action word, or anywhere in a sentence with a plan word.
+        return bool(dates) and any(
+            d.deadline and (d.start > trig.start or (modal and lx.PLANNED_RE.search(low) is not None)) for d in dates
         )
 
     def _denied(self, low: str, mask: int) -> bool:
@@ -789,16 +804,11 @@ class Extractor:
                 name, kind = self._sources[fold(last.group(0))]
                 return name, kind
         phrase = None
-        # Where the attribution pattern can match nowhere, where it would start does not matter either.
-        earliest = lx.attribution_start(body, 0)
-        gate = lx.SPEECH_GATE.search(low) if earliest is not None and mask & self._g_speech == self._g_speech else None
-        # The speaker stands just before the verb ("the ministry said"), so the full pattern starts near it; and no
-        # match starts before the first place one can (the same matches, found without trying the rest).
-        start = max(0, gate.start() - 100) if gate else len(body)
-        if gate is None:
-            earliest = None
-        elif start > 0:
-            earliest = lx.attribution_start(body, start)
+        # The attribution pattern is tried only after a speech word, and starts near it: the speaker stands just
+        # before the verb ("the ministry said"). No match starts before the first place one can
+        # (lx.attribution_start, None where there is none), so the search starts there: the same matches.
+        gate = lx.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
+        earliest = lx.attribution_start(body, max(0, gate.start() - 100)) if gate is not None else None
         for m in lx.ATTRIBUTION_RE.finditer(body, earliest) if earliest is not None else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
             words = candidate.split()
@@ -830,10 +840,12 @@ class Extractor:
         observed: bool,
         actor: _Actor | None,
         sentence: str,
+        may_name_actor: bool = True,
     ) -> str:
+        """``may_name_actor``: False when the sentence's keyword gate shows the actor pattern cannot match in it."""
         if denied:
             return "denied"
-        doubts = [h for h in hedges if h not in _ATTRIBUTIVE]
+        doubts = bool(hedges) and any(h not in _ATTRIBUTIVE for h in hedges)
         if neither or doubts or source_type == "anonymous":
             return "unconfirmed"
         if source_type in ("satellite", "flight_tracking") or observed:
@@ -841,14 +853,22 @@ class Extractor:
         if source_type == "official":
             # On record about its own forces: the speaker's country is the actor's (or the speaker is unnamed).
             # The speaker's country: from the attribution, else from the sentence's last clause ("..., X said").
-            speaker = self._country_of(attribution or "") or self._country_of(sentence.rsplit(",", 1)[-1])
+            speaker = self._country_of(attribution or "") or self._country_of(
+                sentence.rsplit(",", 1)[-1], may_name_actor
+            )
             subject = actor.name if actor else self._own_country
             if speaker == subject:
                 return "confirmed"
         return "unconfirmed"
 
-    def _country_of(self, phrase: str) -> str | None:
-        for m in self._actor_re.finditer(phrase):
+    def _country_of(self, phrase: str, may_name_actor: bool = True) -> str | None:
+        """The country a phrase names: by the actor pattern's first match, else by a capitalised demonym or country.
+
+        ``may_name_actor=False`` skips the pattern where it cannot match: a part of a sentence whose keyword gate
+        failed holds none of the literals a match needs either.
+        """
+        m = self._actor_re.search(phrase) if may_name_actor else None
+        if m is not None:
             if m.group("own"):
                 return self._own_country
             text = m.group(0)
@@ -862,6 +882,8 @@ class Extractor:
 
     @staticmethod
     def _quantity(action: str, trig: _Trigger, quantities: list[Quantity]) -> Quantity | None:
+        if not quantities:
+            return None
         units = _UNITS_FOR.get(action, ())
         for unit in units:
             fits = [q for q in quantities if q.unit == unit]

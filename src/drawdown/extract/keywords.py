@@ -310,6 +310,34 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(p[0] for p in pre)
 
 
+def prefixes(pattern: re.Pattern[str], n: int) -> frozenset[str] | None:
+    """Strings every match of ``pattern`` (searched in lower-cased text) starts with, cut to ``n`` characters (a
+    shorter one: the match may go on with anything), or None when they cannot be read from it.
+
+    A top-level alternation (between zero-width assertions such as ``\b``, which consume nothing) is read branch
+    by branch, so that a long list of words keeps its prefixes (read whole, their number passes ``_MAX_EXACT`` and
+    nothing is known). A prefix of a match of the alternation alone is a prefix of a match of the whole.
+    """
+    try:
+        parsed = _sre.parse(pattern.pattern, pattern.flags)
+        items = list(parsed)
+        flags = parsed.state.flags
+        while items and items[0][0] is _sre.AT:
+            items = items[1:]
+        while len(items) > 1 and items[-1][0] is _sre.AT:
+            items = items[:-1]
+        branches = items[0][1][1] if len(items) == 1 and items[0][0] is _sre.BRANCH else [items]
+        out: set[str] = set()
+        for branch in branches:
+            pre = _sequence(list(branch), flags).pre
+            if not pre or "" in pre:
+                return None
+            out.update(p[:n] for p in pre)
+    except Exception:  # an unknown construct: any start
+        return None
+    return frozenset(out)
+
+
 class KeywordGates:
     """Named gates over one automaton. ``masks`` gives each sentence of a report a bit per clause with a literal in
     it; a gate passes a sentence when all of its clauses' bits are set (:meth:`need` gives that set of bits).
