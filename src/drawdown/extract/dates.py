@@ -66,11 +66,13 @@ _PART_MONTH_RE = ci(
     rf"the middle of)?"
     rf"[\s-]*(?:in\s+)?{_MONTH.replace('month>', 'month3>')}(?:\s+(?P<y3>\d{{4}}))?\b",
 )
+# Every relative expression starts with a digit or one of these letters: the lookahead rejects the other word
+# starts with one test instead of trying each alternative there (the same matches; a quarter less time).
 _REL_RE = ci(
-    r"\b(?P<expr>yesterday|today|tonight|this morning|this afternoon|last night|overnight|(?:early |"
-    r"late )?(?:on|from|since|last) (?P<wd>Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|earlier this|past|previous|next|"
-    r"coming) (?P<unit>week|weekend|month)"
+    r"\b(?=[\dabcdefilnoprstwy])(?P<expr>"
+    r"yesterday|today|tonight|this morning|this afternoon|last night|overnight|(?:early |late )?"
+    r"(?:on|from|since|last) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:last|this|earlier this|past|previous|next|coming) (?P<unit>week|weekend|month)"
     r"|(?:over|in|during) the (?:past|last) (?:few |several |couple of )?(?:days|week|weeks)|in recent days|recently"
     rf"|{_N} (?P<agounit>days?|weeks?|months?) ago"
     rf"|(?P<within>within|in|over) (?:the )?(?:next |coming )?{_N.replace('P<n>', 'P<wn>')}[\s-](?P<wunit>days?|"
@@ -82,6 +84,7 @@ _REL_RE = ci(
 )
 
 
+_REL_GROUPS = ("expr", "wd", "unit", "agounit", "n", "within", "wn", "wunit", "wunit2", "endunit")
 # Cheap tests that skip the full patterns for the many sentences without a date: a digit or a month name; a word
 # that every relative expression contains.
 _ABS_GATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
@@ -110,10 +113,11 @@ def find_dates(
     taken: list[tuple[int, int]] = []
 
     def add(d: date, precision: str, m: re.Match[str], deadline: bool = False) -> None:
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        start, end = m.span()
+        if taken and any(a < end and start < b for a, b in taken):
             return
-        taken.append((m.start(), m.end()))
-        out.append(DateMention(d, precision, offset + m.start(), offset + m.end(), deadline))
+        taken.append((start, end))
+        out.append(DateMention(d, precision, offset + start, offset + end, deadline))
 
     original = sentence
     # Matched on lower-cased text (IGNORECASE made these patterns the slowest part of a sentence's reading).
@@ -157,7 +161,7 @@ def find_dates(
     if relative is False:
         # Nothing to add, but the mentions found are ordered exactly where the full search would have ordered them.
         if len(out) > 1 and _REL_GATE.search(sentence) is not None:
-            out.sort(key=lambda d: d.start)
+            out.sort(key=_start)
         return out
     # The test holds wherever the relative pattern can match, and it decides whether the mentions are sorted; with
     # at most one found so far that cannot matter, so after a caller's keyword gate it is skipped.
@@ -167,8 +171,13 @@ def find_dates(
         resolved = _relative(m, published)
         if resolved is not None:
             add(resolved[0], resolved[1], m, resolved[2])
-    out.sort(key=lambda d: d.start)
+    if len(out) > 1:  # one mention or none is in order already
+        out.sort(key=_start)
     return out
+
+
+def _start(mention: DateMention) -> int:
+    return mention.start
 
 
 def _count(token: str | None) -> int:
@@ -179,16 +188,18 @@ def _count(token: str | None) -> int:
 
 
 def _relative(m: re.Match[str], published: date) -> tuple[date, str, bool] | None:
-    expr = m.group("expr").lower()
+    # The groups in one call: a look-up each costs more than the arithmetic below.
+    expr, wd, unit, agounit, n, within, wn, wunit, wunit2, endunit = m.group(*_REL_GROUPS)
+    expr = expr.lower()
     if expr in ("today", "tonight", "this morning", "this afternoon"):
         return published, "day", False
     if expr in ("yesterday", "last night", "overnight"):
         return published - timedelta(days=1), "day", False
-    if m.group("wd"):
-        back = (published.weekday() - _WEEKDAYS[m.group("wd").lower()]) % 7
+    if wd:
+        back = (published.weekday() - _WEEKDAYS[wd.lower()]) % 7
         return published - timedelta(days=back), "day", False
-    if m.group("unit"):
-        unit = m.group("unit").lower()
+    if unit:
+        unit = unit.lower()
         if expr.startswith(("next", "coming")):
             if unit == "month":
                 return _shift_months(published, 1), "month", True
@@ -200,30 +211,26 @@ def _relative(m: re.Match[str], published: date) -> tuple[date, str, bool] | Non
         if unit == "week":
             return published - timedelta(days=7), "week", False
         return _shift_months(published, -1), "month", False
-    if m.group("agounit"):
-        n = _count(m.group("n"))
-        unit = m.group("agounit").lower().rstrip("s")
+    if agounit:
+        count = _count(n)
+        unit = agounit.lower().rstrip("s")
         if unit == "day":
-            return published - timedelta(days=n), "day", False
+            return published - timedelta(days=count), "day", False
         if unit == "week":
-            return published - timedelta(days=7 * n), "week", False
-        return _shift_months(published, -n), "month", False
-    if m.group("wunit") or m.group("wunit2"):
-        unit = (m.group("wunit") or m.group("wunit2")).lower()
-        n = (
-            _count(m.group("wn"))
-            if m.group("wunit")
-            else (2 if unit.startswith("two") else 3 if unit.startswith("three") else 1)
-        )
-        if m.group("within") and m.group("within").lower() == "over" and m.group("wn") is None:
+            return published - timedelta(days=7 * count), "week", False
+        return _shift_months(published, -count), "month", False
+    if wunit or wunit2:
+        unit = (wunit or wunit2).lower()
+        count = _count(wn) if wunit else (2 if unit.startswith("two") else 3 if unit.startswith("three") else 1)
+        if within and within.lower() == "over" and wn is None:
             return None
         if "month" in unit:
-            return _shift_months(published, n), "week", True
+            return _shift_months(published, count), "week", True
         if "week" in unit:
-            return published + timedelta(days=7 * n), "week", True
-        return published + timedelta(days=n), "day", True
-    if m.group("endunit"):
-        unit = m.group("endunit").lower()
+            return published + timedelta(days=7 * count), "week", True
+        return published + timedelta(days=count), "day", True
+    if endunit:
+        unit = endunit.lower()
         if unit == "week":
             return published + timedelta(days=6 - published.weekday()), "week", True
         if unit == "month":
