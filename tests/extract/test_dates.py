@@ -62,7 +62,8 @@ _REL_PIECES = ["yesterday", "today", "tonight", "this", "morning", "afternoon", 
                "in recent days", "a week ago", "an hour ago", "one day ago", "few months ago", "several days ago",
                "couple of weeks ago", "12 days ago", "٣ weeks ago", "within the next two weeks", "in a month",
                "over the coming few days", "within 3-day", "in ten days' time", "within the one-month timeframe",
-               "within two-week period", "by the end of the month", "before the end of next year"]  # fmt: skip
+               "within two-week period", "by the end of the month", "before the end of next year",
+               "within the coming couple of weeks", "early since wednesday"]  # fmt: skip
 
 
 @settings(max_examples=2000, deadline=None)
@@ -78,3 +79,18 @@ def test_the_relative_pattern_matches_as_without_its_lookahead(text: str) -> Non
     for t in (text, text.replace(" ", "")):
         expected = [(m.span(), m.groupdict()) for m in plain.finditer(t)]
         assert [(m.span(), m.groupdict()) for m in dates._REL_RE.finditer(t)] == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_REL_PIECES), max_size=10).map(" ".join))
+def test_the_relative_pattern_matches_nowhere_before_its_first_word_less_the_longest_lead(text: str) -> None:
+    from drawdown.extract import dates
+
+    for t in (text, text.replace(" ", ""), text.replace(" ", "  ")):
+        expected = [(m.span(), m.groupdict()) for m in dates._REL_RE.finditer(t)]
+        word = dates._REL_GATE.search(t)
+        if word is None:
+            assert expected == []
+        else:
+            bounded = dates._REL_RE.finditer(t, max(0, word.start() - dates._REL_LEAD))
+            assert [(m.span(), m.groupdict()) for m in bounded] == expected

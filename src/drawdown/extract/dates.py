@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from drawdown.extract.lexicon import ci, lower
+from drawdown.extract.lexicon import ci, factor, lower
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -88,7 +88,11 @@ _REL_GROUPS = ("expr", "wd", "unit", "agounit", "n", "within", "wn", "wunit", "w
 # Cheap tests that skip the full patterns for the many sentences without a date: a digit or a month name; a word
 # that every relative expression contains.
 _ABS_GATE = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-_REL_GATE = re.compile(r"day|week|month|year|ago|night|morning|afternoon|recent|end of")
+_REL_GATE = re.compile(factor(r"day|week|month|year|ago|night|morning|afternoon|recent|end of"))
+# No relative expression starts more than this before the first of those words in it ("within the coming couple
+# of weeks": 28 characters before "week"; "early since Wednesday": 18 before "day"; the others less). The first
+# such word in the sentence is no later, so no match starts before it less this: the search starts there.
+_REL_LEAD = 28
 _DIGIT_RE = re.compile(r"\d")
 # The full patterns by kind, for the extractor's keyword gates (keywords.py reads the literals each one needs).
 ABSOLUTE_GATE, MONTH_GATE, RELATIVE_GATE = _ABS_RE, _PART_MONTH_RE, _REL_RE
@@ -107,7 +111,7 @@ def find_dates(
 
     ``absolute``, ``months`` or ``relative`` False skips that kind's pattern (``ABSOLUTE_GATE`` ...): for a caller
     whose keyword gate found that it cannot match in the sentence, so the result is the same. ``relative`` True
-    says such a gate passed, so the cheap test before the relative pattern is mostly skipped.
+    (such a gate passed) and None (no gate) run the relative pattern alike.
     """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -163,11 +167,13 @@ def find_dates(
         if len(out) > 1 and _REL_GATE.search(sentence) is not None:
             out.sort(key=_start)
         return out
-    # The test holds wherever the relative pattern can match, and it decides whether the mentions are sorted; with
-    # at most one found so far that cannot matter, so after a caller's keyword gate it is skipped.
-    if (len(out) > 1 or relative is None) and _REL_GATE.search(sentence) is None:
+    # The test holds wherever the relative pattern can match, and it decides whether the mentions are sorted (with
+    # at most one found so far that cannot matter). Where it holds, the pattern can match only from its first word
+    # less the longest lead.
+    word = _REL_GATE.search(sentence)
+    if word is None:
         return out
-    for m in _REL_RE.finditer(sentence):
+    for m in _REL_RE.finditer(sentence, max(0, word.start() - _REL_LEAD)):
         resolved = _relative(m, published)
         if resolved is not None:
             add(resolved[0], resolved[1], m, resolved[2])
