@@ -94,3 +94,21 @@ def test_the_relative_pattern_matches_nowhere_before_its_first_word_less_the_lon
         else:
             bounded = dates._REL_RE.finditer(t, max(0, word.start() - dates._REL_LEAD))
             assert [(m.span(), m.groupdict()) for m in bounded] == expected
+
+
+def test_the_lowered_sentence_a_caller_passes_is_the_one_find_dates_makes() -> None:
+    # The extractor passes its slice of the lower-cased report for an ASCII sentence: the same as lower(sentence),
+    # whatever the rest of the report holds (here a character whose lower case is longer, and a final sigma).
+    from drawdown.extract.lexicon import lower
+    from drawdown.extract.text import sentences
+
+    report = "İstanbul ΟΔΟΣ. Troops left on Tuesday, 3 days ago. A convoy moved within a month.\n\nΑΣ ΟΔΟΣ."
+    low = lower(report)
+    checked = 0
+    for s in sentences(report):
+        if s.text.isascii():
+            assert low[s.start : s.end] == lower(s.text)
+            lowered = low[s.start : s.end]
+            assert find_dates(s.text, MONDAY, lowered=lowered) == find_dates(s.text, MONDAY)
+            checked += 1
+    assert checked >= 2

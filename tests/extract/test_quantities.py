@@ -124,3 +124,10 @@ def test_an_articles_one_test_is_its_two_tests(head: str) -> None:
     for text in (head, " " + head):
         expected = FINDER._any_unit_tight.match(text) is not None or _RATE_RE.match(text) is not None
         assert (FINDER._article_counts.match(text) is not None) == expected
+
+
+def test_the_lowered_sentence_a_caller_passes_gives_the_same_counts() -> None:
+    from drawdown.extract.lexicon import lower
+
+    for text in ("Two Il-76 planes and a tanker left", "ABOUT 40 TRUCKS, 3 buses", "a 10% cut in 2024"):
+        assert FINDER.find(text, 5, lowered=lower(text)) == FINDER.find(text, 5)

@@ -40,6 +40,8 @@ class DateMention(NamedTuple):  # a named tuple: built in C, several per sentenc
 def _shift_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
+    if d.day <= 28:  # every month has the day: the month's length is not needed
+        return date(year, month, d.day)
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
@@ -106,27 +108,29 @@ def find_dates(
     absolute: bool = True,
     months: bool = True,
     relative: bool | None = None,
+    lowered: str | None = None,
 ) -> list[DateMention]:
     """Every date expression in one sentence, resolved. Offsets are shifted by ``offset``.
 
     ``absolute``, ``months`` or ``relative`` False skips that kind's pattern (``ABSOLUTE_GATE`` ...): for a caller
     whose keyword gate found that it cannot match in the sentence, so the result is the same. ``relative`` True
-    (such a gate passed) and None (no gate) run the relative pattern alike.
+    (such a gate passed) and None (no gate) run the relative pattern alike. ``lowered``: ``lexicon.lower(sentence)``,
+    if the caller has it.
     """
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-
-    def add(d: date, precision: str, m: re.Match[str], deadline: bool = False) -> None:
-        start, end = m.span()
-        if taken and any(a < end and start < b for a, b in taken):
-            return
-        taken.append((start, end))
-        out.append(DateMention(d, precision, offset + start, offset + end, deadline))
-
     original = sentence
     # Matched on lower-cased text (IGNORECASE made these patterns the slowest part of a sentence's reading).
-    sentence = lower(sentence)
+    sentence = lower(sentence) if lowered is None else lowered
     if (absolute or months) and _ABS_GATE.search(sentence):
+
+        def add(d: date, precision: str, m: re.Match[str], deadline: bool = False) -> None:
+            start, end = m.span()
+            if taken and any(a < end and start < b for a, b in taken):
+                return
+            taken.append((start, end))
+            out.append(DateMention(d, precision, offset + start, offset + end, deadline))
+
         # Every absolute date has a digit; most sentences with a month name ("in March") have none.
         for m in _ABS_RE.finditer(sentence) if absolute and _DIGIT_RE.search(sentence) else ():
             if m.group("iso"):
@@ -176,7 +180,11 @@ def find_dates(
     for m in _REL_RE.finditer(sentence, max(0, word.start() - _REL_LEAD)):
         resolved = _relative(m, published)
         if resolved is not None:
-            add(resolved[0], resolved[1], m, resolved[2])
+            start, end = m.span()
+            if taken and any(a < end and start < b for a, b in taken):  # add(), inlined: most sentences get here
+                continue
+            taken.append((start, end))
+            out.append(DateMention(resolved[0], resolved[1], offset + start, offset + end, resolved[2]))
     if len(out) > 1:  # one mention or none is in order already
         out.sort(key=_start)
     return out

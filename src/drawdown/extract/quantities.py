@@ -115,10 +115,11 @@ class QuantityFinder:
         # An article's two tests as one (a match of either): a counted noun at once or after one word, or a rate.
         self._article_counts = re.compile(f"{self._any_unit_tight.pattern}|{_RATE_RE.pattern}")
 
-    def find(self, sentence: str, offset: int = 0) -> list[Quantity]:
+    def find(self, sentence: str, offset: int = 0, lowered: str | None = None) -> list[Quantity]:
+        """The counts in one sentence; ``lowered``: ``lexicon.lower(sentence)``, if the caller has it."""
         out: list[Quantity] = []
         last_noun_end: int | None = None
-        sentence = lower(sentence)
+        sentence = lower(sentence) if lowered is None else lowered
         for m in _QTY_RE.finditer(sentence):
             a_text, b_text, pct = m.group("a", "b", "pct")  # one call for the three groups
             start, end = m.span()
