@@ -152,3 +152,12 @@ def test_locate_skips_known_words_and_finds_what_the_one_by_one_look_up_finds(te
         assert gazetteer.locate(text, places=places) == expected
         shifted = [m._replace(start=m.start + 7, end=m.end + 7) for m in expected]
         assert gazetteer.locate(text, 7, places=places) == shifted
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=14).map(" ".join))
+def test_misspells_a_site_skips_known_words_and_agrees_with_the_look_ups(text: str) -> None:
+    # Asked first, so that the new gazetteer answers before it has looked any of the words up.
+    for gazetteer in (_WARM, Gazetteer.from_case(load_case("syria-2024"))):
+        found = gazetteer.misspells_a_site(text)
+        assert found == any(gazetteer._fuzzy_site(m.group(0)) is not None for m in _CAPWORD_RE.finditer(text))

@@ -283,9 +283,9 @@ class Gazetteer:
     def misspells_a_site(self, sentence: str) -> bool:
         """Whether ``locate(sentence, names=False, places=False)`` finds anything: some capitalised word is a
         misspelt site. The same look-ups without building the mentions (most sentences asked have none)."""
-        return bool(self._fuzzy_names) and any(
-            self._fuzzy_site(match.group(0)) is not None for match in _CAPWORD_RE.finditer(sentence)
-        )
+        if not self._fuzzy_names or self._no_site.issuperset(_CAPWORD_RE.findall(sentence)):
+            return False  # every capitalised word is known to be no misspelling (as in locate)
+        return any(self._fuzzy_site(match.group(0)) is not None for match in _CAPWORD_RE.finditer(sentence))
 
     def _resolve_place(self, site_ids: tuple[str, ...], sentence: str, start: int, end: int) -> str | None:
         """The one site of a place that the words around it point to ("the airport in Hasakah"), else None."""
