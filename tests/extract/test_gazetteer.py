@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drawdown.case import load_case
-from drawdown.extract.gazetteer import _CAPWORD_RE, Gazetteer, _strip_accents
+from drawdown.extract.gazetteer import _CAPWORD_RE, Gazetteer, Mention, _strip_accents
 from tests.conftest import NORTHLAND
 
 
@@ -107,3 +107,57 @@ def test_misspells_a_site_agrees_with_the_fuzzy_look_up() -> None:
                     assert gazetteer.misspells_a_site(text) == expected
                     found += expected
     assert found > 100
+
+
+def _locate_one_by_one(gazetteer: Gazetteer, sentence: str, places: bool = True) -> list[Mention]:
+    """locate() the slow way: every capitalised word tested for overlap, then looked up (the reference)."""
+    from drawdown.case import fold
+    from drawdown.extract.lexicon import lower
+
+    found = gazetteer.find(sentence)
+    taken = [(m.start, m.end) for m in found]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    if places and gazetteer.place_pattern is not None:
+        for m in gazetteer.place_pattern.finditer(lower(_strip_accents(sentence))):
+            if free(m.start(), m.end()):
+                site = gazetteer._resolve_place(gazetteer._places[fold(m.group(0))], sentence, m.start(), m.end())
+                if site is not None:
+                    found.append(Mention(site, m.start(), m.end(), sentence[m.start() : m.end()], via_place=True))
+                    taken.append((m.start(), m.end()))
+    for m in _CAPWORD_RE.finditer(sentence):
+        if free(m.start(), m.end()):
+            site = gazetteer._fuzzy_site(m.group(0))
+            if site is not None:
+                found.append(Mention(site, m.start(), m.end(), m.group(0)))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
+
+
+_WARM = Gazetteer.from_case(load_case("syria-2024"))
+_PLACE_PIECES = ["Hmeimim", "Hmeimin", "Humaymim", "Tartus", "Tartous", "Tartos", "port", "Port", "airport", "the",
+                 "Qamishli", "Qamishly", "Hasakah", "Hasaka", "Kobani", "Raqqa", "province", "T-4", "Shayrat",
+                 "Shayrrat", "Moscow", "Damascus", "Syria", "Russian", "Golan", "posts", "naval", "base", "Jableh",
+                 " ", " ", ", ", "-", "é", "Ö", "x", "Xylophones"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=14).map(" ".join), st.booleans())
+def test_locate_skips_known_words_and_finds_what_the_one_by_one_look_up_finds(text: str, places: bool) -> None:
+    # The warm gazetteer has learnt many words (most sentences take the shortcut); a new one has learnt none.
+    for gazetteer in (_WARM, Gazetteer.from_case(load_case("syria-2024"))):
+        expected = _locate_one_by_one(gazetteer, text, places)
+        assert gazetteer.locate(text, places=places) == expected
+        shifted = [m._replace(start=m.start + 7, end=m.end + 7) for m in expected]
+        assert gazetteer.locate(text, 7, places=places) == shifted
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_PIECES), max_size=14).map(" ".join))
+def test_misspells_a_site_skips_known_words_and_agrees_with_the_look_ups(text: str) -> None:
+    # Asked first, so that the new gazetteer answers before it has looked any of the words up.
+    for gazetteer in (_WARM, Gazetteer.from_case(load_case("syria-2024"))):
+        found = gazetteer.misspells_a_site(text)
+        assert found == any(gazetteer._fuzzy_site(m.group(0)) is not None for m in _CAPWORD_RE.finditer(text))

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drawdown.extract import quantities as _q
 from drawdown.extract.quantities import QuantityFinder
 
 FINDER = QuantityFinder(("Il-76", "An-124"))
@@ -77,10 +78,12 @@ def test_an_article_counts_only_before_white_space() -> None:
 _QTY_PIECES = ["a", "an", " ", "two", "2", "3,000", "1.5", "-", "–", "or", "to", "and", "%", " percent", "per cent",
                "about ", "at least ", "a dozen", "dozens of", "x", "٣", "half", "over", "some", ".", "ten",
                "hundred"]  # fmt: skip
+# Every word the count pattern knows, with a space or not after it: each is a start its lookahead must pass.
+_ALL_WORDS = [w + end for w in (*_q._ONES, *_q._VAGUE, *_q._APPROX) for end in ("", " ")]
 
 
-@settings(max_examples=1000, deadline=None)
-@given(st.lists(st.sampled_from(_QTY_PIECES), max_size=12).map("".join))
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_QTY_PIECES + _ALL_WORDS), max_size=12).map("".join))
 def test_the_count_pattern_matches_as_without_its_lookahead_and_grouping(text: str) -> None:
     import re
 
@@ -95,3 +98,39 @@ def test_the_count_pattern_matches_as_without_its_lookahead_and_grouping(text: s
     )
     expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in q._QTY_RE.finditer(text)] == expected
+
+
+# Nouns of every unit, words that are parts of them or could pass for adjectives, and the white space and hyphens
+# between: the places where one unit's pattern could end before another's.
+_UNIT_PIECES = [" ", "  ", "\n", "-", "cargo", "planes", "plane", "ships", "ship", "tanks", "tankers", "tank",
+                "military", "police", "policemen", "men", "vehicles", "trucks", "posts", "observation", "metric",
+                "tons", "tonnes", "pieces", "of", "equipment", "il-76", "il", "76", "an-124", "tu 154", "tu", "big",
+                "new", "landing", "transport", "transports", "points", "tanker truck", "men-76", "a", "day", "per",
+                "week", "x", "é", "_"]  # fmt: skip
+# Aircraft names that hold another unit's noun ("tanker", "men"): there the one pattern's first noun is not the
+# first to end, and the units are asked one by one.
+_FINDERS = (FINDER, QuantityFinder(("Il-76", "An-124", "Tu 154", "Tanker Truck", "Men-76", "Tank")))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=10).map("".join), st.booleans(), st.sampled_from(_FINDERS))
+def test_the_one_unit_pattern_finds_what_the_unit_patterns_find(rest: str, tight: bool, finder: QuantityFinder) -> None:
+    for text in (rest, " " + rest):
+        assert finder._unit(text, tight) == finder._unit_by_unit(text, tight)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=8).map("".join))
+def test_an_articles_one_test_is_its_two_tests(head: str) -> None:
+    from drawdown.extract.quantities import _RATE_RE
+
+    for text in (head, " " + head):
+        expected = FINDER._any_unit_tight.match(text) is not None or _RATE_RE.match(text) is not None
+        assert (FINDER._article_counts.match(text) is not None) == expected
+
+
+def test_the_lowered_sentence_a_caller_passes_gives_the_same_counts() -> None:
+    from drawdown.extract.lexicon import lower
+
+    for text in ("Two Il-76 planes and a tanker left", "ABOUT 40 TRUCKS, 3 buses", "a 10% cut in 2024"):
+        assert FINDER.find(text, 5, lowered=lower(text)) == FINDER.find(text, 5)

@@ -439,6 +439,7 @@ class Extractor:
             absolute=mask & g_abs == g_abs,
             months=mask & g_months == g_months,
             relative=mask & g_rel == g_rel,
+            lowered=low if ascii_ else None,
         )
         if not dates and ctx.date is not None and _SAME_TIME_RE.match(body):
             dates = [DateMention(ctx.date.day, ctx.date.precision, 0, 0)]
@@ -450,7 +451,11 @@ class Extractor:
         actors = self._actors(body, mask)
         # Counts matter only to actions with units; talks and other actors' moves never take one (and refining an
         # action stays within the withdrawal family, which has units).
-        quantities = self.quantities.find(body) if any(t.action in _UNITS_FOR for t in triggers) else []
+        quantities = (
+            self.quantities.find(body, lowered=low if ascii_ else None)
+            if any(t.action in _UNITS_FOR for t in triggers)
+            else []
+        )
         denied = self._denied(low, mask)
         neither = self._neither(low, mask)
         observed = mask & self._g_observed == self._g_observed and lx.OBSERVED_RE.search(low) is not None

@@ -85,6 +85,10 @@ class _Unaccented(dict[int, str]):
 _UNACCENTED = _Unaccented()
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 def _strip_accents(text: str) -> str:
     # One-to-one per character, so offsets in the stripped text are offsets in the original.
     if text.isascii():  # most news text: nothing to strip
@@ -124,6 +128,8 @@ class Gazetteer:
         self._place_keys = place_keys
         # Fuzzy look-ups repeat across reports (the same misspelling, the same ordinary capitalised words).
         self._fuzzy_cache: dict[str, str | None] = {}
+        # The words of that cache that are no site's misspelling, for a test of a sentence's words all at once.
+        self._no_site: set[str] = set()
         # fold() of the names as matched ("Tartus", "T-4"): a handful of spellings per name, and fold() normalises
         # Unicode, which costs more than the rest of a name's look-up.
         self._keys: dict[str, str] = {}
@@ -162,10 +168,12 @@ class Gazetteer:
             return []
         mentions = []
         folded = lower(_strip_accents(text)) if folded is None else folded
+        keys, owner, place_keys = self._keys, self._owner, self._place_keys
         for match in self._lower_pattern.finditer(folded, start):
-            key = self._key(match.group(0))
-            surface = text[match.start() : match.end()]
-            mentions.append(Mention(self._owner[key], match.start(), match.end(), surface, key in self._place_keys))
+            matched = match.group(0)
+            key = keys.get(matched) or self._key(matched)
+            a, b = match.span()
+            mentions.append(Mention(owner[key], a, b, text[a:b], key in place_keys))
         return mentions
 
     def _key(self, matched: str) -> str:
@@ -218,6 +226,12 @@ class Gazetteer:
         ``folded`` and ``first_name`` as for :meth:`find`.
         """
         found = self.find(sentence, folded, first_name) if names else []
+        named = len(found)  # the names come in order: the list needs sorting only if more are added
+        # Every capitalised word already known to be no misspelt site (most sentences) adds nothing: the loop over
+        # them below is skipped after one look-up of them all.
+        fuzzy = bool(self._fuzzy_names) and not self._no_site.issuperset(_CAPWORD_RE.findall(sentence))
+        if not fuzzy and not (places and self._place_pattern is not None):
+            return self._shifted(found, offset)
         taken = [(m.start, m.end) for m in found]
 
         def free(a: int, b: int) -> bool:
@@ -233,16 +247,20 @@ class Gazetteer:
                     surface = sentence[match.start() : match.end()]
                     found.append(Mention(site_id, match.start(), match.end(), surface, via_place=True))
                     taken.append((match.start(), match.end()))
-        if self._fuzzy_names:
+        if fuzzy:
             for match in _CAPWORD_RE.finditer(sentence):
-                word = match.group(0)
-                if not free(match.start(), match.end()):
-                    continue
-                site_id = self._fuzzy_site(word)
-                if site_id is not None:
+                # Looked up before the overlap test, which decides only whether a site found is kept: so the words
+                # of the names found (most capitalised words here) are learnt as no misspelling too.
+                site_id = self._fuzzy_site(match.group(0))
+                if site_id is not None and free(match.start(), match.end()):
                     found.append(Mention(site_id, match.start(), match.end(), match.group(0)))
                     taken.append((match.start(), match.end()))
-        found.sort(key=lambda m: m.start)
+        if len(found) > named:
+            found.sort(key=_start)
+        return self._shifted(found, offset)
+
+    @staticmethod
+    def _shifted(found: list[Mention], offset: int) -> list[Mention]:
         if not offset:
             return found
         return [Mention(m.site_id, m.start + offset, m.end + offset, m.surface, m.via_place) for m in found]
@@ -258,14 +276,16 @@ class Gazetteer:
             site_id = self._owner[best[0]] if best is not None else None
         if len(self._fuzzy_cache) < 100_000:
             self._fuzzy_cache[word] = site_id
+            if site_id is None:
+                self._no_site.add(word)
         return site_id
 
     def misspells_a_site(self, sentence: str) -> bool:
         """Whether ``locate(sentence, names=False, places=False)`` finds anything: some capitalised word is a
         misspelt site. The same look-ups without building the mentions (most sentences asked have none)."""
-        return bool(self._fuzzy_names) and any(
-            self._fuzzy_site(match.group(0)) is not None for match in _CAPWORD_RE.finditer(sentence)
-        )
+        if not self._fuzzy_names or self._no_site.issuperset(_CAPWORD_RE.findall(sentence)):
+            return False  # every capitalised word is known to be no misspelling (as in locate)
+        return any(self._fuzzy_site(match.group(0)) is not None for match in _CAPWORD_RE.finditer(sentence))
 
     def _resolve_place(self, site_ids: tuple[str, ...], sentence: str, start: int, end: int) -> str | None:
         """The one site of a place that the words around it point to ("the airport in Hasakah"), else None."""
