@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from drawdown.extract.lexicon import ci, factor, lower, prefixes
+from drawdown.extract.lexicon import ci, factor, lower, word_starts
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -76,7 +76,7 @@ _REL_STARTS = ("yesterday", "today", "tonight", "this", "last", "overnight", "ea
                "an ", "one", "two", "three", "four", "five", "six", "ten", "few", "several", "couple", "within",
                "by ", "before")  # fmt: skip
 _REL_RE = ci(
-    rf"\b(?=\d|{prefixes(_REL_STARTS)})(?P<expr>"
+    rf"\b(?=\d|{word_starts(_REL_STARTS)})(?P<expr>"
     r"yesterday|today|tonight|this morning|this afternoon|last night|overnight|(?:early |late )?"
     r"(?:on|from|since|last) (?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:last|this|earlier this|past|previous|next|coming) (?P<unit>week|weekend|month)"

@@ -87,7 +87,7 @@ def factor(pattern: str) -> str:
     return "|".join(parts + rest)
 
 
-def prefixes(words: Iterable[str], size: int = 3) -> str:
+def word_starts(words: Iterable[str], size: int = 3) -> str:
     """An alternation of the first ``size`` characters of ``words`` (all of a shorter word), grouped by first letter,
     for a lookahead in front of a pattern whose every match starts with one of the words. A prefix that starts with
     a shorter one is left out: it adds no start. Three letters reject "the" and "said" where one letter cannot."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from drawdown.extract.lexicon import ci, factor, lower, lower_pattern, prefixes
+from drawdown.extract.lexicon import ci, factor, lower, lower_pattern, word_starts
 
 _ONES = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -42,7 +42,7 @@ _APPROX = ("about", "around", "some", "roughly", "nearly", "almost", "at least",
 # Every match starts with a digit or the first three letters of one of these words: a lookahead on them rejects the
 # other word starts ("the", "of", "said") with a letter test or two instead of some sixty alternatives (the same
 # matches; 13% faster than a lookahead on the first letter, which passes "the" and "said").
-_STARTS = prefixes((*_ONES, *_VAGUE, *_APPROX))
+_STARTS = word_starts((*_ONES, *_VAGUE, *_APPROX))
 # "two or three", "2-3", "between 10 and 12", "about 40": a range is kept as its midpoint. A hyphen with spaces
 # around it is a dash between phrases ("MOSCOW, Dec 17 - two planes ..."), not a range.
 _QTY_RE = ci(
