@@ -268,12 +268,9 @@ def sentences(text: str) -> list[Sentence]:
             and _ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end])
         ):
             continue
-        if (
-            not commentary_spans
-            and 3 <= piece_end - start <= MAX_SENTENCE
-            and not text[start].isspace()
-            and not text[piece_end - 1].isspace()
-        ):
+        # A boundary starts right after a mark or a non-space (where a run of white space starts) and ends before a
+        # non-space (after all the white space, or at a capital): only the text's first piece can need trimming.
+        if not commentary_spans and 3 <= piece_end - start <= MAX_SENTENCE and (start or not text[0].isspace()):
             # Most sentences: nothing to trim, cut or mark, as _append would find (one call fewer per sentence).
             out.append(_new_tuple(Sentence, (start, piece_end, text[start:piece_end], paragraph, False)))
         else:
