@@ -362,14 +362,19 @@ class KeywordGates:
         # Hits come in the order of their ends, so the starts are walked along with them instead of bisected for
         # every hit (~70 hits, ~20 sentences a report): ``i`` is bisect_right(starts, end), the number of sentences
         # starting at or before the hit's end, and ``bound`` the start after those, the first end that changes it.
-        i, bound, last = 0, starts[0], len(starts)
+        # The bits of the hits in one sentence are gathered in ``found`` and stored once ``i`` moves on (it only
+        # grows, so each mask is stored once).
+        i, bound, last, found = 0, starts[0], len(starts), 0
         for end, (bits, checks) in self._automaton.iter(lowered):
             if checks:  # a literal also looked for as written ("us": "US"); most have none
                 for word, back, more in checks:
                     if text.startswith(word, end - back):
                         bits |= more
             if end >= bound:
+                masks[i] = found
+                found = 0
                 i = bisect_right(starts, end, i)
                 bound = starts[i] if i < last else len(lowered)
-            masks[i] |= bits
+            found |= bits
+        masks[i] = found
         return masks[1:]
