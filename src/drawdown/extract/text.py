@@ -119,6 +119,8 @@ _STOPWORDS = {
     "tr": frozenset({"ve", "bir", "bu", "da", "de", "ile", "için", "olarak", "olan", "gibi", "daha", "çok", "ancak"}),
 }
 _FUNCTION_WORDS = frozenset().union(*_STOPWORDS.values())
+# The languages each function word is one of ("la": French, Spanish, Italian).
+_LANGUAGES_OF = {word: tuple(lang for lang, words in _STOPWORDS.items() if word in words) for word in _FUNCTION_WORDS}
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _PUNCT = ".,;:!?\"'()[]{}“”‘’*"
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
@@ -164,9 +166,13 @@ def detect_language(text: str) -> str:
     # map (str.strip hands back a token with none as it is); only function words are counted, as only they are
     # looked up (the set test costs less than counting the other two thirds of the tokens).
     tally = Counter(filter(_FUNCTION_WORDS.__contains__, map(str.strip, tokens, repeat(_PUNCT))))
-    present = tally.keys()
-    scores = {lang: sum(map(tally.__getitem__, present & stop)) / total for lang, stop in _STOPWORDS.items()}
-    lang, best = max(scores.items(), key=lambda kv: kv[1])
+    per_language = dict.fromkeys(_STOPWORDS, 0)
+    for word, n in tally.items():  # a score is the sum of its words' counts, each word added to its languages
+        for lang in _LANGUAGES_OF[word]:
+            per_language[lang] += n
+    scores = {lang: n / total for lang, n in per_language.items()}
+    lang = max(scores, key=scores.__getitem__)  # the first best, in the order of _STOPWORDS
+    best = scores[lang]
     # In English news prose these words are 25-40 % of tokens; a headline-only text still reaches ~10 %.
     if best >= 0.08:
         return lang
