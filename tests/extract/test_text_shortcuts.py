@@ -67,6 +67,13 @@ def test_sentences_equal_the_plain_splitter_on_characters(text: str) -> None:
     assert sentences(text) == _plain_sentences(text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=40).map("".join))
+def test_sentences_never_start_or_end_with_white_space(text: str) -> None:
+    # The extractor tests a sentence's last character for a question mark without stripping it first.
+    assert all(s.text == s.text.strip() for s in sentences(text))
+
+
 def _mangled(text: str, rng: random.Random) -> str:
     """Line breaks, capitals, quotes, marks and abbreviations dropped in at random, as scrapers leave them."""
     edits = ["\n", "\n\n", ". ", "? ", '"', "Mr. ", "U.S. ", "A. ", " approx. ", "É", "ı", "# ", "Q: ", "  "]

@@ -188,7 +188,8 @@ MAX_SENTENCE = 1_000  # characters; English news sentences run 100-250
 
 
 class Sentence(NamedTuple):
-    """One sentence: its offsets in the report, its text, its paragraph, and whether it is commentary."""
+    """One sentence: its offsets in the report, its text (never starting or ending with white space), its
+    paragraph, and whether it is commentary."""
 
     start: int
     end: int
