@@ -132,6 +132,8 @@ _SCRIPTS = {
     "he": re.compile(r"[\u0590-\u05FF]"),
     "zh": re.compile(r"[\u4E00-\u9FFF\u3040-\u30FF]"),
 }
+# A letter of any of them: one search instead of four counts for a text that has none.
+_ANY_SCRIPT_RE = re.compile("[" + "".join(pattern.pattern[1:-1] for pattern in _SCRIPTS.values()) + "]")
 # Sampling the start is enough to tell a language and keeps a 1 MB report from costing a full scan here.
 _SAMPLE_CHARS = 3_000
 
@@ -153,12 +155,13 @@ def detect_language(text: str) -> str:
         letters = sum(map(len, found))
     if letters < 12:
         return "und"
-    if not ascii_:
+    # Without a letter of any of those scripts (accented Latin text) every count is 0 and none can win.
+    if not ascii_ and _ANY_SCRIPT_RE.search(sample):
         counts = {script: len(pattern.findall(sample)) for script, pattern in _SCRIPTS.items()}  # letters per script
         script, top = max(counts.items(), key=lambda kv: kv[1])
         if top > 0.3 * letters:
             return script
-    tokens = sample.lower().split() if ascii_ else [w.lower() for w in found]
+    tokens = sample.lower().split() if ascii_ else list(map(str.lower, found))
     total = len(tokens)
     if total < 5:
         return "und"
