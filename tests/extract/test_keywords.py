@@ -170,3 +170,45 @@ def test_quick_tests_hold_wherever_their_patterns_match(text: str) -> None:
         assert any(mark in text for mark in ("no", "n't", "never", "without", "den"))
     if lx.INFINITIVE_RE.search(text):
         assert text.rstrip().endswith("to")
+
+
+def _masks_by_bisecting(gates: KeywordGates, text: str, lowered: str, starts: list[int]) -> list[int]:
+    """KeywordGates.masks as first written: a binary search of the starts for every hit."""
+    from bisect import bisect_right
+
+    masks = [0] * len(starts)
+    for end, (bits, checks) in gates._automaton.iter(lowered):
+        for word, back, more in checks:
+            if text.startswith(word, end - back):
+                bits |= more
+        if bits:
+            i = bisect_right(starts, end) - 1
+            if i >= 0:
+                masks[i] |= bits
+    return masks
+
+
+_SYRIA_GATES: list[KeywordGates] = []
+
+
+def _syria_gates() -> KeywordGates:
+    if not _SYRIA_GATES:
+        _SYRIA_GATES.append(Extractor(load_case("syria-2024")).gates)
+    return _SYRIA_GATES[0]
+
+
+_GATE_PIECES = ["un", "UN", "us", "US", "Us", "said", "troops", "withdr", "aw", "Tartus", "Russia", "left", " ", ". ",
+                "\n", "x", "é", "İ", "day", "convoy", "S", "u"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_GATE_PIECES), max_size=40).map("".join),
+    st.lists(st.integers(min_value=0, max_value=200), max_size=12),
+)
+def test_masks_walking_the_starts_equal_bisecting_them(text: str, offsets: list[int]) -> None:
+    # Any increasing starts, the first one anywhere (hits before it are dropped), some past the end of the text.
+    gates = _syria_gates()
+    starts = sorted(set(offsets))
+    lowered = lx.lower(text)
+    assert gates.masks(text, lowered, starts) == _masks_by_bisecting(gates, text, lowered, starts)

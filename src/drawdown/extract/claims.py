@@ -335,13 +335,13 @@ class Extractor:
             if sentence.paragraph != ctx.paragraph:
                 ctx = _Context(paragraph=sentence.paragraph)
             ctx.index += 1
-            if sentence.commentary or sentence.text.rstrip().endswith("?"):
+            if sentence.commentary or sentence.text.endswith("?"):  # a sentence never ends in white space
                 continue
-            body = sentence.text
-            low = lowered[sentence.start : sentence.end]
             may_act = mask & g_action == g_action
             if not may_act and mask & g_speaker != g_speaker:
                 continue  # no claim, and no speaker to pass on
+            body = sentence.text
+            low = lowered[sentence.start : sentence.end]
             site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
             first: re.Match[str] | None = None
             # A sentence right after a claim of the actor's that sums it up in a percentage ("a 10% reduction").
