@@ -10,6 +10,7 @@ from drawdown.case import load_case
 from drawdown.extract.claims import Extractor
 from drawdown.extract.lexicon import (
     ATTRIBUTION_RE,
+    SPEECH_GATE,
     attribution_possible,
     attribution_start,
     factor,
@@ -60,6 +61,19 @@ def test_attribution_matches_the_same_from_its_earliest_start(body: str, pos: in
     earliest = attribution_start(body, pos)
     found = [] if earliest is None else [(m.span(), m.groupdict()) for m in ATTRIBUTION_RE.finditer(body, earliest)]
     assert found == expected
+
+
+_VERB_PIECES = [*_LEAD_PIECES, "correspondents ", "Said ", "SAID ", "(said", "residents ", "spokesperson ", "İ", "ß "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_VERB_PIECES), max_size=16).map("".join), st.integers(0, 40))
+def test_attribution_start_from_the_first_speech_word_is_the_same(body: str, pos: int) -> None:
+    # The extractor passes where the speech gate first matches in the lower-cased sentence: no speech verb of a
+    # match starts before it, so the noun form's search may start a noun's length before it.
+    gate = SPEECH_GATE.search(lower(body))
+    if gate is not None:
+        assert attribution_start(body, pos, gate.start()) == attribution_start(body, pos)
 
 
 _ACTOR_PIECES = ["Russian ", "Russia", "Moscow", "US ", "U.S. ", "Turkish", "forces ", "said ", "’s ", "'s ", "rebels",

@@ -813,7 +813,7 @@ class Extractor:
         # before the verb ("the ministry said"). No match starts before the first place one can
         # (lx.attribution_start, None where there is none), so the search starts there: the same matches.
         gate = lx.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
-        earliest = lx.attribution_start(body, max(0, gate.start() - 100)) if gate is not None else None
+        earliest = lx.attribution_start(body, max(0, gate.start() - 100), gate.start()) if gate is not None else None
         for m in lx.ATTRIBUTION_RE.finditer(body, earliest) if earliest is not None else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
             words = candidate.split()

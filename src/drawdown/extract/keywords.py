@@ -310,6 +310,14 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(p[0] for p in pre)
 
 
+def longest_match(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span (ValueError if it has no bound, as a repeat has none)."""
+    width = int(_sre.parse(pattern.pattern, pattern.flags).getwidth()[1])
+    if width >= _sre.MAXREPEAT:
+        raise ValueError(f"a match of {pattern.pattern!r} has no longest length")
+    return width
+
+
 def prefixes(pattern: re.Pattern[str], n: int) -> frozenset[str] | None:
     """Strings every match of ``pattern`` (searched in lower-cased text) starts with, cut to ``n`` characters (a
     shorter one: the match may go on with anything), or None when they cannot be read from it.

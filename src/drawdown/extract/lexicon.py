@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from drawdown.extract.keywords import longest_match
+
 
 def lower_pattern(pattern: str) -> str:
     """The pattern with its literal letters lower-cased (escapes such as \\W or \\S kept as they are)."""
@@ -366,7 +368,12 @@ _NOUN_LEAD_RE = re.compile(r"[\w ]*")
 _NAME_LEAD_RE = re.compile(r"[\w'’.\-\s]*")
 
 
-def attribution_start(body: str, pos: int) -> int | None:
+# The longest speaker noun and the space after it: a "who" match of a speaker noun starts at most this far before
+# its speech verb (read from the pattern, so that it follows the list).
+_NOUN_REACH = longest_match(re.compile(_SPEAKER_NOUNS)) + 1
+
+
+def attribution_start(body: str, pos: int, verb_at: int | None = None) -> int | None:
     """Where the first match of ATTRIBUTION_RE at or after ``pos`` can start at the earliest (None: there is none).
 
     Every match starts at "according to" or "source" (found with ``str.find``), or before the end of a "who" match
@@ -374,11 +381,17 @@ def attribution_start(body: str, pos: int) -> int | None:
     first such end starts bounds it. A later end's match cannot start earlier: it would have to run through the
     first end, which is made of the same characters. ``finditer`` from the bound finds the same matches as from
     ``pos``; on a sentence whose speaker comes last ("..., a spokesman told reporters") it skips most of it.
+
+    ``verb_at``: where ``SPEECH_GATE`` first matches in the lower-cased body, if the caller knows. Every speech verb
+    of a "who" match is a match of that gate too, so none starts before it, and a "who" match of a speaker noun
+    starts at most ``_NOUN_REACH`` before its verb: the noun form's search starts there (the same first match).
     """
     starts = [at for at in (body.find("according to", pos), body.find("source", pos)) if at >= 0]
     rev: str | None = None
-    for end_re, lead_re in ((_WHO_NOUN_END_RE, _NOUN_LEAD_RE), (_WHO_NAME_END_RE, _NAME_LEAD_RE)):
-        end = end_re.search(body, pos)
+    noun_from = pos if verb_at is None else max(pos, verb_at - _NOUN_REACH)
+    forms = ((_WHO_NOUN_END_RE, _NOUN_LEAD_RE, noun_from), (_WHO_NAME_END_RE, _NAME_LEAD_RE, pos))
+    for end_re, lead_re, start in forms:
+        end = end_re.search(body, start)
         if end is not None:
             rev = body[::-1] if rev is None else rev
             back = len(body) - end.start()
