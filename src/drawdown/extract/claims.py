@@ -628,10 +628,15 @@ class Extractor:
     def _assign(self, mentions: list[Mention], triggers: list[_Trigger], body: str) -> dict[_Trigger, list[Mention]]:
         """Each site mention goes to its nearest action, preferring one before it and within the same clause."""
         out: dict[_Trigger, list[Mention]] = {}
+        if len(triggers) == 1:
+            # The filter below on one trigger, without building its list (most sentences have one action word).
+            # The caller copies the list it gets, so the mentions are not copied here.
+            only = triggers[0]
+            return {only: mentions} if mentions and only.action != "other" else out
         actions = [t for t in triggers if t.action != "other"]
         if len(actions) < 2:
             # One action takes every mention, whatever the clause boundaries between them (most sentences).
-            return {actions[0]: list(mentions)} if actions and mentions else out
+            return {actions[0]: mentions} if actions and mentions else out
         bounds = [m.start() for m in _CLAUSE_RE.finditer(body)] if _may_have_clause(body) else []
         for m in mentions:
             best: _Trigger | None = None
@@ -690,8 +695,12 @@ class Extractor:
         return [_Actor(self.case.theatre, m.start(), m.end(), own) for m in self._local_re.finditer(low)]
 
     def _actors(self, body: str, mask: int) -> list[_Actor]:
-        out = self._local_offices(body, mask)
-        for m in self._actor_re.finditer(body) if self._may_name_actor(mask) else ():
+        # The gates of _local_offices and _may_name_actor tested here first: most sentences pass neither.
+        g_local, g_actor = self._g_local, self._g_actor
+        out = self._local_offices(body, mask) if mask & g_local == g_local else []
+        if mask & g_actor != g_actor:
+            return out  # at most the offices, which come in order (one pattern's matches)
+        for m in self._actor_re.finditer(body):
             text = m.group(0)
             if m.group("own"):
                 out.append(_Actor(self._own_country, m.start(), m.end(), True))
