@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drawdown.case import load_case
-from drawdown.extract.claims import Extractor, _new_claim
-from drawdown.model import Claim
+from drawdown.extract import lexicon as lx
+from drawdown.extract.claims import _UNITS_FOR, Extractor, _new_claim, _Trigger
+from drawdown.extract.dates import DateMention, find_dates
+from drawdown.extract.quantities import Quantity
+from drawdown.model import UNITS, Claim
 
 PUBLISHED = date(2024, 12, 16)
 
@@ -61,3 +67,73 @@ def test_new_claim_equals_the_constructor() -> None:
     fast, plain = _new_claim(fields), Claim(**fields)  # type: ignore[arg-type]
     assert fast == plain and repr(fast) == repr(plain) and hash(fast) == hash(plain)
     assert dataclasses.replace(fast, site="x") == dataclasses.replace(plain, site="x")
+
+
+# ------------------------------------------------------------------------------------------------ plans
+
+
+def _plain_planned(ex: Extractor, body: str, low: str, mask: int, trig: _Trigger, dates: list[DateMention]) -> bool:
+    """Extractor._planned as first written: the text before the action word copied and stripped."""
+    modal = mask & ex._g_planned == ex._g_planned
+    if modal and lx.PLANNED_RE.search(ex._clause_before(low, trig.start, 70)):
+        return True
+    head = body[: trig.start]
+    if head.rstrip().endswith("to") and lx.INFINITIVE_RE.search(head):
+        return True
+    if mask & ex._g_modal_after == ex._g_modal_after and lx.MODAL_AFTER_RE.match(low, trig.end):
+        return True
+    return bool(dates) and any(
+        d.deadline and (d.start > trig.start or (modal and lx.PLANNED_RE.search(low) is not None)) for d in dates
+    )
+
+
+_PLAN_TEXTS = [
+    "Russia to withdraw from Hmeimim by January 16, officials said.",
+    "Moscow plans to withdraw its forces within a month.",
+    "The Defence Ministry  to\u00a0withdraw troops next week.",
+    "Officials Say To \t\nwithdraw from Tartus before the deadline of 31 December.",
+    "The drawdown would run in stages; a pullout is expected to finish by March.",
+    "to withdraw",
+    " \u2003withdraw now",
+    "Troops began to leave Quneitra, and would complete the withdrawal by 20 January 2025.",
+]
+
+
+@pytest.mark.parametrize("body", _PLAN_TEXTS)
+def test_planned_equals_the_plain_code(syria: Extractor, body: str) -> None:
+    low = body.lower()
+    dates = find_dates(body, PUBLISHED)
+    for mask in (0, -1):
+        for word in re.finditer(r"\S+", body):
+            for start in (word.start(), word.start() + 1):
+                trig = _Trigger("withdrawal_started", start, word.end())
+                plain = _plain_planned(syria, body, low, mask, trig, dates)
+                assert syria._planned(body, low, mask, trig, dates) == plain, (body, start, mask)
+                assert syria._planned(body, low, mask, trig, []) == _plain_planned(syria, body, low, mask, trig, [])
+
+
+# ------------------------------------------------------------------------------------------------ quantities
+
+
+def _plain_quantity(action: str, trig: _Trigger, quantities: list[Quantity]) -> Quantity | None:
+    """Extractor._quantity as first written: the fitting quantities listed, the nearest taken by min."""
+    for unit in _UNITS_FOR.get(action, ()):
+        fits = [q for q in quantities if q.unit == unit]
+        if fits:
+            return min(fits, key=lambda q: abs(q.start - trig.start))
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([*_UNITS_FOR, "negotiation"]),
+    st.integers(0, 60),
+    st.lists(
+        st.tuples(st.sampled_from([*UNITS, None]), st.integers(0, 60)).map(lambda t: Quantity(1.0, t[0], t[1], t[1])),
+        max_size=6,
+    ),
+)
+def test_quantity_equals_the_plain_code(action: str, at: int, quantities: list[Quantity]) -> None:
+    # Told apart by identity: of two equally near quantities, the first must win.
+    trig = _Trigger(action, at, at + 5)
+    assert Extractor._quantity(action, trig, quantities) is _plain_quantity(action, trig, quantities)

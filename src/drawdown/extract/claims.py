@@ -749,17 +749,22 @@ class Extractor:
         modal = mask & self._g_planned == self._g_planned
         if modal and lx.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
             return True
-        head = body[: trig.start]
-        if head.rstrip().endswith("to") and lx.INFINITIVE_RE.search(head):  # the pattern ends in "to" and space
-            return True
+        # Whether the text before the action word, less its trailing white space, ends in "to": found by stepping
+        # back over the white space (a space or two) instead of copying and stripping all of that text.
+        stripped = trig.start
+        while stripped and body[stripped - 1].isspace():  # what str.rstrip() strips
+            stripped -= 1
+        if body.endswith("to", 0, stripped) and lx.INFINITIVE_RE.search(body, 0, trig.start):
+            return True  # the pattern ends in "to" and space
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
         if mask & self._g_modal_after == self._g_modal_after and lx.MODAL_AFTER_RE.match(low, trig.end):
             return True
         # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe"
         # after the action word, or anywhere in a sentence with a plan word.
-        return bool(dates) and any(
-            d.deadline and (d.start > trig.start or (modal and lx.PLANNED_RE.search(low) is not None)) for d in dates
-        )
+        for d in dates:
+            if d.deadline and (d.start > trig.start or (modal and lx.PLANNED_RE.search(low) is not None)):
+                return True
+        return False
 
     def _denied(self, low: str, mask: int) -> bool:
         return mask & self._g_denial == self._g_denial and lx.DENIAL_RE.search(low) is not None
@@ -882,8 +887,10 @@ class Extractor:
         if source_type == "official":
             # On record about its own forces: the speaker's country is the actor's (or the speaker is unnamed).
             # The speaker's country: from the attribution, else from the sentence's last clause ("..., X said").
-            speaker = self._country_of(attribution or "") or self._country_of(
-                sentence.rsplit(",", 1)[-1], may_name_actor
+            # (An empty attribution names no country: the look-up is skipped. The last clause is taken from the
+            # last comma on, as rsplit would, without splitting.)
+            speaker = (self._country_of(attribution) if attribution else None) or self._country_of(
+                sentence[sentence.rfind(",") + 1 :], may_name_actor
             )
             subject = actor.name if actor else self._own_country
             if speaker == subject:
@@ -913,11 +920,16 @@ class Extractor:
     def _quantity(action: str, trig: _Trigger, quantities: list[Quantity]) -> Quantity | None:
         if not quantities:
             return None
-        units = _UNITS_FOR.get(action, ())
-        for unit in units:
-            fits = [q for q in quantities if q.unit == unit]
-            if fits:
-                return min(fits, key=lambda q: abs(q.start - trig.start))
+        at = trig.start
+        for unit in _UNITS_FOR.get(action, ()):
+            # The nearest quantity of this unit, the first of equals (as min would pick), in one pass with no list.
+            best: Quantity | None = None
+            best_distance = 0
+            for q in quantities:
+                if q.unit == unit and (best is None or abs(q.start - at) < best_distance):
+                    best, best_distance = q, abs(q.start - at)
+            if best is not None:
+                return best
         return None
 
 
