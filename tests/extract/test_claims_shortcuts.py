@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from drawdown.case import load_case
 from drawdown.extract import lexicon as lx
-from drawdown.extract.claims import _UNITS_FOR, Extractor, _new_claim, _Trigger
+from drawdown.extract.claims import _ATTRIBUTIVE, _UNITS_FOR, Extractor, _Actor, _new_claim, _Trigger
 from drawdown.extract.dates import DateMention, find_dates
 from drawdown.extract.quantities import Quantity
-from drawdown.model import UNITS, Claim
+from drawdown.model import SOURCE_TYPES, UNITS, Claim
 
 PUBLISHED = date(2024, 12, 16)
 
@@ -137,3 +137,45 @@ def test_quantity_equals_the_plain_code(action: str, at: int, quantities: list[Q
     # Told apart by identity: of two equally near quantities, the first must win.
     trig = _Trigger(action, at, at + 5)
     assert Extractor._quantity(action, trig, quantities) is _plain_quantity(action, trig, quantities)
+
+
+# ------------------------------------------------------------------------------------------------ confirmation
+
+
+def _plain_confirmation(
+    ex: Extractor, denied: bool, neither: bool, hedges: tuple[str, ...], source_type: str | None,
+    attribution: str | None, observed: bool, actor: _Actor | None, sentence: str, may_name_actor: bool,
+) -> str:  # fmt: skip
+    """Extractor._confirmation as first written: hedges read by a generator, the last clause by rsplit."""
+    if denied:
+        return "denied"
+    doubts = bool(hedges) and any(h not in _ATTRIBUTIVE for h in hedges)
+    if neither or doubts or source_type == "anonymous":
+        return "unconfirmed"
+    if source_type in ("satellite", "flight_tracking") or observed:
+        return "confirmed"
+    if source_type == "official":
+        speaker = ex._country_of(attribution or "") or ex._country_of(sentence.rsplit(",", 1)[-1], may_name_actor)
+        if speaker == (actor.name if actor else ex._own_country):
+            return "confirmed"
+    return "unconfirmed"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.booleans(),
+    st.booleans(),
+    st.lists(st.sampled_from(["according to", "reportedly", "allegedly", "unverified"]), max_size=3).map(tuple),
+    st.sampled_from([*SOURCE_TYPES, None]),
+    st.sampled_from([None, "", "the Russian defence ministry", "Moscow", "SOHR", "Syrian officials"]),
+    st.booleans(),
+    st.sampled_from([None, _Actor("Russia", 0, 6, True), _Actor("Turkey", 0, 6, False)]),
+    st.sampled_from(["Troops left Tartus, the Russian ministry said.", "Troops left, Turkish officials said", "No"]),
+    st.booleans(),
+)
+def test_confirmation_equals_the_plain_code(
+    syria: Extractor, denied: bool, neither: bool, hedges: tuple[str, ...], source_type: str | None,
+    attribution: str | None, observed: bool, actor: _Actor | None, sentence: str, may_name_actor: bool,
+) -> None:  # fmt: skip
+    args = (denied, neither, hedges, source_type, attribution, observed, actor, sentence, may_name_actor)
+    assert syria._confirmation(*args) == _plain_confirmation(syria, *args)

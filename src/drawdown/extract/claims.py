@@ -476,6 +476,7 @@ class Extractor:
         theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
         assigned = self._assign(mentions, triggers, low)
         deadline = next((d for d in dates if d.deadline), None) if dates else None
+        may_name_actor = self._may_name_actor(mask)
         out: list[Claim] = []
         for trig in triggers:
             actor = self._actor_for(trig, actors)
@@ -513,13 +514,17 @@ class Extractor:
             if targets == [None] and action == "evacuated" and own:
                 action = "withdrawal_started"  # a theatre is not evacuated like a post; it is being left
             confirmation = self._confirmation(
-                denied, neither, hedges, source_type, attribution, observed, actor, body, self._may_name_actor(mask)
+                denied, neither, hedges, source_type, attribution, observed, actor, body, may_name_actor
             )
             qty = self._quantity(action, trig, quantities)
             if modality == "planned":
                 when: DateMention | None = due
             else:
-                when = min(past, key=lambda d: abs(d.start - trig.start)) if past else None
+                # The nearest past date; of one, that one (min and its key are called only for two or more).
+                if len(past) > 1:
+                    when = min(past, key=lambda d: abs(d.start - trig.start))
+                else:
+                    when = past[0] if past else None
                 if when is None and ctx.date is not None and _SAME_TIME_RE.match(body):
                     when = ctx.date
             event_date = when.day if when else (None if modality == "planned" else published)
@@ -879,7 +884,8 @@ class Extractor:
         """``may_name_actor``: False when the sentence's keyword gate shows the actor pattern cannot match in it."""
         if denied:
             return "denied"
-        doubts = bool(hedges) and any(h not in _ATTRIBUTIVE for h in hedges)
+        # Some hedge is not merely attributive (none is when there are none): one set operation, no generator.
+        doubts = not _ATTRIBUTIVE.issuperset(hedges)
         if neither or doubts or source_type == "anonymous":
             return "unconfirmed"
         if source_type in ("satellite", "flight_tracking") or observed:
