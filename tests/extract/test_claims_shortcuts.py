@@ -179,3 +179,16 @@ def test_confirmation_equals_the_plain_code(
 ) -> None:  # fmt: skip
     args = (denied, neither, hedges, source_type, attribution, observed, actor, sentence, may_name_actor)
     assert syria._confirmation(*args) == _plain_confirmation(syria, *args)
+
+
+# ------------------------------------------------------------------------------------------------ negation
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["no", "not", "n't", "never", "without", "denied", "den", "troops", "left", ", but"]),
+                max_size=12).map(" ".join), st.integers(0, 80))  # fmt: skip
+def test_a_sentence_without_negator_letters_negates_nothing(syria: Extractor, low: str, at: int) -> None:
+    # _read_sentence calls _negated only where the sentence holds one of these.
+    may_negate = "no" in low or "n't" in low or "never" in low or "without" in low or "den" in low
+    if syria._negated(low, _Trigger("withdrawal_started", at, at + 4)):
+        assert may_negate

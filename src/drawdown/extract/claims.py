@@ -477,6 +477,9 @@ class Extractor:
         assigned = self._assign(mentions, triggers, low)
         deadline = next((d for d in dates if d.deadline), None) if dates else None
         may_name_actor = self._may_name_actor(mask)
+        # _negated's first test on the whole sentence: each of its windows is a piece of ``low``, so where ``low``
+        # holds none of the negators' letters no action of the sentence is negated (and _negated is not called).
+        may_negate = "no" in low or "n't" in low or "never" in low or "without" in low or "den" in low
         out: list[Claim] = []
         for trig in triggers:
             actor = self._actor_for(trig, actors)
@@ -502,7 +505,7 @@ class Extractor:
                     continue
                 targets = [None]
             action = self._refine(trig, low, targets)
-            negated = self._negated(low, trig)
+            negated = may_negate and self._negated(low, trig)
             planned = self._planned(body, low, mask, trig, dates)
             due = deadline
             if planned and due is None:
