@@ -331,37 +331,42 @@ class Extractor:
         # One keyword pass over the whole report: which patterns could match in which sentence.
         masks = self.gates.masks(prepared, lowered, [s.start for s in split])
         g_action, g_site, g_speaker = self._g_action, self._g_site, self._g_speaker
+        any_action, has_other_target, carry = self._any_action, self._has_other_target, self._carry_attribution
         for sentence, mask in zip(split, masks, strict=True):
-            if sentence.paragraph != ctx.paragraph:
-                ctx = _Context(paragraph=sentence.paragraph)
+            start, end, body, paragraph, commentary = sentence
+            if paragraph != ctx.paragraph:
+                ctx = _Context(paragraph=paragraph)
             ctx.index += 1
-            if sentence.commentary or sentence.text.endswith("?"):  # a sentence never ends in white space
-                continue
+            # The mask test comes first (it skips two sentences in five): both tests only skip the sentence.
             may_act = mask & g_action == g_action
             if not may_act and mask & g_speaker != g_speaker:
                 continue  # no claim, and no speaker to pass on
-            body = sentence.text
-            low = lowered[sentence.start : sentence.end]
+            if commentary or body.endswith("?"):  # a sentence never ends in white space
+                continue
+            low = lowered[start:end]
             site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
-            first: re.Match[str] | None = None
+            if not may_act:
+                # No action word, so no claim: only the attribution can matter to the sentences after it. The
+                # speaker gate passed (tested above), as _carry_attribution would check.
+                if site is None:
+                    ctx.unread.append((body, low, mask, ctx.index))
+                continue
             # A sentence right after a claim of the actor's that sums it up in a percentage ("a 10% reduction").
             sums_up = (
-                may_act
-                and ctx.claimed_at == ctx.index - 1
+                ctx.claimed_at == ctx.index - 1
                 and ("%" in low or "percent" in low)
                 and lx.BACK_REFERENCE_RE.search(low) is not None
             )
-            if site is not None:
-                first = self._any_action.search(low) if may_act else None
-            elif may_act and (sums_up or self._has_other_target(body, low, mask)):
-                # An action with no site, place, actor or theatre named cannot make a claim ("the council met to
-                # discuss bread prices"); skipping those halves the deep work on ordinary news prose. The target
-                # is looked for first: most such sentences have none, and then their action words do not matter.
-                first = self._any_action.search(low)
+            # An action with no site, place, actor or theatre named cannot make a claim ("the council met to
+            # discuss bread prices"); skipping those halves the deep work on ordinary news prose. The target
+            # is looked for first: most such sentences have none, and then their action words do not matter.
+            if site is None and not sums_up and not has_other_target(body, low, mask):
+                carry(body, low, mask, ctx)  # no claim here: only the attribution can matter later
+                continue
+            first = any_action.search(low)
             if first is None:
-                # No claim here: only the attribution can matter to the sentences after it.
                 if site is None:
-                    self._carry_attribution(body, low, mask, ctx)
+                    carry(body, low, mask, ctx)
                 continue
             first_site = site.start() if site is not None else len(low)
             claims_here = self._read_sentence(
