@@ -247,6 +247,14 @@ class Extractor:
         firsts = first_chars(re.compile(any_speaker))
         inside = firsts is not None and all(re.match(r"\w", c) for c in firsts)
         self._any_speaker = re.compile(rf"(?<!\w)(?:{any_speaker})" if inside else any_speaker)
+        # The speech words (matches of lx.SPEECH_GATE) that _any_speaker matches whole: where SPEECH_GATE finds one,
+        # _any_speaker matches too, so its search can be skipped (see _who). A gate match starts and ends with a
+        # word character between non-word ones, as the word alone does between the string's ends, and
+        # _any_speaker looks no further around than one character (\b, (?<!\w), (?!\w)): it matches the word there
+        # as it matches it alone. The candidates need not be complete: a missing word only keeps the search.
+        self._speaking = frozenset(
+            w for w in re.findall(r"[a-z][a-z ]*[a-z]", lx.SPEECH_GATE.pattern) if self._any_speaker.fullmatch(w)
+        )
         # The site names as a prefilter on lower-cased text (the gazetteer's names are folded to lower case).
         self._site_pre = self.gazetteer.lower_pattern
         self._build_gates()
@@ -346,10 +354,9 @@ class Extractor:
             low = lowered[start:end]
             site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
             if not may_act:
-                # No action word, so no claim: only the attribution can matter to the sentences after it. The
-                # speaker gate passed (tested above), as _carry_attribution would check.
+                # No action word, so no claim: only the attribution can matter to the sentences after it.
                 if site is None:
-                    ctx.unread.append((body, low, mask, ctx.index))
+                    carry(body, low, mask, ctx)
                 continue
             # A sentence right after a claim of the actor's that sums it up in a percentage ("a 10% reduction").
             sums_up = (
@@ -804,7 +811,12 @@ class Extractor:
         ctx.owed.clear()
 
     def _who(self, body: str, low: str, mask: int) -> tuple[str | None, str | None]:
-        if mask & self._g_speaker != self._g_speaker or self._any_speaker.search(low) is None:
+        if mask & self._g_speaker != self._g_speaker:
+            return None, None
+        # The first speech word, wanted below anyway: most often a word of _any_speaker ("said", "told"), which
+        # then matches without a search (see _speaking).
+        gate = lx.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
+        if (gate is None or gate.group() not in self._speaking) and self._any_speaker.search(low) is None:
             return None, None
         if self._source_re is not None and mask & self._g_source == self._g_source:
             # News prose puts the speaker last ("..., the foreign ministry said"), so the last named source wins.
@@ -817,7 +829,6 @@ class Extractor:
         # The attribution pattern is tried only after a speech word, and starts near it: the speaker stands just
         # before the verb ("the ministry said"). No match starts before the first place one can
         # (lx.attribution_start, None where there is none), so the search starts there: the same matches.
-        gate = lx.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
         earliest = lx.attribution_start(body, max(0, gate.start() - 100), gate.start()) if gate is not None else None
         for m in lx.ATTRIBUTION_RE.finditer(body, earliest) if earliest is not None else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
