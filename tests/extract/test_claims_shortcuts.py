@@ -42,3 +42,33 @@ def test_a_speaking_word_means_a_speaker_search_would_match(extractor: Extractor
     gate = lx.SPEECH_GATE.search(low)
     if gate is not None and gate.group() in extractor._speaking:
         assert extractor._any_speaker.search(low) is not None
+
+
+def _plain_attribution_start(body: str, pos: int, verb_at: int | None = None) -> int | None:
+    """lx.attribution_start as first written: a list of starts and a loop over the two forms."""
+    starts = [at for at in (body.find("according to", pos), body.find("source", pos)) if at >= 0]
+    rev: str | None = None
+    noun_from = pos if verb_at is None else max(pos, verb_at - lx._NOUN_REACH)
+    forms = ((lx._WHO_NOUN_END_RE, lx._NOUN_LEAD_RE, noun_from), (lx._WHO_NAME_END_RE, lx._NAME_LEAD_RE, pos))
+    for end_re, lead_re, start in forms:
+        end = end_re.search(body, start)
+        if end is not None:
+            rev = body[::-1] if rev is None else rev
+            back = len(body) - end.start()
+            lead = lead_re.match(rev, back)
+            starts.append(end.start() - (lead.end() - back if lead is not None else 0))
+    return max(pos, min(starts)) if starts else None
+
+
+_ATTRIBUTION_WORDS = [
+    *_WORDS, "according to", "The", "Ministry", "officials", "spokesman", "Reuters", "sources close to", "x",
+]  # fmt: skip
+_bodies = st.lists(st.tuples(st.sampled_from(_GLUE), st.sampled_from(_ATTRIBUTION_WORDS)), max_size=14).map(
+    lambda parts: "".join(g + w for g, w in parts)
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(body=_bodies, pos=st.integers(0, 120), verb=st.one_of(st.none(), st.integers(0, 120)))
+def test_attribution_start_is_the_plain_bound(body: str, pos: int, verb: int | None) -> None:
+    assert lx.attribution_start(body, pos, verb) == _plain_attribution_start(body, pos, verb)
