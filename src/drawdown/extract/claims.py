@@ -397,15 +397,18 @@ class Extractor:
         Called only when the site pattern found no name in ``low``; for ASCII text ``low`` is exactly what the
         gazetteer would match its names against, so its exact-name pass is skipped.
         """
-        theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
-        if theatre or self._local_offices(body, mask):
+        # The gates are tested here rather than in the helpers they guard (_local_offices, _may_name_actor,
+        # _may_name_place, the same tests): most of the 4,000 sentences of the benchmark asked pass none of them.
+        if mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None:
             return True
-        if self._may_name_actor(mask) and self._actor_re.search(body):
+        if mask & self._g_local == self._g_local and self._local_offices(body, mask):
+            return True
+        if mask & self._g_actor == self._g_actor and self._actor_re.search(body):
             return True
         ascii_ = body.isascii()
-        places = self._may_name_place(mask, ascii_)
-        if ascii_ and not places:
-            return self.gazetteer.misspells_a_site(body)  # the only look-up left, without building mentions
+        places = not ascii_ or mask & self._g_place == self._g_place
+        if not places:  # ASCII text without a place: the only look-up left, without building mentions
+            return self.gazetteer.misspells_a_site(body)
         return bool(self.gazetteer.locate(body, names=not ascii_, places=places))
 
     def _may_name_actor(self, mask: int) -> bool:
@@ -758,7 +761,8 @@ class Extractor:
     def _hedges(self, low: str, mask: int) -> tuple[str, ...]:
         if mask & self._g_hedge != self._g_hedge:
             return ()
-        return tuple(dict.fromkeys(h.group(0) for h in lx.HEDGE_RE.finditer(low)))
+        # HEDGE_RE has no group, so findall gives each match whole, in order (a fifth faster than finditer).
+        return tuple(dict.fromkeys(lx.HEDGE_RE.findall(low)))
 
     def _attribution(
         self, body: str, low: str, mask: int, ctx: _Context
