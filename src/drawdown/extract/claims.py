@@ -313,6 +313,9 @@ class Extractor:
         self._g_actor, self._g_local, self._g_planned = need("actor"), need("local"), need("planned")
         self._g_modal_after = need("modal_after")
         self._g_cues = [(kind, cue, need(f"cue:{kind}")) for kind, cue in self._cue_res]
+        # The cues before "official", and from it on: the speaker pattern is tried between the two (see _who).
+        official = [kind for kind, _, _ in self._g_cues].index("official")
+        self._cues_before, self._cues_from = self._g_cues[:official], self._g_cues[official:]
 
     # ------------------------------------------------------------------------------------------------ entry
 
@@ -842,16 +845,15 @@ class Extractor:
             if words and not all(w in _NOT_SPEAKERS for w in words):
                 phrase = " ".join(words)
                 break
-        for kind, cue, need in self._g_cues:
-            # The speaker pattern only matters once the cues before "official" found nothing: searched then.
-            if (
-                kind == "official"
-                and mask & self._g_speaker_re == self._g_speaker_re
-                and (speaker := self._speaker_re.search(body)) is not None
-            ):
-                return speaker.group(1), "official"
-            c = cue.search(low) if mask & need == need else None
-            if c is not None:
+        # The cues in order; the speaker pattern only matters once the cues before "official" found nothing, and is
+        # searched then. Two loops rather than a test of each cue's kind: this runs for every sentence with a claim.
+        for kind, cue, need in self._cues_before:
+            if mask & need == need and (c := cue.search(low)) is not None:
+                return phrase or body[c.start() : c.end()], kind
+        if mask & self._g_speaker_re == self._g_speaker_re and (speaker := self._speaker_re.search(body)) is not None:
+            return speaker.group(1), "official"
+        for kind, cue, need in self._cues_from:
+            if mask & need == need and (c := cue.search(low)) is not None:
                 return phrase or body[c.start() : c.end()], kind
         return (phrase, None) if phrase else (None, None)
 
