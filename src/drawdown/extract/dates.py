@@ -14,6 +14,7 @@ import calendar
 import contextlib
 import re
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import NamedTuple
 
 from drawdown.extract.lexicon import ci, factor, lower, word_starts
@@ -127,15 +128,15 @@ def find_dates(
     original = sentence
     # Matched on lower-cased text (IGNORECASE made these patterns the slowest part of a sentence's reading).
     sentence = lower(sentence) if lowered is None else lowered
+
+    def add(d: date, precision: str, m: re.Match[str], deadline: bool = False) -> None:
+        start, end = m.span()
+        if taken and any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        out.append(DateMention(d, precision, offset + start, offset + end, deadline))
+
     if (absolute or months) and _ABS_GATE.search(sentence):
-
-        def add(d: date, precision: str, m: re.Match[str], deadline: bool = False) -> None:
-            start, end = m.span()
-            if taken and any(a < end and start < b for a, b in taken):
-                return
-            taken.append((start, end))
-            out.append(DateMention(d, precision, offset + start, offset + end, deadline))
-
         # Every absolute date has a digit; most sentences with a month name ("in March") have none.
         for m in _ABS_RE.finditer(sentence) if absolute and _DIGIT_RE.search(sentence) else ():
             if m.group("iso"):
@@ -174,7 +175,7 @@ def find_dates(
     if relative is False:
         # Nothing to add, but the mentions found are ordered exactly where the full search would have ordered them.
         if len(out) > 1 and _REL_GATE.search(sentence) is not None:
-            out.sort(key=_start)
+            out.sort(key=attrgetter("start"))
         return out
     # The test holds wherever the relative pattern can match, and it decides whether the mentions are sorted (with
     # at most one found so far that cannot matter). Where it holds, the pattern can match only from its first word
@@ -185,18 +186,10 @@ def find_dates(
     for m in _REL_RE.finditer(sentence, max(0, word.start() - _REL_LEAD)):
         resolved = _relative(m, published)
         if resolved is not None:
-            start, end = m.span()
-            if taken and any(a < end and start < b for a, b in taken):  # add(), inlined: most sentences get here
-                continue
-            taken.append((start, end))
-            out.append(DateMention(resolved[0], resolved[1], offset + start, offset + end, resolved[2]))
+            add(resolved[0], resolved[1], m, resolved[2])
     if len(out) > 1:  # one mention or none is in order already
-        out.sort(key=_start)
+        out.sort(key=attrgetter("start"))
     return out
-
-
-def _start(mention: DateMention) -> int:
-    return mention.start
 
 
 def _count(token: str | None) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -83,10 +84,6 @@ class _Unaccented(dict[int, str]):
 
 
 _UNACCENTED = _Unaccented()
-
-
-def _start(mention: Mention) -> int:
-    return mention.start
 
 
 def _strip_accents(text: str) -> str:
@@ -256,7 +253,7 @@ class Gazetteer:
                     found.append(Mention(site_id, match.start(), match.end(), match.group(0)))
                     taken.append((match.start(), match.end()))
         if len(found) > named:
-            found.sort(key=_start)
+            found.sort(key=attrgetter("start"))
         return self._shifted(found, offset)
 
     @staticmethod

@@ -299,15 +299,8 @@ def required_literals(
 
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The lower-cased characters every match of ``pattern`` (searched in lower-cased text) starts with, or None
-    when they cannot be read from it."""
-    try:
-        parsed = _sre.parse(pattern.pattern, pattern.flags)
-        pre = _sequence(list(parsed), parsed.state.flags).pre
-    except Exception:  # an unknown construct: any character
-        return None
-    if not pre or "" in pre:
-        return None
-    return frozenset(p[0] for p in pre)
+    when they cannot be read from it: its one-character :func:`prefixes`."""
+    return prefixes(pattern, 1)
 
 
 def longest_match(pattern: re.Pattern[str]) -> int:

@@ -386,8 +386,7 @@ def attribution_start(body: str, pos: int, verb_at: int | None = None) -> int | 
     of a "who" match is a match of that gate too, so none starts before it, and a "who" match of a speaker noun
     starts at most ``_NOUN_REACH`` before its verb: the noun form's search starts there (the same first match).
     """
-    # The earliest start found so far, ``size`` while there is none (every start is inside the body). Written out
-    # rather than as a list of starts and a loop over the two forms: it runs for every sentence with a speech word.
+    # The earliest start found so far, ``size`` while there is none (every start is inside the body).
     size = len(body)
     first = body.find("according to", pos)
     if first < 0:
@@ -398,18 +397,17 @@ def attribution_start(body: str, pos: int, verb_at: int | None = None) -> int | 
     if first == pos < size:
         return pos  # a match can start at pos, none before: the other forms cannot change the answer
     rev: str | None = None
-    end = _WHO_NOUN_END_RE.search(body, pos if verb_at is None else max(pos, verb_at - _NOUN_REACH))
-    if end is not None:
-        rev = body[::-1]
-        back = size - end.start()
-        lead = _NOUN_LEAD_RE.match(rev, back)
-        first = min(first, end.start() - (lead.end() - back if lead is not None else 0))
-    end = _WHO_NAME_END_RE.search(body, pos)
-    if end is not None:
-        rev = body[::-1] if rev is None else rev
-        back = size - end.start()
-        lead = _NAME_LEAD_RE.match(rev, back)
-        first = min(first, end.start() - (lead.end() - back if lead is not None else 0))
+    noun_from = pos if verb_at is None else max(pos, verb_at - _NOUN_REACH)
+    for end_re, lead_re, start in (
+        (_WHO_NOUN_END_RE, _NOUN_LEAD_RE, noun_from),
+        (_WHO_NAME_END_RE, _NAME_LEAD_RE, pos),
+    ):
+        end = end_re.search(body, start)
+        if end is not None:
+            rev = body[::-1] if rev is None else rev
+            back = size - end.start()
+            lead = lead_re.match(rev, back)
+            first = min(first, end.start() - (lead.end() - back if lead is not None else 0))
     return max(pos, first) if first < size else None
 
 

@@ -97,8 +97,7 @@ class QuantityFinder:
             (unit, re.compile(lower_pattern(rf"^\s+{_ADJ}(?:{'|'.join(ws)})\b"))) for unit, ws in nouns.items()
         ]
         every = "|".join(w for ws in nouns.values() for w in ws)
-        # Any unit at all, one test before the six: most numbers and articles count no unit noun ("a convoy").
-        self._any_unit = re.compile(lower_pattern(rf"^\s+{_ADJ}(?:{every})\b"))
+        # Any unit at all after an article, one test before the six: most articles count no unit noun ("a convoy").
         self._any_unit_tight = re.compile(lower_pattern(rf"^\s+(?:[a-z-]+\s+)?(?:{every})\b"))
         # After "a"/"an" the counted noun must follow at once (or after one word): "a convoy of trucks" is not 1 truck.
         # The same nouns anywhere, to find what a bare rate counts (the last one named before it).
@@ -197,8 +196,11 @@ class QuantityFinder:
         return self._unit_by_unit(rest, tight)
 
     def _unit_by_unit(self, rest: str, tight: bool) -> tuple[str, int] | None:
-        """``_unit`` the slow way: each unit's own pattern, the one whose noun ends first (the first unit on a tie)."""
-        if not (self._any_unit_tight if tight else self._any_unit).match(rest):
+        """``_unit`` the slow way: each unit's own pattern, the one whose noun ends first (the first unit on a tie).
+
+        After an article one test of all units goes first (most articles count no unit noun: "a convoy"); after a
+        number ``_unit`` comes here only when its one pattern of all units has matched."""
+        if tight and not self._any_unit_tight.match(rest):
             return None
         best: tuple[str, int] | None = None
         for name, pattern in self._units_tight if tight else self._units:
