@@ -64,6 +64,12 @@ def _may_have_clause(text: str) -> bool:
     return "," in text or ";" in text or ":" in text or "but" in text or "while" in text or "whereas" in text
 
 
+def _may_negate(text: str) -> bool:
+    """False when ``lexicon.NEGATION_RE`` cannot match in ``text``: every negator holds one of these ("not", "nor"
+    and "no" hold "no"; "denied that" holds "den"), and ``in`` on a string costs far less than the pattern."""
+    return "no" in text or "n't" in text or "never" in text or "without" in text or "den" in text
+
+
 def _clause_ends(text: str) -> list[int]:
     """Where the clause boundaries (``_CLAUSE_RE``) in ``text`` end."""
     return [m.end() for m in _CLAUSE_RE.finditer(text)] if _may_have_clause(text) else []
@@ -325,10 +331,10 @@ class Extractor:
         self._g_dates = (need("absolute"), need("months"), need("relative"))
         self._g_actor, self._g_local, self._g_planned = need("actor"), need("local"), need("planned")
         self._g_modal_after = need("modal_after")
-        self._g_cues = [(kind, cue, need(f"cue:{kind}")) for kind, cue in self._cue_res]
+        cues = [(kind, cue, need(f"cue:{kind}")) for kind, cue in self._cue_res]
         # The cues before "official", and from it on: the speaker pattern is tried between the two (see _who).
-        official = [kind for kind, _, _ in self._g_cues].index("official")
-        self._cues_before, self._cues_from = self._g_cues[:official], self._g_cues[official:]
+        official = [kind for kind, _, _ in cues].index("official")
+        self._cues_before, self._cues_from = cues[:official], cues[official:]
 
     # ------------------------------------------------------------------------------------------------ entry
 
@@ -413,16 +419,14 @@ class Extractor:
         Called only when the site pattern found no name in ``low``; for ASCII text ``low`` is exactly what the
         gazetteer would match its names against, so its exact-name pass is skipped.
         """
-        # The gates are tested here rather than in the helpers they guard (_local_offices, _may_name_actor,
-        # _may_name_place, the same tests): most of the 4,000 sentences of the benchmark asked pass none of them.
         if mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None:
             return True
-        if mask & self._g_local == self._g_local and self._local_offices(body, mask):
+        if self._local_offices(body, mask):
             return True
-        if mask & self._g_actor == self._g_actor and self._actor_re.search(body):
+        if self._may_name_actor(mask) and self._actor_re.search(body):
             return True
         ascii_ = body.isascii()
-        places = not ascii_ or mask & self._g_place == self._g_place
+        places = self._may_name_place(mask, ascii_)
         if not places:  # ASCII text without a place: the only look-up left, without building mentions
             return self.gazetteer.misspells_a_site(body)
         return bool(self.gazetteer.locate(body, names=not ascii_, places=places))
@@ -496,8 +500,8 @@ class Extractor:
         deadline = next((d for d in dates if d.deadline), None) if dates else None
         may_name_actor = self._may_name_actor(mask)
         # _negated's first test on the whole sentence: each of its windows is a piece of ``low``, so where ``low``
-        # holds none of the negators' letters no action of the sentence is negated (and _negated is not called).
-        may_negate = "no" in low or "n't" in low or "never" in low or "without" in low or "den" in low
+        # holds none of the negators' marks no action of the sentence is negated (and _negated is not called).
+        may_negate = _may_negate(low)
         out: list[Claim] = []
         for trig in triggers:
             actor = self._actor_for(trig, actors)
@@ -541,11 +545,7 @@ class Extractor:
             if modality == "planned":
                 when: DateMention | None = due
             else:
-                # The nearest past date; of one, that one (min and its key are called only for two or more).
-                if len(past) > 1:
-                    when = min(past, key=lambda d: abs(d.start - trig.start))
-                else:
-                    when = past[0] if past else None
+                when = min(past, key=lambda d: abs(d.start - trig.start)) if past else None
                 if when is None and ctx.date is not None and _SAME_TIME_RE.match(body):
                     when = ctx.date
             event_date = when.day if when else (None if modality == "planned" else published)
@@ -626,8 +626,9 @@ class Extractor:
                     continue  # a site's name or an earlier action's words
                 if cue is not None:
                     window_start, window_end = max(0, at - 70), min(len(body), end + 90)
-                    hits = [c.start() for c in cue.finditer(body, window_start, window_end)]
-                    hits = [c for c in hits if not (at <= c < end)]
+                    hits = [
+                        c.start() for c in cue.finditer(body, window_start, window_end) if not at <= c.start() < end
+                    ]
                     if not hits and not optional and not cue.match(body, at):
                         continue
                     for c in hits:  # the verb that made the vehicle move is not a second withdrawal
@@ -654,14 +655,10 @@ class Extractor:
     def _assign(self, mentions: list[Mention], triggers: list[_Trigger], body: str) -> dict[_Trigger, list[Mention]]:
         """Each site mention goes to its nearest action, preferring one before it and within the same clause."""
         out: dict[_Trigger, list[Mention]] = {}
-        if len(triggers) == 1:
-            # The filter below on one trigger, without building its list (most sentences have one action word).
-            # The caller copies the list it gets, so the mentions are not copied here.
-            only = triggers[0]
-            return {only: mentions} if mentions and only.action != "other" else out
         actions = [t for t in triggers if t.action != "other"]
         if len(actions) < 2:
-            # One action takes every mention, whatever the clause boundaries between them (most sentences).
+            # One action takes every mention, whatever the clause boundaries between them (most sentences). The
+            # caller copies the list it gets, so the mentions are not copied here.
             return {actions[0]: mentions} if actions and mentions else out
         bounds = [m.start() for m in _CLAUSE_RE.finditer(body)] if _may_have_clause(body) else []
         for m in mentions:
@@ -721,10 +718,8 @@ class Extractor:
         return [_Actor(self.case.theatre, m.start(), m.end(), own) for m in self._local_re.finditer(low)]
 
     def _actors(self, body: str, mask: int) -> list[_Actor]:
-        # The gates of _local_offices and _may_name_actor tested here first: most sentences pass neither.
-        g_local, g_actor = self._g_local, self._g_actor
-        out = self._local_offices(body, mask) if mask & g_local == g_local else []
-        if mask & g_actor != g_actor:
+        out = self._local_offices(body, mask)
+        if not self._may_name_actor(mask):
             return out  # at most the offices, which come in order (one pattern's matches)
         for m in self._actor_re.finditer(body):
             text = m.group(0)
@@ -757,13 +752,12 @@ class Extractor:
         return piece[cut:]
 
     def _negated(self, body: str, trig: _Trigger) -> bool:
-        # Every negator holds one of these ("not", "nor" and "no" hold "no"; "denied that" holds "den"). The clause
-        # is the end of the 45 characters before the action word: where they hold none, its boundaries do not matter.
-        window = body[max(0, trig.start - 45) : trig.start]
-        if not ("no" in window or "n't" in window or "never" in window or "without" in window or "den" in window):
+        # The clause is the end of the 45 characters before the action word: where they hold no negator's marks,
+        # its boundaries do not matter.
+        if not _may_negate(body[max(0, trig.start - 45) : trig.start]):
             return False
         before = self._clause_before(body, trig.start, 45)
-        if not ("no" in before or "n't" in before or "never" in before or "without" in before or "den" in before):
+        if not _may_negate(before):
             return False
         negators = list(lx.NEGATION_RE.finditer(before))
         if not negators:
@@ -775,12 +769,7 @@ class Extractor:
         modal = mask & self._g_planned == self._g_planned
         if modal and lx.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
             return True
-        # Whether the text before the action word, less its trailing white space, ends in "to": found by stepping
-        # back over the white space (a space or two) instead of copying and stripping all of that text.
-        stripped = trig.start
-        while stripped and body[stripped - 1].isspace():  # what str.rstrip() strips
-            stripped -= 1
-        if body.endswith("to", 0, stripped) and lx.INFINITIVE_RE.search(body, 0, trig.start):
+        if body[: trig.start].rstrip().endswith("to") and lx.INFINITIVE_RE.search(body, 0, trig.start):
             return True  # the pattern ends in "to" and space
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
         if mask & self._g_modal_after == self._g_modal_after and lx.MODAL_AFTER_RE.match(low, trig.end):
@@ -951,16 +940,10 @@ class Extractor:
     def _quantity(action: str, trig: _Trigger, quantities: list[Quantity]) -> Quantity | None:
         if not quantities:
             return None
-        at = trig.start
         for unit in _UNITS_FOR.get(action, ()):
-            # The nearest quantity of this unit, the first of equals (as min would pick), in one pass with no list.
-            best: Quantity | None = None
-            best_distance = 0
-            for q in quantities:
-                if q.unit == unit and (best is None or abs(q.start - at) < best_distance):
-                    best, best_distance = q, abs(q.start - at)
-            if best is not None:
-                return best
+            fits = [q for q in quantities if q.unit == unit]
+            if fits:
+                return min(fits, key=lambda q: abs(q.start - trig.start))
         return None
 
 
