@@ -19,12 +19,15 @@ from typing import TYPE_CHECKING, Any
 from drawdown.assess import Assessment
 from drawdown.case import Case, bundled_cases, load_case, validate_case
 from drawdown.extract.claims import Extraction, Extractor, extract_claims
-from drawdown.ingest.watch import Downstream, Log, watch
-from drawdown.pipeline import assess_store, ingest, last_evidence_date, load_claims, load_evidence, load_reports
-from drawdown.pipeline import list_origins as origins
-from drawdown.pipeline_extract import extract, extract_jsonl_lines
+from drawdown.pipeline.assess import assess_store, load_evidence
+from drawdown.pipeline.extract import extract, extract_jsonl_lines
+from drawdown.pipeline.ingest import ingest
+from drawdown.pipeline.ingest import list_origins as origins
+from drawdown.pipeline.watch import Downstream, Log, watch
 from drawdown.report.brief import render_brief
+from drawdown.store.claims import load_claims
 from drawdown.store.db import Store, open_store
+from drawdown.store.reports import last_evidence_date, load_reports
 
 __all__ = [
     "Extraction",
@@ -94,9 +97,9 @@ _FLIGHTS = {
     "write_tracks": "drawdown.flights.simulate",
     "SortieResult": "drawdown.flights.sorties",
     "detect_sorties": "drawdown.flights.sorties",
-    "SortieIngest": "drawdown.pipeline_flights",
-    "ingest_sorties": "drawdown.pipeline_flights",
-    "load_sorties": "drawdown.pipeline_flights",
+    "SortieIngest": "drawdown.pipeline.flights",
+    "ingest_sorties": "drawdown.pipeline.flights",
+    "load_sorties": "drawdown.store.sorties",
 }
 __all__ += sorted(_FLIGHTS)
 
@@ -104,7 +107,8 @@ if TYPE_CHECKING:  # names for type checkers; at run time __getattr__ loads them
     from drawdown.flights.airfields import case_airfields, resolve_airfield  # noqa: F401
     from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks  # noqa: F401
     from drawdown.flights.sorties import SortieResult, detect_sorties  # noqa: F401
-    from drawdown.pipeline_flights import SortieIngest, ingest_sorties, load_sorties  # noqa: F401
+    from drawdown.pipeline.flights import SortieIngest, ingest_sorties  # noqa: F401
+    from drawdown.store.sorties import load_sorties  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

@@ -13,9 +13,9 @@ from drawdown.api import write_brief
 from drawdown.case import load_case
 from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
 from drawdown.model import IngestResult
-from drawdown.pipeline import ProgressHook, ingest
-from drawdown.pipeline_extract import extract
-from drawdown.pipeline_flights import ingest_sorties
+from drawdown.pipeline.extract import extract
+from drawdown.pipeline.flights import ingest_sorties
+from drawdown.pipeline.ingest import ProgressHook, ingest
 from drawdown.store import open_store
 
 DEMO_CASE = "syria-2024"

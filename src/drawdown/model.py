@@ -75,6 +75,37 @@ class Report:
 
 
 @dataclass(frozen=True)
+class OriginMember:
+    report: Report
+    method: str  # founder | exact | near | rewrite
+    score: float | None
+
+
+@dataclass(frozen=True)
+class OriginGroup:
+    """One origin: its reports (earliest-published first) and the representative that stands for them."""
+
+    id: str
+    method: str
+    representative: Report
+    members: tuple[OriginMember, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "origin": self.id,
+            "method": self.method,
+            "representative": self.representative.id,
+            "size": len(self.members),
+            "members": [
+                {"report": m.report.id, "outlet": m.report.outlet, "url": m.report.url, "title": m.report.title,
+                 "published": m.report.published.isoformat() if m.report.published else None,
+                 "method": m.method, "score": m.score}
+                for m in self.members
+            ],
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
 class IngestFailure:
     """One input item that could not be ingested, with a message that names it and the fix."""
 
@@ -126,6 +157,14 @@ class Claim:
     source_type: str | None = None
     attribution: str | None = None
     hedges: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A case site named in a report (its title or text), found when the report was extracted."""
+
+    report_id: str
+    site: str
 
 
 @dataclass(frozen=True)

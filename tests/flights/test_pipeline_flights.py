@@ -3,8 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from drawdown.case import load_case
-from drawdown.pipeline_flights import ingest_sorties, load_sorties
+from drawdown.pipeline.flights import ingest_sorties
 from drawdown.store import Store
+from drawdown.store.sorties import load_sorties
 
 
 def test_ingest_stores_fleet_sorties_once(store: Store, sim_csv: Path) -> None:

@@ -15,7 +15,7 @@ from drawdown.ingest.acled import read_acled
 from drawdown.ingest.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, read_gdelt
 from drawdown.ingest.readers import detect_format, read_path
 from drawdown.model import Document, IngestFailure
-from drawdown.pipeline import ingest
+from drawdown.pipeline.ingest import ingest
 from drawdown.store import Store
 from tests.ingest.conftest import Route, Served, article
 

@@ -10,10 +10,11 @@ from markdown_it import MarkdownIt
 from drawdown.api import brief
 from drawdown.case import load_case
 from drawdown.model import Claim, Sortie
-from drawdown.pipeline import ingest, load_claims
-from drawdown.pipeline_flights import load_sorties
+from drawdown.pipeline.ingest import ingest
 from drawdown.report import markdown as md
 from drawdown.store import Store
+from drawdown.store.claims import load_claims
+from drawdown.store.sorties import load_sorties
 from tests.conftest import NORTHLAND, write
 
 SECTIONS = [

@@ -1,4 +1,4 @@
-"""Check quantitative public claims against the evidence, showing the arithmetic.
+"""Check quantitative public claims against the evidence, keeping the arithmetic behind each verdict.
 
 Verdicts for rates and percentages: consistent (the claimed figure lies in the evidence's 80% interval),
 overstated (above it), understated (below it), untestable (no evidence could confirm or refute it, e.g. no
@@ -9,13 +9,14 @@ overstated otherwise; it cannot be understated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
 
 from drawdown.assess.evidence import Evidence
-from drawdown.assess.force import ForceEstimate, Interval, outbound_takeoffs, percent_claims, removed_fraction, span
+from drawdown.assess.force import ForceEstimate, Interval, outbound_takeoffs, percent_claims, removed_fraction
+from drawdown.case import Figure
 
 RATE_CUE = re.compile(r"\b(daily|a day|per day|each day|every day|a night)\b", re.I)
 WINDOW_DAYS = {"day": 1, "week": 7, "month": 30}
@@ -37,12 +38,52 @@ def claim_span_days(sentence: str, precision: str | None) -> int:
 
 
 @dataclass(frozen=True)
+class RateFacts:
+    """What a rate claim was held against: the outbound takeoffs seen in the window and their Poisson interval."""
+
+    takeoffs: int
+    where: str  # an airfield site id, or "all monitored airfields"
+    days: int
+    start: date  # first day of the window
+    end: date  # last day of the window
+    interval: Interval  # flights a day
+    claimed: float
+
+
+@dataclass(frozen=True)
+class PercentFacts:
+    """What a percentage claim was held against: tonnage removed by air and sea over the baseline."""
+
+    day: date
+    takeoffs: int
+    air: Interval  # tonnes
+    sealift: int
+    sea: Interval  # tonnes
+    baseline: Figure  # tonnes
+    removed: Interval  # percent
+    claimed: float
+
+
+@dataclass(frozen=True)
+class DeadlineFacts:
+    due: date
+    probability: float
+    how: str
+
+
+@dataclass(frozen=True)
 class Check:
+    """One public claim held against the evidence. ``facts`` hold the arithmetic; ``reason`` says why a claim is
+    untestable. The brief (``drawdown.report.arithmetic``) writes both out."""
+
     kind: str  # rate | percent | deadline
     claim_index: int | None
-    claimed: str
     verdict: str
-    arithmetic: tuple[str, ...]
+    quantity: float | None = None  # the claimed figure (rate, percent)
+    due: date | None = None  # deadline
+    label: str = ""  # deadline: what is to be complete
+    facts: RateFacts | PercentFacts | DeadlineFacts | None = None
+    reason: str | None = None
     sorties: tuple[str, ...] = ()
 
 
@@ -61,62 +102,58 @@ def _covered(evidence: Evidence, start: date, end: date) -> bool:
 
 def rate_check(evidence: Evidence, index: int, seed: int) -> Check:
     claim = evidence.claims[index]
-    claimed = f"{claim.quantity:g} flights a day"
+    untestable = Check("rate", index, "untestable", quantity=claim.quantity)
     end = evidence.claim_day(claim)
     if end is None:
-        return Check("rate", index, claimed, "untestable", ("neither the claim nor its report is dated",))
+        return replace(untestable, reason="neither the claim nor its report is dated")
     days = claim_span_days(claim.sentence, claim.time_precision)
     start = end - timedelta(days=days)
     if not _covered(evidence, start, end):
-        return Check("rate", index, claimed, "untestable", (f"no flight data around {start} – {end}",))
+        return replace(untestable, reason=f"no flight data around {start} – {end}")
     airfields = {s.id for s in evidence.case.airfields}
     site = claim.site if claim.site in airfields else None  # a claim about a non-airfield: all airfields
     seen = outbound_takeoffs(evidence, start, end, site)
     draws = np.random.default_rng(seed).gamma(len(seen) + 0.5, 1.0, 20_000) / days  # Jeffreys, Poisson rate
     interval = Interval.of(draws)
     where = site or "all monitored airfields"
-    lines = (
-        f"{len(seen)} outbound takeoffs from {where} in the {days} days {start + timedelta(days=1)} – {end}",
-        f"observed rate {len(seen) / days:.2f}/day, 80% interval {interval.low:.2f}–{interval.high:.2f}/day "
-        f"(Poisson); claimed {claim.quantity:g}/day",
-    )
-    return Check("rate", index, claimed, _verdict(claim.quantity or 0, interval), lines, tuple(s.id for s in seen))
+    facts = RateFacts(len(seen), where, days, start + timedelta(days=1), end, interval, claim.quantity or 0)
+    verdict = _verdict(claim.quantity or 0, interval)
+    return Check("rate", index, verdict, claim.quantity, facts=facts, sorties=tuple(s.id for s in seen))
 
 
 def percent_check(evidence: Evidence, index: int, seed: int) -> Check:
     claim = evidence.claims[index]
     report = evidence.report_of(claim)
     day = report.published.date() if report.published else (evidence.claim_day(claim) or date.min)
-    claimed = f"{claim.quantity:g}% reduction"
+    untestable = Check("percent", index, "untestable", quantity=claim.quantity)
     before = evidence.until(day)
     fraction, removed, _ = removed_fraction(before, day, seed, use_percent_claims=False)
     if not _covered(before, evidence.case.start, day) and not removed.sealift_claims:
-        return Check("percent", index, claimed, "untestable", ("no flight or sealift data up to the claim",))
+        return replace(untestable, reason="no flight or sealift data up to the claim")
     if fraction is None:
-        return Check("percent", index, claimed, "untestable", ("the case gives no baseline tonnage",))
+        return replace(untestable, reason="the case gives no baseline tonnage")
     interval = Interval.of(100 * fraction)
     b = evidence.case.actor.equipment_tonnes
     assert b is not None
     sea = removed.tonnes - removed.air
-    lines = (
-        f"up to {day}: {len(removed.sorties)} outbound takeoffs = {Interval.of(removed.air).fmt(unit=' t')} by air; "
-        f"{len(removed.sealift_claims)} reported sealift departure(s) = {Interval.of(sea).fmt(unit=' t')} by sea",
-        f"baseline {span(b, ' t')} → removed {interval.fmt(1, '%')}; claimed {claim.quantity:g}%",
-    )
-    return Check("percent", index, claimed, _verdict(claim.quantity or 0, interval), lines, removed.sorties)
+    facts = PercentFacts(
+        day, len(removed.sorties), Interval.of(removed.air), len(removed.sealift_claims), Interval.of(sea), b,
+        interval, claim.quantity or 0,
+    )  # fmt: skip
+    verdict = _verdict(claim.quantity or 0, interval)
+    return Check("percent", index, verdict, claim.quantity, facts=facts, sorties=removed.sorties)
 
 
 def deadline_checks(force: ForceEstimate) -> list[Check]:
     out = []
     for odds in force.deadlines:
-        claimed = f"complete by {odds.due}: {odds.label}"
+        check = Check("deadline", odds.claim_index, "untestable", due=odds.due, label=odds.label)
         if odds.probability is None:
-            out.append(Check("deadline", odds.claim_index, claimed, "untestable", (force.completion_note,)))
+            out.append(replace(check, reason=force.completion_note))
             continue
         verdict = "consistent" if odds.probability >= 0.5 else "overstated"
         how = "share of draws with ≥95% removed by then" if odds.due <= force.as_of else force.completion_note
-        lines = (f"P(complete by {odds.due}) = {odds.probability:.2f} ({how})",)
-        out.append(Check("deadline", odds.claim_index, claimed, verdict, lines))
+        out.append(replace(check, verdict=verdict, facts=DeadlineFacts(odds.due, odds.probability, how)))
     return out
 
 

@@ -10,7 +10,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from drawdown.case import AssessParams, Case, fold
-from drawdown.model import Claim, Report, Sortie
+from drawdown.model import Claim, Mention, Report, Sortie
 
 PRESENT, DRAWING, WITHDRAWN = "present", "drawing_down", "withdrawn"
 STATES = (PRESENT, DRAWING, WITHDRAWN)
@@ -34,12 +34,14 @@ MAINTAINING = frozenset({"presence_maintained", "reinforcement"})
 
 @dataclass(frozen=True)
 class Evidence:
-    """Everything known as of the assessment date: the case, stored reports, their claims, detected sorties."""
+    """Everything known as of the assessment date: the case, stored reports, their claims and the sites they
+    name, detected sorties."""
 
     case: Case
     reports: dict[str, Report]
     claims: tuple[Claim, ...]
     sorties: tuple[Sortie, ...]
+    mentions: tuple[Mention, ...] = ()
 
     @cached_property
     def claims_by_site(self) -> dict[str | None, list[int]]:
@@ -74,7 +76,8 @@ class Evidence:
         reports = {k: r for k, r in self.reports.items() if r.published is None or r.published.date() <= day}
         claims = tuple(c for c in self.claims if c.report_id in reports)
         sorties = tuple(s for s in self.sorties if s.time.date() <= day)
-        return Evidence(self.case, reports, claims, sorties)
+        mentions = tuple(m for m in self.mentions if m.report_id in reports)
+        return Evidence(self.case, reports, claims, sorties, mentions)
 
 
 def vote(claim: Claim) -> str | None:

@@ -38,10 +38,6 @@ class Interval:
         low, mid, high = np.percentile(values, QUANTILES)
         return cls(float(mid), float(low), float(high))
 
-    def fmt(self, digits: int = 0, unit: str = "") -> str:
-        f = f"{{:,.{digits}f}}"
-        return f"{f.format(self.median)}{unit} (80% interval {f.format(self.low)}–{f.format(self.high)}{unit})"
-
 
 @dataclass(frozen=True)
 class Lift:
@@ -77,7 +73,7 @@ class ForceEstimate:
     percent_claims: tuple[int, ...]
     per_site: dict[str, Interval] = field(default_factory=dict)
     deadlines: tuple[DeadlineOdds, ...] = ()
-    arithmetic: tuple[str, ...] = ()
+    recent_sorties: tuple[str, ...] = ()  # the outbound takeoffs of known payload in the pace window
 
 
 def draw(figure: Figure | None, rng: np.random.Generator, n: int, *, u: np.ndarray | None = None) -> np.ndarray | None:
@@ -282,7 +278,6 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
     completion, note, finish = _completion(fraction, baseline_t, pace_t, as_of)
     if not has_movement_data(evidence, as_of):
         note = "unknown: no flight data and no sealift or percentage claims"
-    lines = _arithmetic(case, removed, recent, baseline_t, fraction, params.pace_window_days)
     return ForceEstimate(
         as_of=as_of,
         personnel_remaining=remaining,
@@ -296,7 +291,7 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
         percent_claims=tuple(percent_claims(evidence, as_of)),
         per_site=_per_site(evidence, as_of, seed, personnel, baseline_t) if fraction is not None else {},
         deadlines=tuple(_deadlines(evidence, as_of, seed, finish)),
-        arithmetic=tuple(lines),
+        recent_sorties=recent.sorties,
     )
 
 
@@ -361,40 +356,3 @@ def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | 
             p = None if finish is None else float(np.mean(finish <= (due - as_of).days))
         odds.append(DeadlineOdds(label, due, p, source, index))
     return odds
-
-
-def number(x: float) -> str:
-    """1,234 for large figures, 12 for whole ones, 0.75 for fractions."""
-    if abs(x) >= 100 or x == int(x):
-        return f"{x:,.0f}"
-    return f"{x:.2g}"
-
-
-def span(figure: Figure, unit: str = "") -> str:
-    """How a brief shows a figure: its range, or its value when it has none."""
-    if figure.low is not None and figure.high is not None and figure.low != figure.high:
-        return f"{number(figure.low)}–{number(figure.high)}{unit}"
-    return f"{number(figure.best)}{unit}"
-
-
-def _arithmetic(case: Case, removed: Lift, recent: Lift, baseline_t: np.ndarray | None,
-                fraction: np.ndarray | None, window: int) -> list[str]:  # fmt: skip
-    lf = case.assessment.load_factor
-    lines = [
-        f"{len(removed.sorties)} outbound takeoff(s) of known payload × payload (type table) × load factor "
-        f"{span(lf)} (× detection confidence) = {Interval.of(removed.tonnes).fmt(unit=' t')} removed"
-        + (
-            f", including {len(removed.sealift_claims)} reported sealift departure(s)" if removed.sealift_claims else ""
-        ),
-        f"pace over the last {window} days: {len(recent.sorties)} takeoff(s) = "
-        f"{Interval.of(recent.tonnes / window).fmt(1, ' t/day')}",
-    ]
-    if baseline_t is not None and fraction is not None and case.actor.equipment_tonnes is not None:
-        b = case.actor.equipment_tonnes
-        lines.append(
-            f"against a baseline of {span(b, ' t')} of equipment "
-            f"→ {Interval.of(100 * fraction).fmt(1, '%')} of the force removed"
-        )
-    if removed.unknown_type:
-        lines.append(f"{len(removed.unknown_type)} takeoffs of unknown type are not counted (no payload)")
-    return lines

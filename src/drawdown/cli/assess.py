@@ -27,12 +27,14 @@ def assess(
     """
     from drawdown import api
     from drawdown.case import load_case
+    from drawdown.report.numbers import interval
+    from drawdown.report.snapshot import to_json
 
     day = parse_day(as_of, "--as-of")
     with open_cli_store() as store:
         result = api.assess(store, load_case(case_ref(case, store)), as_of=day, seed=seed)
     if json_out:
-        emit_json(result.to_json())
+        emit_json(to_json(result))
         return
     force = result.force
     out.print(f"Assessment of {result.case_id} as of {result.as_of} (seed {result.seed}) stored.", markup=False)
@@ -43,5 +45,5 @@ def assess(
             f"  withdrawn {p['withdrawn']:.2f}",
             markup=False,
         )
-    remaining = force.personnel_remaining.fmt() if force.personnel_remaining else "unknown"
+    remaining = interval(force.personnel_remaining) if force.personnel_remaining else "unknown"
     out.print(f"  force remaining: {remaining}; completion: {force.completion_note}", markup=False)

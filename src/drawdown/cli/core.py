@@ -152,7 +152,7 @@ def ingest(
     """
     from drawdown.case import load_case
     from drawdown.ingest.readers import FORMATS, URL_FORMATS, Defaults, parse_published
-    from drawdown.pipeline import ingest as run_ingest
+    from drawdown.pipeline.ingest import ingest as run_ingest
 
     known = sorted({*FORMATS, *URL_FORMATS})
     if fmt is not None and fmt not in known:
@@ -297,7 +297,7 @@ def watch(
     from drawdown.api import downstream
     from drawdown.case import load_case
     from drawdown.ingest.fetch import Fetcher, FetchPolicy
-    from drawdown.ingest.watch import watch as run_watch
+    from drawdown.pipeline.watch import watch as run_watch
 
     def log(line: str) -> None:
         err.print(f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} {line}", markup=False)

@@ -56,7 +56,7 @@ def extract(
     if fmt == "jsonl":
         raise typer.BadParameter("--format jsonl needs a FILE (or '-' for stdin)", param_hint="FILE")
 
-    from drawdown.pipeline_extract import extract as run_extract
+    from drawdown.pipeline.extract import extract as run_extract
 
     with open_cli_store() as store:
         the_case = load_case(case_ref(case, store))
@@ -71,7 +71,7 @@ def extract(
 
 
 def _extract_jsonl(file: Path, case: Case) -> None:
-    from drawdown.pipeline_extract import extract_jsonl_lines
+    from drawdown.pipeline.extract import extract_jsonl_lines
 
     lines: TextIO
     if str(file) == "-":

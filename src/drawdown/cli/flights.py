@@ -92,7 +92,7 @@ def ingest(
     """
     from drawdown.case import load_case
     from drawdown.cli.common import case_ref
-    from drawdown.pipeline_flights import ingest_sorties
+    from drawdown.pipeline.flights import ingest_sorties
 
     with open_cli_store() as store:
         the_case = load_case(case_ref(case, store))

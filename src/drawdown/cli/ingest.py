@@ -19,14 +19,12 @@ def origins(
 
     Example: drawdown origins --json
     """
-    from drawdown.pipeline import list_origins
+    from drawdown.pipeline.ingest import list_origins
+    from drawdown.store.reports import section_matches
 
     with open_cli_store() as store:
         groups = list_origins(store, include_single=all_)
-        repeats = store.query(
-            "SELECT s.*, r.outlet, r.url, r.locator FROM section_matches s JOIN reports r ON r.id = s.report_id "
-            "ORDER BY s.report_id, s.first_start, s.second_start"
-        )
+        repeats = section_matches(store)
     if json_out:
         emit_json({
             "origins": [g.as_dict() for g in groups],

@@ -338,6 +338,10 @@ class Extractor:
 
     # ------------------------------------------------------------------------------------------------ entry
 
+    def named_sites(self, text: str) -> set[str]:
+        """The case sites that ``text`` names (stored as mentions, which the brief's appendix lists)."""
+        return self.gazetteer.sites_in(text)
+
     def extract(self, text: str, published: datetime | date | None, report_id: str = "") -> Extraction:
         if not text or not text.strip():
             return Extraction(skipped="empty text")

@@ -1,5 +1,5 @@
 """The Sorties stage: ADS-B tracks in, :class:`~drawdown.model.Sortie` records out. Pure: it reads the track
-file it is given and never opens the store (``drawdown.pipeline_flights`` stores around it)."""
+file it is given and never opens the store (``drawdown.pipeline.flights`` stores around it)."""
 
 from __future__ import annotations
 

@@ -12,13 +12,13 @@ from datetime import date
 
 from drawdown.assess import Assessment
 from drawdown.assess.credibility import Credibility
-from drawdown.assess.evidence import DRAWING, PRESENT, STAYING, WITHDRAWN, vote
-from drawdown.assess.force import number, span
+from drawdown.assess.evidence import DRAWING, PRESENT, STAYING, WITHDRAWN, Evidence, vote
 from drawdown.case import Case, Site, fold
-from drawdown.extract.gazetteer import Gazetteer
 from drawdown.model import Claim, Report
 from drawdown.report import cite
 from drawdown.report import markdown as md
+from drawdown.report.arithmetic import check_lines, claimed, force_lines
+from drawdown.report.numbers import interval, number, span
 
 KIND_LABELS = {
     "air_base": "air base",
@@ -63,14 +63,15 @@ class SiteEvidence:
         return len({r.origin_id for r in self.reports})
 
 
-def site_evidence(case: Case, reports: list[Report]) -> list[SiteEvidence]:
-    """For each site of the case, the reports that name it (oldest first)."""
-    gazetteer = Gazetteer.from_case(case)
-    by_site: dict[str, list[Report]] = defaultdict(list)
-    for report in reports:
-        for site_id in gazetteer.sites_in(f"{report.title or ''}\n{report.text}"):
-            by_site[site_id].append(report)
-    return [SiteEvidence(site, tuple(by_site.get(site.id, ()))) for site in case.sites]
+def site_evidence(evidence: Evidence, reports: list[Report]) -> list[SiteEvidence]:
+    """For each site of the case, the reports (in the order of ``reports``) that name it, from the mentions
+    stored at extract time."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for mention in evidence.mentions:
+        named[mention.site].add(mention.report_id)
+    return [
+        SiteEvidence(site, tuple(r for r in reports if r.id in named.get(site.id, ()))) for site in evidence.case.sites
+    ]
 
 
 def render_brief(result: Assessment) -> str:
@@ -136,12 +137,12 @@ def _scale(result: Assessment) -> list[str]:
     baseline = case.actor.personnel
     if force.personnel_remaining is not None and baseline is not None:
         lines.append(
-            f"- Force remaining: about {force.personnel_remaining.fmt()} personnel, from a baseline of "
+            f"- Force remaining: about {interval(force.personnel_remaining)} personnel, from a baseline of "
             f"{span(baseline)}. {cite.join(*measured, 'case file: actor baseline')}"
         )
         if force.removed_percent is not None:
-            lines.append(f"- Share of the force removed: {force.removed_percent.fmt(1, '%')}. {basis}")
-        lines += [f"  - {md.text(a, limit=400)}" for a in force.arithmetic]
+            lines.append(f"- Share of the force removed: {interval(force.removed_percent, 1, '%')}. {basis}")
+        lines += [f"  - {md.text(a, limit=400)}" for a in force_lines(result)]
     elif baseline is None:
         lines.append("- Force remaining: unknown; the case gives no personnel baseline.")
     else:
@@ -153,8 +154,14 @@ def _scale(result: Assessment) -> list[str]:
     if not ev.sorties:
         lines.append("- Pace: unknown; no ADS-B flight data is loaded (`drawdown flights ingest`).")
     elif force.pace_tonnes_per_day.high > 0:
-        pct = f" ({force.pace_percent_per_day.fmt(2, '%')} of the force a day)" if force.pace_percent_per_day else ""
-        lines.append(f"- Pace over the last {window} days: {force.pace_tonnes_per_day.fmt(1, ' t/day')}{pct}. {basis}")
+        pct = (
+            f" ({interval(force.pace_percent_per_day, 2, '%')} of the force a day)"
+            if force.pace_percent_per_day
+            else ""
+        )
+        lines.append(
+            f"- Pace over the last {window} days: {interval(force.pace_tonnes_per_day, 1, ' t/day')}{pct}. {basis}"
+        )
     else:
         lines.append(
             f"- Pace over the last {window} days: no outbound sorties detected. [ADS-B sorties to {result.as_of}]"
@@ -290,8 +297,8 @@ def _checks(result: Assessment) -> list[str]:
     for check in result.checks:
         source = cite.claim(ev, ev.claims[check.claim_index]) if check.claim_index is not None else "case file"
         where = cite.join(source, cite.sorties(check.sorties))
-        lines.append(f"- **{md.text(check.claimed, limit=160)}**: {check.verdict}. {where}")
-        lines += [f"  - {md.text(a, limit=400)}" for a in check.arithmetic]
+        lines.append(f"- **{md.text(claimed(check), limit=160)}**: {check.verdict}. {where}")
+        lines += [f"  - {md.text(a, limit=400)}" for a in check_lines(check)]
     return [*lines, ""]
 
 
@@ -377,7 +384,7 @@ def _appendix(result: Assessment) -> list[str]:
     for report in reports:
         first_of_origin.setdefault(report.origin_id, report)
     lines = ["## Appendix: reports that name each site", ""]
-    for item in site_evidence(result.evidence.case, reports):
+    for item in site_evidence(result.evidence, reports):
         if not item.reports:
             continue
         lines.append(f"- **{md.text(item.site.name)}** ({plural(len(item.reports), 'report')}, "

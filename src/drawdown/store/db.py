@@ -128,6 +128,11 @@ class Store:
         row = self.con.execute(sql, list(params)).fetchone()
         return None if row is None else row[0]
 
+    def columns_table(self, name: str, values: Sequence[Sequence[Any]], columns: dict[str, str]) -> None:
+        """A temporary table ``name`` from one list of values per column (``columns``: name -> SQL type)."""
+        select = ", ".join(f"CAST(unnest(${i}) AS {kind}) AS {col}" for i, (col, kind) in enumerate(columns.items(), 1))
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", [list(v) for v in values])
+
     def count(self, table: str) -> int:
         if table not in _TABLES:
             raise ValueError(f"unknown table {table!r}")
@@ -144,7 +149,7 @@ class Store:
 
 _TABLES = frozenset(
     {"meta", "ingest_runs", "origins", "reports", "claims", "sorties", "assessments", "schema_migrations"}
-    | {"report_signatures", "origin_links", "feeds", "feed_entries", "section_matches"}
+    | {"report_signatures", "origin_links", "feeds", "feed_entries", "section_matches", "extractions", "mentions"}
 )
 
 

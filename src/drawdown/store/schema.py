@@ -195,6 +195,19 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
         ALTER TABLE sorties ADD COLUMN registration VARCHAR;
         """,
     ),
+    (
+        6,
+        "site mentions found at extract time",
+        """
+        -- The case sites each report names (title or text), written with its claims, so the brief reads stored
+        -- facts rather than searching the texts again.
+        CREATE TABLE mentions (
+            report_id VARCHAR NOT NULL,
+            site      VARCHAR NOT NULL,
+            PRIMARY KEY (report_id, site)
+        );
+        """,
+    ),
 )
 
-LATEST: Final = MIGRATIONS[-1][0]
+LATEST: Final = max(version for version, _, _ in MIGRATIONS)

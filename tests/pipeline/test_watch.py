@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from drawdown.cli import app
 from drawdown.ingest.fetch import Fetcher, FetchPolicy
-from drawdown.ingest.watch import watch
+from drawdown.pipeline.watch import watch
 from drawdown.store import Store, open_store
 from tests.ingest.conftest import Route, Served, article, rss
 

@@ -1,13 +1,13 @@
 """Extraction around the store: read stored reports, call the pure extractor, replace each report's claims.
 
-Each report is one transaction (its old claims deleted, its new claims and its extraction outcome written), so a
-re-run gives the same rows, and a failure part-way loses nothing already stored.
+Each report is one transaction (its old claims and mentions deleted, the new ones and its extraction outcome
+written), so a re-run gives the same rows, and a failure part-way loses nothing already stored. Without a store,
+:func:`extract_jsonl_lines` turns JSONL reports into the JSONL claim contract.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,8 +18,9 @@ from drawdown.case import Case
 from drawdown.extract.claims import EXTRACTOR_VERSION, Extraction, Extractor
 from drawdown.ingest.normalize import content_hash
 from drawdown.model import Claim, Report
-from drawdown.pipeline import load_reports
-from drawdown.store.db import Store, now_utc
+from drawdown.store.claims import replace_extraction
+from drawdown.store.db import Store
+from drawdown.store.reports import load_reports
 
 ProgressHook = Callable[[int, int, str], None]
 
@@ -36,12 +37,6 @@ class ExtractResult:
         return {"reports": self.reports, "claims": self.claims, "skipped": self.skipped}
 
 
-def claim_id(claim: Claim) -> str:
-    """Stable id: the same claim extracted twice gets the same id."""
-    key = f"{claim.report_id}|{claim.site}|{claim.action}|{claim.modality}|{claim.span[0]}|{claim.span[1]}"
-    return "c-" + hashlib.sha256(key.encode()).hexdigest()[:16]
-
-
 def extract(
     store: Store,
     case: Case,
@@ -51,10 +46,7 @@ def extract(
 ) -> ExtractResult:
     """Extract claims from stored reports (all, or those in ``report_ids``) and store them, replacing old ones."""
     extractor = Extractor(case)
-    reports = load_reports(store)
-    if report_ids is not None:
-        wanted = set(report_ids)
-        reports = [r for r in reports if r.id in wanted]
+    reports = load_reports(store, ids=None if report_ids is None else list(report_ids))
     result = ExtractResult()
     # Syndicated copies carry the very same text: read it once per (text, published day) and reuse the claims.
     read: dict[tuple[str, date | None], Extraction] = {}
@@ -67,7 +59,8 @@ def extract(
             )
         else:
             outcome = read[key] = extractor.extract(report.text, report.published, report.id)
-        store_extraction(store, report, outcome)
+        mentions = extractor.named_sites(f"{report.title or ''}\n{report.text}")
+        store_extraction(store, report, outcome, mentions)
         result.reports += 1
         result.claims += len(outcome.claims)
         if outcome.skipped:
@@ -77,31 +70,11 @@ def extract(
     return result
 
 
-def store_extraction(store: Store, report: Report, outcome: Extraction) -> None:
-    """Replace one report's claims and record the outcome, in one transaction."""
-    now = now_utc()
-    rows = [
-        [
-            claim_id(c), c.report_id, c.site, c.action, c.quantity, c.unit, c.event_date, c.time_precision,
-            c.source_type, c.confirmation, c.modality, c.attribution, json.dumps(list(c.hedges)), c.span[0], c.span[1],
-            c.sentence, EXTRACTOR_VERSION, now, c.site_name, c.actor, c.due_date,
-        ]
-        for c in outcome.claims
-    ]  # fmt: skip
-    with store.transaction():
-        store.con.execute("DELETE FROM claims WHERE report_id = ?", [report.id])
-        if rows:
-            store.con.executemany(
-                "INSERT INTO claims (id, report_id, site, action, quantity, unit, event_date, time_precision, "
-                "source_type, confirmation, modality, attribution, hedges, span_start, span_end, sentence, extractor, "
-                "created_at, site_name, actor, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?)",
-                rows,
-            )
-        store.con.execute(
-            "INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?, ?)",
-            [report.id, outcome.language, outcome.skipped, len(outcome.claims), EXTRACTOR_VERSION, now],
-        )
+def store_extraction(store: Store, report: Report, outcome: Extraction, mentions: Iterable[str] = ()) -> None:
+    """Replace one report's claims and site mentions and record the outcome, in one transaction."""
+    replace_extraction(
+        store, report.id, outcome.claims, list(mentions), outcome.language, outcome.skipped, EXTRACTOR_VERSION
+    )
 
 
 # ---------------------------------------------------------------------------------------- JSONL, no store

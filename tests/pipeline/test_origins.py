@@ -6,7 +6,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from drawdown.cli import app
-from drawdown.pipeline import ingest, list_origins
+from drawdown.pipeline.ingest import ingest, list_origins
 from drawdown.store import Store
 from tests.conftest import DATA, write
 

@@ -15,8 +15,13 @@ from datetime import datetime, timedelta
 from drawdown.errors import InputError
 from drawdown.ingest.feeds import parse_feed, read_entry
 from drawdown.ingest.fetch import Fetcher, check_url
+from drawdown.ingest.normalize import dedup_key
 from drawdown.model import Document, IngestFailure, IngestResult
+from drawdown.pipeline.ingest import load_matcher, store_documents
+from drawdown.store import feeds as feed_store
 from drawdown.store.db import Store, now_utc
+from drawdown.store.feeds import SeenEntry
+from drawdown.store.reports import ids_by_key, report_sources
 
 MAX_ATTEMPTS = 3  # an entry whose article fails three polls in a row is given up (and says so once)
 MAX_BACKOFF = timedelta(hours=6)
@@ -56,11 +61,7 @@ def watch(
     for url in feeds:
         check_url(url)
     summary = WatchSummary()
-    with store.transaction():
-        for url in feeds:
-            store.con.execute("INSERT INTO feeds (url) VALUES (?) ON CONFLICT DO NOTHING", [url])
-    for row in store.query("SELECT url, status FROM feeds WHERE url IN ?", [list(feeds)]):
-        summary.statuses[row["url"]] = row["status"]
+    summary.statuses.update(feed_store.register_feeds(store, feeds))
     while max_cycles is None or summary.cycles < max_cycles:
         for url in feeds:
             _poll(store, url, fetcher, interval, log, downstream, summary, now)
@@ -80,33 +81,21 @@ def _poll(
     summary: WatchSummary,
     now: Callable[[], datetime],
 ) -> None:
-    from drawdown.pipeline import load_matcher, store_documents
-
-    state = store.query("SELECT * FROM feeds WHERE url = ?", [url])[0]
+    state = feed_store.feed_state(store, url)
     moment = now()
-    if state["next_poll"] is not None and state["next_poll"] > moment:
+    if state.next_poll is not None and state.next_poll > moment:
         return
     try:
-        fetched = fetcher.get(url, etag=state["etag"], last_modified=state["last_modified"])
+        fetched = fetcher.get(url, etag=state.etag, last_modified=state.last_modified)
         entries = [] if fetched.not_modified else parse_feed(fetched.content, url)
     except InputError as exc:
-        failures = int(state["failures"]) + 1
+        failures = state.failures + 1
         wait = backoff(interval, failures)
-        with store.transaction():
-            store.con.execute(
-                "UPDATE feeds SET status = 'failing', failures = ?, last_polled = ?, next_poll = ?, last_error = ? "
-                "WHERE url = ?",
-                [failures, moment, moment + wait, exc.one_line(), url],
-            )
+        feed_store.mark_failing(store, url, failures, moment, moment + wait, exc.one_line())
         summary.failed_polls += 1
         _status(summary, url, "failing", log, f"{exc.one_line()}; next try in {wait.total_seconds():.0f} s")
         return
-    seen = {
-        key: (status, attempts)
-        for key, status, attempts in store.con.execute(
-            "SELECT entry_key, status, attempts FROM feed_entries WHERE feed_url = ?", [url]
-        ).fetchall()
-    }
+    seen = feed_store.seen_entries(store, url)
     fresh = [e for e in entries if e.key not in seen or (seen[e.key][0] == "failed" and seen[e.key][1] < MAX_ATTEMPTS)]
     documents: list[tuple[str, Document]] = []
     failed: list[tuple[str, str | None, str]] = []
@@ -125,22 +114,15 @@ def _poll(
         before = len(result.added)
         store_documents(store, [d for _, d in documents], result.run_id, result, matcher)
         added = result.added[before:]
-        ids = _report_ids(store, [d for _, d in documents])
+        ids = ids_by_key(store, [dedup_key(d.text, d.url) for _, d in documents])
         for (key, doc), report_id in zip(documents, ids, strict=True):
-            _seen(store, url, key, doc.url, "ingested", report_id, None, moment)
+            feed_store.record_entry(store, SeenEntry(url, key, doc.url, "ingested", report_id, None, moment))
         for key, link, message in failed:
-            _seen(store, url, key, link, "failed", None, message, moment)
-        store.con.execute(
-            "UPDATE feeds SET status = 'ok', failures = 0, last_polled = ?, next_poll = ?, last_error = NULL, "
-            "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) WHERE url = ?",
-            [moment, moment + timedelta(seconds=interval), fetched.etag, fetched.last_modified, url],
-        )
+            feed_store.record_entry(store, SeenEntry(url, key, link, "failed", None, message, moment))
+        next_poll = moment + timedelta(seconds=interval)
+        feed_store.mark_ok(store, url, moment, next_poll, fetched.etag, fetched.last_modified)
     copies = set(result.copies)
-    for row in store.query(
-        "SELECT r.id, r.outlet, r.title, r.url, l.method FROM reports r JOIN origin_links l ON l.report_id = r.id "
-        "WHERE r.id IN ? ORDER BY r.published NULLS LAST, r.id",
-        [added or [""]],
-    ):
+    for row in report_sources(store, added):
         how = f"copy ({row['method']})" if row["id"] in copies else "new origin"
         log(f"new report {row['id']}: {row['title'] or row['url']} [{row['outlet'] or '?'}] {how}")
     summary.new_reports += len(added)
@@ -148,37 +130,6 @@ def _poll(
     _status(summary, url, "ok", log, f"{len(entries)} entries, {len(added)} new")
     if downstream is not None and added:
         downstream(store, added)
-
-
-def _report_ids(store: Store, documents: list[Document]) -> list[str]:
-    from drawdown.ingest.normalize import dedup_key
-
-    keys = [dedup_key(d.text, d.url) for d in documents]
-    if not keys:
-        return []
-    found = dict(store.con.execute("SELECT dedup_key, id FROM reports WHERE dedup_key IN ?", [keys]).fetchall())
-    return [found.get(k, "") for k in keys]
-
-
-def _seen(
-    store: Store,
-    feed: str,
-    key: str,
-    link: str | None,
-    status: str,
-    report_id: str | None,
-    message: str | None,
-    moment: datetime,
-) -> None:
-    store.con.execute(
-        """
-        INSERT INTO feed_entries (feed_url, entry_key, link, status, report_id, message, seen_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT DO UPDATE SET status = excluded.status, report_id = excluded.report_id,
-            message = excluded.message, seen_at = excluded.seen_at, attempts = feed_entries.attempts + 1
-        """,
-        [feed, key, link, status, report_id, message, moment],
-    )
 
 
 def _status(summary: WatchSummary, url: str, status: str, log: Log, detail: str) -> None:

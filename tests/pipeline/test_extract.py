@@ -7,9 +7,10 @@ from typer.testing import CliRunner
 
 from drawdown.case import load_case
 from drawdown.cli import app
-from drawdown.pipeline import ingest, load_claims
-from drawdown.pipeline_extract import extract
+from drawdown.pipeline.extract import extract
+from drawdown.pipeline.ingest import ingest
 from drawdown.store import Store
+from drawdown.store.claims import load_claims
 from tests.conftest import write
 
 CONTRACT_KEYS = ["site", "site_name", "action", "quantity", "unit", "event_date", "time_precision", "source_type",

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-import drawdown.pipeline as pipeline
-from drawdown.pipeline import ingest, last_evidence_date, load_reports
+import drawdown.store.reports as stored
+from drawdown.pipeline.ingest import ingest
 from drawdown.store import Store
+from drawdown.store.reports import last_evidence_date, load_reports
 from tests.conftest import write
 
 STORY = "Russian troops left the Kobani base on Tuesday, residents said. A convoy headed south."
@@ -80,7 +81,7 @@ def test_crash_mid_batch_leaves_the_store_consistent(
     two = _jsonl(tmp_path / "two.jsonl", *records[2:])
 
     calls = {"n": 0}
-    real = pipeline._elect_representatives
+    real = stored.elect_representatives
 
     def crash_in_second_batch(s: Store, origin_ids_sql: str) -> None:
         calls["n"] += 1
@@ -88,13 +89,13 @@ def test_crash_mid_batch_leaves_the_store_consistent(
             raise OSError("disk unplugged")
         real(s, origin_ids_sql)
 
-    monkeypatch.setattr(pipeline, "_elect_representatives", crash_in_second_batch)
+    monkeypatch.setattr(stored, "elect_representatives", crash_in_second_batch)
     with pytest.raises(OSError, match="disk unplugged"):
         ingest(store, [one, two])
     assert _state(store) == (3, 3, 0), "file one is stored whole, file two not at all"
     orphans = store.scalar("SELECT count(*) FROM reports WHERE origin_id NOT IN (SELECT id FROM origins)")
     assert orphans == 0
-    monkeypatch.setattr(pipeline, "_elect_representatives", real)
+    monkeypatch.setattr(stored, "elect_representatives", real)
     result = ingest(store, [one, two])
     assert len(result.added) == 3 and result.skipped == 2
     statuses = [r["status"] for r in store.query("SELECT status FROM ingest_runs ORDER BY started_at")]

@@ -1,0 +1,63 @@
+"""The arithmetic behind the force estimate and each claim check, written out from the assessment's facts."""
+
+from __future__ import annotations
+
+from drawdown.assess import Assessment
+from drawdown.assess.consistency import Check, DeadlineFacts, PercentFacts, RateFacts
+from drawdown.report.numbers import interval, span
+
+
+def force_lines(result: Assessment) -> list[str]:
+    """How the tonnage removed, the pace and the share removed were reached."""
+    force, case = result.force, result.evidence.case
+    removed, window = force.lift, case.assessment.pace_window_days
+    sealift = (
+        f", including {len(removed.sealift_claims)} reported sealift departure(s)" if removed.sealift_claims else ""
+    )
+    lines = [
+        f"{len(removed.sorties)} outbound takeoff(s) of known payload × payload (type table) × load factor "
+        f"{span(case.assessment.load_factor)} (× detection confidence) = {interval(force.removed_tonnes, unit=' t')} "
+        f"removed{sealift}",
+        f"pace over the last {window} days: {len(force.recent_sorties)} takeoff(s) = "
+        f"{interval(force.pace_tonnes_per_day, 1, ' t/day')}",
+    ]
+    baseline = case.actor.equipment_tonnes
+    if force.removed_percent is not None and baseline is not None:
+        lines.append(
+            f"against a baseline of {span(baseline, ' t')} of equipment "
+            f"→ {interval(force.removed_percent, 1, '%')} of the force removed"
+        )
+    if removed.unknown_type:
+        lines.append(f"{len(removed.unknown_type)} takeoffs of unknown type are not counted (no payload)")
+    return lines
+
+
+def claimed(check: Check) -> str:
+    """What the checked claim says, in a few words."""
+    if check.kind == "deadline":
+        return f"complete by {check.due}: {check.label}"
+    if check.kind == "rate":
+        return f"{check.quantity:g} flights a day"
+    return f"{check.quantity:g}% reduction"
+
+
+def check_lines(check: Check) -> list[str]:
+    """Why the check reached its verdict."""
+    facts = check.facts
+    if isinstance(facts, RateFacts):
+        return [
+            f"{facts.takeoffs} outbound takeoffs from {facts.where} in the {facts.days} days {facts.start} – "
+            f"{facts.end}",
+            f"observed rate {facts.takeoffs / facts.days:.2f}/day, 80% interval {facts.interval.low:.2f}–"
+            f"{facts.interval.high:.2f}/day (Poisson); claimed {facts.claimed:g}/day",
+        ]
+    if isinstance(facts, PercentFacts):
+        return [
+            f"up to {facts.day}: {facts.takeoffs} outbound takeoffs = {interval(facts.air, unit=' t')} by air; "
+            f"{facts.sealift} reported sealift departure(s) = {interval(facts.sea, unit=' t')} by sea",
+            f"baseline {span(facts.baseline, ' t')} → removed {interval(facts.removed, 1, '%')}; "
+            f"claimed {facts.claimed:g}%",
+        ]
+    if isinstance(facts, DeadlineFacts):
+        return [f"P(complete by {facts.due}) = {facts.probability:.2f} ({facts.how})"]
+    return [check.reason] if check.reason else []
