@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint typecheck pytest test-fast clean java
+.PHONY: demo test lint typecheck pytest pytest-fast test-fast clean java
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,15 +33,17 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
+# Everything CI runs, slow tests included; installs Java first when it is missing.
 pytest: $(VENV)/.installed-dev java
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Everything CI runs, slow tests included.
 test: lint typecheck pytest
 
-# Day-to-day loop: skips the slow end-to-end tests.
-test-fast: PYTEST_ARGS = -m "not slow"
-test-fast: lint typecheck pytest
+# Day-to-day loop: skips the slow end-to-end tests (Spark among them) and installs nothing from apt.
+pytest-fast: $(VENV)/.installed-dev
+	$(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
+
+test-fast: lint typecheck pytest-fast
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache .mypy_cache .ruff_cache
