@@ -53,6 +53,7 @@ class UrlFormat:
 # GDELT publishes each 15-minute file as a one-member zip (20241214093000.export.CSV.zip).
 TABLE_SUFFIXES = (".csv", ".tsv", ".zip")
 
+# The order is that of --format's list in messages and of the sniffers tried on a shared suffix.
 FILE_ENTRIES = (
     FileFormat("text", read_text_file, (".txt", ".text")),
     FileFormat("markdown", read_markdown_file, (".md", ".markdown")),
@@ -71,7 +72,7 @@ URL_ENTRIES = (
 )
 
 FORMATS = tuple(f.name for f in FILE_ENTRIES)
-# Formats only a URL can have: a page (html) or an RSS/Atom feed whose entries are fetched.
+# What a URL can be: a page (html) or an RSS/Atom feed whose entries are fetched.
 URL_FORMATS = tuple(f.name for f in URL_ENTRIES)
 # Each suffix and the formats that claim it, in registry order (the order their sniffers are tried).
 SUFFIXES = {
