@@ -5,8 +5,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drawdown.errors import InputError
-from drawdown.ingest.feeds import looks_like_feed, parse_feed, read_url
+from drawdown.ingest.feeds import looks_like_feed, parse_feed
 from drawdown.ingest.fetch import Fetcher, FetchPolicy
+from drawdown.ingest.formats import read_url
 from drawdown.model import Document, IngestFailure
 from tests.ingest.conftest import Route, Served, article, rss
 

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drawdown.errors import InputError
-from drawdown.ingest.readers import Defaults, detect_format, expand, parse_published, read_path
+from drawdown.ingest.decode import Defaults, parse_published
+from drawdown.ingest.formats import detect_format, expand, read_path
 from drawdown.model import Document, IngestFailure
 from tests.conftest import write
 

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drawdown.ingest.acled import read_acled
+from drawdown.ingest.formats import detect_format, read_path
 from drawdown.ingest.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, read_gdelt
-from drawdown.ingest.readers import detect_format, read_path
 from drawdown.model import Document, IngestFailure
 from drawdown.pipeline.ingest import ingest
 from drawdown.store import Store
@@ -88,7 +88,7 @@ def test_gdelt_zip_as_published(tmp_path: Path) -> None:
     import zipfile
 
     from drawdown.errors import InputError
-    from drawdown.ingest.readers import _unzip_one
+    from drawdown.ingest.decode import unzip_one
 
     path = tmp_path / "20241214093000.export.CSV.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -106,7 +106,7 @@ def test_gdelt_zip_as_published(tmp_path: Path) -> None:
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("big.CSV", b"0" * 3_000_000)
     with pytest.raises(InputError, match=r"unpacks to 3\.0 MB, over the 1\.0 MB limit"):
-        _unzip_one(bomb, 1_000_000)
+        unzip_one(bomb, 1_000_000)
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"PK not really")
     (failure,) = read_path(bad, "gdelt")

@@ -151,7 +151,8 @@ def ingest(
     Example: drawdown ingest reports/ acled-syria.csv https://example.org/feed.xml --case syria-2024
     """
     from drawdown.case import load_case
-    from drawdown.ingest.readers import FORMATS, URL_FORMATS, Defaults, parse_published
+    from drawdown.ingest.decode import Defaults, parse_published
+    from drawdown.ingest.formats import FORMATS, URL_FORMATS
     from drawdown.pipeline.ingest import ingest as run_ingest
 
     known = sorted({*FORMATS, *URL_FORMATS})

@@ -10,9 +10,10 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 from drawdown.errors import InputError
-from drawdown.ingest.readers import Item, decode_text, parse_published
+from drawdown.ingest.decode import CSV_MAX_BYTES, Defaults, Item, decode_text, load_bytes, parse_published
 from drawdown.model import Document, IngestFailure
 
 REQUIRED = ("event_date", "notes")
@@ -40,6 +41,11 @@ def parse_event_date(value: str, where: str) -> datetime:
     if parsed is None:
         raise InputError(f"{where}: empty event_date", fix="every ACLED row needs its event_date")
     return parsed
+
+
+def read_acled_file(path: Path, defaults: Defaults, max_bytes: int) -> Iterator[Item]:
+    """The whole table, zipped or not, under the event-table cap when that is the larger."""
+    yield from read_acled(load_bytes(path, max(max_bytes, CSV_MAX_BYTES)), str(path))
 
 
 def read_acled(raw: bytes, where: str) -> Iterator[Item]:

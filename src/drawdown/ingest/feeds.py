@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from drawdown.errors import InputError
-from drawdown.ingest.fetch import Fetched, Fetcher, check_url
-from drawdown.ingest.readers import Defaults, Item, read_html
+from drawdown.ingest.decode import Defaults, Item, read_html
+from drawdown.ingest.fetch import Fetched, Fetcher
 from drawdown.model import IngestFailure
 
 MAX_ENTRIES = 500  # per feed and poll; a feed that lists more is an archive dump, not a news feed
@@ -99,18 +99,13 @@ def read_page(fetched: Fetched, defaults: Defaults | None = None) -> Item:
         return IngestFailure(fetched.url, exc.one_line())
 
 
-def read_url(url: str, fetcher: Fetcher, fmt: str | None = None, defaults: Defaults | None = None) -> Iterator[Item]:
-    """A page or a feed at ``url`` (detected from the response unless ``fmt`` is html or feed)."""
-    try:
-        check_url(url)
-        fetched = fetcher.get(url)
-    except InputError as exc:
-        yield IngestFailure(url, exc.one_line())
-        return
-    feed = fmt == "feed" or (fmt is None and looks_like_feed(fetched.content, fetched.content_type))
-    if not feed:
-        yield read_page(fetched, defaults)
-        return
+def read_page_response(url: str, fetched: Fetched, fetcher: Fetcher, defaults: Defaults | None) -> Iterator[Item]:
+    """The registry's entry for a URL that is a page."""
+    yield read_page(fetched, defaults)
+
+
+def read_feed_response(url: str, fetched: Fetched, fetcher: Fetcher, defaults: Defaults | None) -> Iterator[Item]:
+    """The registry's entry for a URL that is a feed: every entry's link, fetched and extracted."""
     try:
         entries = parse_feed(fetched.content, url)
     except InputError as exc:

@@ -18,10 +18,9 @@ import httpx
 
 from drawdown import __version__
 from drawdown.errors import InputError
+from drawdown.ingest.decode import DEFAULT_MAX_BYTES
 
 USER_AGENT = f"drawdown/{__version__} (+open-source withdrawal monitor; polite, low-rate)"
-# 5 MB: ten times the longest news page in trafilatura's evaluation set; see readers.DEFAULT_MAX_BYTES.
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0  # seconds; a server asking for longer is treated as down for this cycle
 

@@ -12,9 +12,10 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 from drawdown.errors import InputError
-from drawdown.ingest.readers import Item, decode_text
+from drawdown.ingest.decode import CSV_MAX_BYTES, Defaults, Item, decode_text, load_bytes
 from drawdown.model import Document, IngestFailure
 
 EVENT_COLUMNS = 61
@@ -44,6 +45,11 @@ def _stamp(value: str, where: str) -> datetime:
         except ValueError:
             continue
     raise InputError(f"{where}: date {value!r} is not YYYYMMDD[HHMMSS]", fix="check the file is GDELT 2.0")
+
+
+def read_gdelt_file(path: Path, defaults: Defaults, max_bytes: int) -> Iterator[Item]:
+    """The whole table, zipped or not, under the event-table cap when that is the larger."""
+    yield from read_gdelt(load_bytes(path, max(max_bytes, CSV_MAX_BYTES)), str(path))
 
 
 def read_gdelt(raw: bytes, where: str) -> Iterator[Item]:

@@ -14,11 +14,12 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from drawdown.ingest.decode import DEFAULT_MAX_BYTES, Defaults, Item
 from drawdown.ingest.dedup import OriginMatcher, repeated_sections
-from drawdown.ingest.feeds import FeedEntry, read_entry, read_url
+from drawdown.ingest.feeds import FeedEntry, read_entry
 from drawdown.ingest.fetch import Fetcher, FetchPolicy, is_url
+from drawdown.ingest.formats import URL_FORMATS, expand, read_path, read_url
 from drawdown.ingest.normalize import content_hash
-from drawdown.ingest.readers import DEFAULT_MAX_BYTES, URL_FORMATS, Defaults, Item, expand, read_path
 from drawdown.ingest.rewrites import RewriteDetector
 from drawdown.model import Document, IngestFailure, IngestResult, OriginGroup, OriginMember
 from drawdown.store import reports as stored
