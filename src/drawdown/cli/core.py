@@ -27,6 +27,10 @@ from drawdown.cli.common import (
     state,
 )
 from drawdown.errors import CaseError
+from drawdown.ingest.decode import DEFAULT_MAX_BYTES
+from drawdown.ingest.formats import FORMATS, URL_FORMATS
+
+INPUT_FORMATS = tuple(dict.fromkeys((*FORMATS, *URL_FORMATS)))
 
 
 def _print_version(value: bool) -> None:
@@ -125,9 +129,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively), page URLs or feed URLs.")],
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format", "-f", help="text | markdown | jsonl | html | acled | gdelt | feed (default: detected)."
-        ),
+        typer.Option("--format", "-f", help=f"{' | '.join(INPUT_FORMATS)} (default: detected)."),
     ] = None,
     case: CaseOpt = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for inputs that do not name one.")] = None,
@@ -137,7 +139,7 @@ def ingest(
     ] = None,
     max_bytes: Annotated[
         int, typer.Option(help="Largest input file, JSONL line or downloaded page accepted, in bytes.")
-    ] = 5_242_880,
+    ] = DEFAULT_MAX_BYTES,
     fetch_pages: Annotated[
         bool, typer.Option("--fetch-pages", help="GDELT: fetch each row's article and store its text.")
     ] = False,
@@ -152,7 +154,6 @@ def ingest(
     """
     from drawdown.case import load_case
     from drawdown.ingest.decode import Defaults, parse_published
-    from drawdown.ingest.formats import FORMATS, URL_FORMATS
     from drawdown.pipeline.ingest import ingest as run_ingest
 
     known = sorted({*FORMATS, *URL_FORMATS})
@@ -284,7 +285,7 @@ def watch(
     max_cycles: Annotated[
         int | None, typer.Option("--max-cycles", help="Stop after this many polling rounds (default: never).")
     ] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest feed or page accepted, in bytes.")] = 5_242_880,
+    max_bytes: Annotated[int, typer.Option(help="Largest feed or page accepted, in bytes.")] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Poll feeds on a schedule and store their new entries; one line per new report and per status change.
 

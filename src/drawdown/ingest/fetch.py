@@ -12,12 +12,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-
-import httpx
 
 from drawdown import __version__
 from drawdown.errors import InputError
+
+if TYPE_CHECKING:  # httpx is imported on first fetch: every CLI command would otherwise pay 0.1 s for it
+    import httpx
 from drawdown.ingest.decode import DEFAULT_MAX_BYTES
 
 USER_AGENT = f"drawdown/{__version__} (+open-source withdrawal monitor; polite, low-rate)"
@@ -69,6 +71,8 @@ class Fetcher:
     @property
     def client(self) -> httpx.Client:
         if self._client is None:
+            import httpx
+
             self._client = httpx.Client(
                 headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate"},
                 timeout=httpx.Timeout(self.policy.timeout),
@@ -112,6 +116,8 @@ class Fetcher:
         )
 
     def _get_with_retries(self, url: str, headers: dict[str, str]) -> Fetched:
+        import httpx
+
         delay = self.policy.backoff
         for attempt in range(self.policy.retries + 1):
             last = attempt == self.policy.retries
