@@ -1,0 +1,173 @@
+"""The records a case file describes: the actor, its sites, the places and sources that name them, plans,
+aircraft and destinations; and the folded form in which their names are compared."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from drawdown.case.figure import Figure
+from drawdown.case.params import AssessParams
+
+SITE_KINDS = (
+    "air_base",
+    "naval_facility",
+    "airport",
+    "observation_post",
+    "post_group",
+    "garrison",
+    "area",
+)
+PLACE_KINDS = ("town", "district", "province", "region")
+PLAN_KINDS = ("plan", "deadline", "statement", "agreement")
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    short: str
+    country: str
+    aliases: tuple[str, ...]
+    personnel: Figure | None = None
+    equipment_tonnes: Figure | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    aliases: tuple[str, ...] = ()
+    misspellings: tuple[str, ...] = ()
+    icao: str | None = None
+    province: str | None = None
+    location_source: str | None = None
+    count: Figure | None = None
+    personnel: Figure | None = None
+    equipment_tonnes: Figure | None = None
+    notes: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every spelling that refers to this site: name, aliases, misspellings, ICAO code."""
+        extra = (self.icao,) if self.icao else ()
+        return (self.name, *self.aliases, *self.misspellings, *extra)
+
+    @property
+    def is_airfield(self) -> bool:
+        return self.icao is not None or self.kind in ("air_base", "airport")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A town, district or province that reports use instead of a site's name."""
+
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    aliases: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    type: str
+    reliability: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    kind: str
+    actor: str
+    summary: str
+    stated: date
+    stated_precision: str
+    attribution: str
+    source: str
+    due: date | None = None
+    scope: tuple[str, ...] = ()
+    reduction_percent: Figure | None = None
+
+
+@dataclass(frozen=True)
+class AircraftType:
+    name: str
+    icao_type: str
+    payload_tonnes: Figure
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Airframe:
+    icao24: str
+    type: str
+    registration: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Destination:
+    icao: str
+    name: str
+    country: str
+    lat: float
+    lon: float
+    note: str
+
+
+@dataclass(frozen=True)
+class Fleet:
+    callsign_prefixes: tuple[str, ...]
+    icao24_ranges: tuple[tuple[int, int], ...]
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    title: str
+    theatre: str
+    start: date
+    actor: Actor
+    sites: tuple[Site, ...]
+    places: tuple[Place, ...]
+    sources: tuple[Source, ...]
+    source_type_reliability: dict[str, str]
+    plans: tuple[Plan, ...]
+    aircraft: tuple[AircraftType, ...]
+    airframes: tuple[Airframe, ...]
+    fleet: Fleet
+    destinations: tuple[Destination, ...]
+    path: str
+    description: str = ""
+    assessment: AssessParams = field(default_factory=AssessParams)
+
+    def site(self, site_id: str) -> Site:
+        for site in self.sites:
+            if site.id == site_id:
+                return site
+        raise KeyError(site_id)
+
+    @property
+    def airfields(self) -> tuple[Site, ...]:
+        return tuple(s for s in self.sites if s.is_airfield)
+
+
+@lru_cache(maxsize=65536)  # pure, and called for the same few hundred names again and again when assessing
+def fold(name: str) -> str:
+    """The form in which names are compared, by the loader and the gazetteer: accents dropped, lower-case, and every
+    run of punctuation or space read as one space ("T-4", "t 4" and "T.4" are the same name)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.split(r"[\W_]+", bare.lower())).strip()
