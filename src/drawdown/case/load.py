@@ -9,7 +9,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from drawdown.case.params import AssessParams
+from drawdown.case.figure import Figure
+from drawdown.case.params import AssessParams, param_info
 from drawdown.case.records import (
     PLACE_KINDS,
     PLAN_KINDS,
@@ -180,33 +181,40 @@ def _parse_assessment(t: Table | None) -> AssessParams:
     if t is None:
         return defaults
 
-    def num(key: str, default: float, lo: float, hi: float | None = None) -> float:
-        value = t.number(key, required=False, lo=lo, hi=hi)
-        return default if value is None else value
+    def num(key: str) -> float:
+        bounds = param_info(key)
+        value = t.number(key, required=False, lo=bounds.lo, hi=bounds.hi)
+        return float(getattr(defaults, key)) if value is None else value
+
+    def figure(key: str) -> Figure:
+        bounds = param_info(key)
+        value = t.figure(key, lo=bounds.lo, hi=bounds.hi)
+        return value or getattr(defaults, key)
 
     weights = dict(defaults.reliability_weights)
     table = t.table("reliability_weights", required=False)
     if table is not None:
+        bounds = param_info("reliability_weights")
         for grade in RELIABILITY_GRADES:
-            value = table.number(grade, required=False, lo=0, hi=1)
+            value = table.number(grade, required=False, lo=bounds.lo, hi=bounds.hi)
             if value is not None:
                 weights[grade] = value
         table.finish()
     params = AssessParams(
-        half_life_days=num("half_life_days", defaults.half_life_days, 0.5),
-        withdrawn_half_life_days=num("withdrawn_half_life_days", defaults.withdrawn_half_life_days, 0.5),
-        min_weight=num("min_weight", defaults.min_weight, 0),
+        half_life_days=num("half_life_days"),
+        withdrawn_half_life_days=num("withdrawn_half_life_days"),
+        min_weight=num("min_weight"),
         reliability_weights=weights,
-        unconfirmed_factor=num("unconfirmed_factor", defaults.unconfirmed_factor, 0, 1),
-        sortie_weight=num("sortie_weight", defaults.sortie_weight, 0),
-        pace_window_days=int(num("pace_window_days", defaults.pace_window_days, 1)),
-        stale_after_days=int(num("stale_after_days", defaults.stale_after_days, 1)),
-        corroboration_window_days=int(num("corroboration_window_days", defaults.corroboration_window_days, 0)),
-        mc_draws=int(num("mc_draws", defaults.mc_draws, 100, 1_000_000)),
-        seed=int(num("seed", defaults.seed, 0)),
-        load_factor=t.figure("load_factor", hi=1) or defaults.load_factor,
-        ship_tonnes=t.figure("ship_tonnes") or defaults.ship_tonnes,
-        vehicle_tonnes=t.figure("vehicle_tonnes") or defaults.vehicle_tonnes,
+        unconfirmed_factor=num("unconfirmed_factor"),
+        sortie_weight=num("sortie_weight"),
+        pace_window_days=int(num("pace_window_days")),
+        stale_after_days=int(num("stale_after_days")),
+        corroboration_window_days=int(num("corroboration_window_days")),
+        mc_draws=int(num("mc_draws")),
+        seed=int(num("seed")),
+        load_factor=figure("load_factor"),
+        ship_tonnes=figure("ship_tonnes"),
+        vehicle_tonnes=figure("vehicle_tonnes"),
     )
     t.finish()
     return params

@@ -118,13 +118,15 @@ class Table:
         for i, item in enumerate(value):
             yield Table(item, f"{prefix}{key}[{i}]", self.problems, self.file)
 
-    def figure(self, key: str, *, required: bool = False, hi: float | None = None) -> Figure | None:
+    def figure(
+        self, key: str, *, required: bool = False, lo: float | None = 0, hi: float | None = None
+    ) -> Figure | None:
         sub = self.table(key, required=required)
         if sub is None:
             return None
-        value = sub.number("value", required=False, lo=0, hi=hi)
-        low = sub.number("low", required=False, lo=0, hi=hi)
-        high = sub.number("high", required=False, lo=0, hi=hi)
+        value = sub.number("value", required=False, lo=lo, hi=hi)
+        low = sub.number("low", required=False, lo=lo, hi=hi)
+        high = sub.number("high", required=False, lo=lo, hi=hi)
         source = sub.string("source", required=False)
         sub.finish()
         if source is None and "source" not in sub.data:
