@@ -58,9 +58,9 @@ class AssessParams:
     min_weight: float = field(
         default=0.4,
         metadata=reason(
-            'Below this much weighted, decayed evidence a site is "unknown": one fresh confirmed D claim (0.4)'
-            " reaches it, one fresh unconfirmed C claim (0.3) does not, two do. It also sets the prior's strength"
-            " (m/3 per state). A judgement call: raising it needs more corroboration before any status is given"
+            'A judgement call. Below this much weighted, decayed evidence a site is "unknown": one fresh confirmed'
+            " D claim (0.4) reaches it, one fresh unconfirmed C claim (0.3) does not, two do. It also sets the"
+            " prior's strength (m/3 per state): raising it needs more corroboration before any status is given"
             " and pulls probabilities toward 1/3.",
             lo=0,
         ),
