@@ -120,7 +120,7 @@ def main() -> None:
     ap.add_argument("--traffic-python", default=os.environ.get("TRAFFIC_PYTHON", "/tmp/traffic-venv/bin/python"))
     a = ap.parse_args()
     sys.path.insert(0, str(HERE.parent))
-    from benchmarks.compare_sorties import EDGE_FT, agreement, load, match, near_ground
+    from drawdown.flights.compare import EDGE_FT, agreement, load, match, near_ground
 
     def against_truth(found: list[dict[str, Any]], truth: list[dict[str, Any]], minutes: float) -> str:
         pairs, _, _ = match(found, truth, minutes)

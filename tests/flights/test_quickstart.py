@@ -29,7 +29,7 @@ def test_quickstart_sorties_match_the_fixture() -> None:
 
 
 def test_quickstart_agrees_with_traffic() -> None:
-    from benchmarks.compare_sorties import agreement, load
+    from drawdown.flights.compare import agreement, load
 
     assert agreement(load(DATA / "quickstart-sorties.jsonl"), load(DATA / "quickstart-traffic.jsonl")) >= (
         TRAFFIC_AGREEMENT_FLOOR
