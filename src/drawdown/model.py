@@ -168,6 +168,20 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """Which hours of one UTC day an airfield was watched: hours with any state vector within 50 km of the
+    field and below 10,000 ft (from the Sorties stage). An hour absent here is "no data", not "no flights"."""
+
+    airfield: str
+    day: date
+    hours: tuple[int, ...]  # sorted hours of the day, 0-23, with at least one state vector
+
+    @property
+    def hours_covered(self) -> int:
+        return len(self.hours)
+
+
+@dataclass(frozen=True)
 class Sortie:
     """A takeoff or landing of an aircraft of interest at a monitored airfield (from the Sorties stage).
 

@@ -10,7 +10,7 @@ from functools import cached_property
 from urllib.parse import urlsplit
 
 from drawdown.case import AssessParams, Case, fold
-from drawdown.model import Claim, Mention, Report, Sortie
+from drawdown.model import Claim, Coverage, Mention, Report, Sortie
 
 PRESENT, DRAWING, WITHDRAWN = "present", "drawing_down", "withdrawn"
 STATES = (PRESENT, DRAWING, WITHDRAWN)
@@ -42,6 +42,7 @@ class Evidence:
     claims: tuple[Claim, ...]
     sorties: tuple[Sortie, ...]
     mentions: tuple[Mention, ...] = ()
+    coverage: tuple[Coverage, ...] = ()  # watched hours per airfield and day; empty when unknown
 
     @cached_property
     def claims_by_site(self) -> dict[str | None, list[int]]:
