@@ -84,6 +84,32 @@ def test_gdelt_events_group_by_source_url(tmp_path: Path) -> None:
     assert len(fails) == 2 and ":4:" in fails[0].message and "3 columns" in fails[1].message
 
 
+def test_gdelt_with_a_cut_first_row_keeps_the_rest(tmp_path: Path) -> None:
+    # A download cut at the front leaves a partial first row; the whole rows after it are still GDELT's.
+    whole = _event("2", "https://b.example/y")
+    path = tmp_path / "20241214093000.export.CSV"
+    path.write_text(_event("1", "https://a.example/x")[-120:] + "\n" + whole + "\n", encoding="utf-8")
+    assert detect_format(path) == "gdelt"
+    items = list(read_path(path))
+    assert [i.url for i in items if isinstance(i, Document)] == ["https://b.example/y"]
+    (cut,) = [i for i in items if isinstance(i, IngestFailure)]
+    assert ":1:" in cut.message and f"expected {EVENT_COLUMNS}" in cut.message
+
+
+def test_gdelt_of_the_wrong_width_says_how_many_columns(tmp_path: Path) -> None:
+    from drawdown.errors import InputError
+
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join("\t".join(["7", "20241214", *["x"] * 18]) for _ in range(3)) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        detect_format(path)
+    message = caught.value.one_line()
+    assert "20 tab-separated columns" in message and f"event row has {EVENT_COLUMNS}" in message
+    assert "\n" not in message
+    (failure,) = read_path(path, "gdelt")
+    assert isinstance(failure, IngestFailure) and "20 tab-separated columns" in failure.message
+
+
 def test_gdelt_zip_as_published(tmp_path: Path) -> None:
     import zipfile
 

@@ -20,7 +20,7 @@ from drawdown.ingest.acled import is_acled_header, read_acled_file
 from drawdown.ingest.decode import CSV_MAX_BYTES, DEFAULT_MAX_BYTES, Defaults, Item, unzip_one
 from drawdown.ingest.feeds import looks_like_feed, read_feed_response, read_page_response
 from drawdown.ingest.fetch import Fetched, Fetcher, check_url
-from drawdown.ingest.gdelt import gdelt_kind, read_gdelt_file
+from drawdown.ingest.gdelt import SNIFF_ROWS, near_gdelt, read_gdelt_file, sniff_gdelt
 from drawdown.ingest.readers import read_html_file, read_jsonl_file, read_markdown_file, read_text_file
 from drawdown.model import IngestFailure
 
@@ -31,13 +31,15 @@ UrlReader = Callable[[str, Fetched, Fetcher, Defaults | None], Iterable[Item]]
 @dataclass(frozen=True)
 class FileFormat:
     """A format files come in. ``sniff`` is needed when another format shares a suffix: it gets the file's first
-    line and says whether the file is this format; ``described`` names the format in the error when none does."""
+    lines and says whether the file is this format; ``described`` names the format in the error when none does,
+    and ``near_miss``, given the same lines, may say why a file that resembles the format is not read as it."""
 
     name: str
     read: FileReader
     suffixes: tuple[str, ...]
-    sniff: Callable[[str], bool] | None = None
+    sniff: Callable[[list[str]], bool] | None = None
     described: str = ""
+    near_miss: Callable[[list[str]], str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,10 @@ FILE_ENTRIES = (
     FileFormat("markdown", read_markdown_file, (".md", ".markdown")),
     FileFormat("jsonl", read_jsonl_file, (".jsonl", ".ndjson")),
     FileFormat("html", read_html_file, (".html", ".htm")),
-    FileFormat("acled", read_acled_file, TABLE_SUFFIXES, is_acled_header, "an ACLED export"),
+    FileFormat("acled", read_acled_file, TABLE_SUFFIXES, lambda lines: is_acled_header(lines[0]), "an ACLED export"),
     FileFormat(
-        "gdelt", read_gdelt_file, TABLE_SUFFIXES, lambda line: gdelt_kind(line) is not None,
-        "a GDELT 2.0 event/mention file",
+        "gdelt", read_gdelt_file, TABLE_SUFFIXES, lambda lines: sniff_gdelt(lines) is not None,
+        "a GDELT 2.0 event/mention file", near_gdelt,
     ),
 )  # fmt: skip
 # Order matters only for detection: the first sniffer that claims a response wins, else the page reader.
@@ -112,23 +114,26 @@ def detect_format(path: Path) -> str:
     if len(names) == 1:
         return names[0]
     candidates = [_BY_NAME[name] for name in names]
-    first = _first_line(path)
+    head = _first_lines(path)
     for fmt in candidates:
-        if fmt.sniff is not None and fmt.sniff(first):
+        if fmt.sniff is not None and fmt.sniff(head):
             return fmt.name
+    why = next((reason for f in candidates if f.near_miss is not None and (reason := f.near_miss(head))), None)
     # Only the event tables share suffixes, hence "a CSV" and a fix about tables.
     raise InputError(
-        f"{path}: a CSV that is neither {' nor '.join(f.described for f in candidates)}",
+        f"{path}: a CSV that is neither {' nor '.join(f.described for f in candidates)}" + (f": {why}" if why else ""),
         fix="export from ACLED with its header row, or convert the table to JSONL",
     )
 
 
-def _first_line(path: Path) -> str:
+def _first_lines(path: Path) -> list[str]:
+    """The file's first few lines (at least one, maybe empty), each cut at SNIFF_BYTES."""
     if path.suffix.lower() == ".zip":
-        head = unzip_one(path, CSV_MAX_BYTES, head=SNIFF_BYTES)
-        return head.split(b"\n", 1)[0].decode("utf-8", "replace")
+        raw = unzip_one(path, CSV_MAX_BYTES, head=SNIFF_BYTES * SNIFF_ROWS)
+        return [line.decode("utf-8", "replace") for line in raw.split(b"\n")[:SNIFF_ROWS]]
     with path.open("rb") as handle:
-        return handle.readline(SNIFF_BYTES).decode("utf-8", "replace")
+        lines = [handle.readline(SNIFF_BYTES).decode("utf-8", "replace") for _ in range(SNIFF_ROWS)]
+    return [line for line in lines if line] or [""]
 
 
 def read_path(

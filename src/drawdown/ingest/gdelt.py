@@ -27,13 +27,38 @@ E_PLACE, E_COUNTRY, E_LAT, E_LON, E_ADDED, E_URL = 52, 53, 56, 57, 59, 60
 M_ID, M_EVENT_TIME, M_TIME, M_TYPE, M_SOURCE, M_URL = 0, 1, 2, 3, 4, 5
 
 
-def gdelt_kind(first_line: str) -> str | None:
+# A file is sniffed on its first few rows, so that one cut row (a truncated download) does not hide the rest.
+SNIFF_ROWS = 5
+
+
+def gdelt_kind(line: str) -> str | None:
     """'events' or 'mentions' when the line has the shape of one, else None."""
-    cells = first_line.rstrip("\r\n").split("\t")
+    cells = line.rstrip("\r\n").split("\t")
     if len(cells) == EVENT_COLUMNS and cells[0].isdigit() and cells[1].isdigit():
         return "events"
     if len(cells) == MENTION_COLUMNS and cells[0].isdigit() and cells[2].isdigit():
         return "mentions"
+    return None
+
+
+def sniff_gdelt(lines: list[str]) -> str | None:
+    """The kind of the first whole GDELT row among the first few lines, or None."""
+    for line in lines[:SNIFF_ROWS]:
+        kind = gdelt_kind(line)
+        if kind is not None:
+            return kind
+    return None
+
+
+def near_gdelt(lines: list[str]) -> str | None:
+    """Why rows that look like GDELT's (tab-separated, a numeric id first) are not read as GDELT 2.0, or None."""
+    for line in lines[:SNIFF_ROWS]:
+        cells = line.rstrip("\r\n").split("\t")
+        if len(cells) >= 8 and cells[0].isdigit():
+            return (
+                f"its rows have {len(cells)} tab-separated columns, where a GDELT 2.0 event row has {EVENT_COLUMNS}"
+                f" and a mention row {MENTION_COLUMNS} (GDELT 1.0 files have 57 or 58)"
+            )
     return None
 
 
@@ -58,10 +83,10 @@ def read_gdelt(raw: bytes, where: str) -> Iterator[Item]:
     except InputError as exc:
         yield IngestFailure(where, exc.one_line())
         return
-    first = text.split("\n", 1)[0]
-    kind = gdelt_kind(first)
+    kind = sniff_gdelt(text.split("\n", SNIFF_ROWS)[:SNIFF_ROWS])
     if kind is None:
-        yield IngestFailure(where, f"{where}: not a GDELT 2.0 event or mention file; check the file or --format")
+        why = near_gdelt(text.split("\n", SNIFF_ROWS)[:SNIFF_ROWS]) or "none of its first rows is a GDELT row"
+        yield IngestFailure(where, f"{where}: not a GDELT 2.0 event or mention file: {why}; check the file or --format")
         return
     width = EVENT_COLUMNS if kind == "events" else MENTION_COLUMNS
     articles: dict[str, dict[str, object]] = {}
