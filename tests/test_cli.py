@@ -109,7 +109,13 @@ def test_ingest_metadata_flags(runner: CliRunner, db: Path, tmp_path: Path) -> N
     brief = runner.invoke(app, ["brief", "--case", str(NORTHLAND)])
     assert "[Field notes, 2031-03-20](https://f.example/1)" in brief.stdout
     bad = runner.invoke(app, ["ingest", str(path), "--published", "someday"])
-    assert bad.exit_code == 4 and "--published: published 'someday' is not an ISO 8601 date" in bad.stderr
+    assert bad.exit_code == 2 and "--published: 'someday' is not an ISO 8601 date" in bad.stderr
+
+
+def test_ingest_warns_about_an_empty_jsonl(runner: CliRunner, db: Path, tmp_path: Path) -> None:
+    empty = write(tmp_path / "export.jsonl", "\n\n")
+    result = runner.invoke(app, ["ingest", str(empty)])
+    assert result.exit_code == 1 and "export.jsonl: no reports: the file is empty" in result.stderr
 
 
 def test_ingest_rejects_unknown_format(runner: CliRunner, db: Path, tmp_path: Path) -> None:

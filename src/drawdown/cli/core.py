@@ -26,7 +26,7 @@ from drawdown.cli.common import (
     show_markdown,
     state,
 )
-from drawdown.errors import CaseError
+from drawdown.errors import CaseError, InputError
 from drawdown.ingest.decode import DEFAULT_MAX_BYTES
 from drawdown.ingest.formats import FORMATS, URL_FORMATS
 
@@ -159,7 +159,12 @@ def ingest(
     known = sorted({*FORMATS, *URL_FORMATS})
     if fmt is not None and fmt not in known:
         raise typer.BadParameter(f"unknown format {fmt!r}; use {', '.join(known)}", param_hint="--format")
-    defaults = Defaults(url=url, outlet=outlet, published=parse_published(published, "--published"))
+    try:
+        stamp = parse_published(published, "--published")
+    except InputError as exc:  # a bad option value is a usage error (exit 2), not an unreadable input
+        message = f"{published!r} is not an ISO 8601 date; {exc.fix}"
+        raise typer.BadParameter(message, param_hint="--published") from None
+    defaults = Defaults(url=url, outlet=outlet, published=stamp)
     if case:
         load_case(case)
     with open_cli_store() as store:

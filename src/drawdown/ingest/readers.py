@@ -79,11 +79,13 @@ def read_markdown(text: str, where: str, defaults: Defaults) -> Document:
 
 def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """One report per line: ``{"id","url","outlet","published","title","text"}``; blank lines are skipped."""
+    records = 0
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             where = f"{path}:{number}"
             if not raw.strip():
                 continue
+            records += 1
             try:
                 if len(raw) > max_bytes:
                     raise InputError(
@@ -93,6 +95,9 @@ def read_jsonl(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[It
                 yield _jsonl_record(decode_text(raw, where), where)
             except InputError as exc:
                 yield IngestFailure(where, exc.one_line())
+    if records == 0:
+        message = f"{path}: no reports: the file is empty or has only blank lines; check the export"
+        yield IngestFailure(str(path), message)
 
 
 def _jsonl_record(line: str, where: str) -> Document:
