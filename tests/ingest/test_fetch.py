@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from drawdown.cli import app
 from drawdown.errors import InputError
 from drawdown.ingest.fetch import USER_AGENT, Fetcher, FetchPolicy
-from tests.ingest.conftest import Route, Served
+from tests.ingest.conftest import Route, Served, article
 
 
 def _fetcher(**policy: object) -> tuple[Fetcher, list[float]]:
@@ -98,11 +103,13 @@ def test_a_50_mb_page_is_cut_off_while_streaming(http_server: Served) -> None:
 
 def test_polite_delay_between_requests_to_one_host(http_server: Served) -> None:
     url = http_server.add("/p", Route(body=b"ok"))
-    clock = iter([0.0, 0.2, 5.0])
+    now = [0.0]
     slept: list[float] = []
-    fetcher = Fetcher(FetchPolicy(host_delay=1.0), sleep=slept.append, clock=lambda: next(clock))
+    fetcher = Fetcher(FetchPolicy(host_delay=1.0), sleep=slept.append, clock=lambda: now[0])
     fetcher.get(url)
+    now[0] = 0.2
     fetcher.get(url)  # 0.2 s after the first: waits the remaining 0.8 s
+    now[0] = 5.0
     fetcher.get(url)  # long after: no wait
     assert slept == [pytest.approx(0.8)]
 
@@ -112,3 +119,30 @@ def test_unreachable_host_is_one_clear_error() -> None:
     with pytest.raises(InputError, match="cannot connect"):
         fetcher.get("http://127.0.0.1:9/nothing-listens-here")
     assert slept == [0.5]
+
+
+def test_a_trickling_server_is_cut_at_the_deadline(http_server: Served) -> None:
+    # One byte a moment, forever: the read timeout never trips, the per-URL deadline does.
+    def trickle() -> Iterator[bytes]:
+        while True:
+            time.sleep(0.05)
+            yield b"x"
+
+    url = http_server.add("/slow", Route(body=trickle))
+    with Fetcher(FetchPolicy(deadline=1.0, retries=0)) as fetcher, pytest.raises(InputError) as caught:
+        fetcher.get(url)
+    assert "no complete answer within 1 s" in caught.value.one_line() and "--timeout" in caught.value.one_line()
+
+
+def test_a_hanging_url_does_not_stop_the_other_inputs(http_server: Served, runner: CliRunner, db: Path) -> None:
+    def hang() -> Iterator[bytes]:
+        time.sleep(30)
+        yield b""
+
+    hanging = http_server.add("/hang", Route(body=hang))
+    good = http_server.add("/good", Route(body=article("Port", "Trucks were seen leaving the port at dawn")))
+    result = runner.invoke(app, ["ingest", hanging, good, "--timeout", "1", "--host-delay", "0", "--json"])
+    payload = json.loads(result.stdout)
+    assert result.exit_code == 1 and payload["added"] == 1
+    (failure,) = payload["failures"]
+    assert "/hang: no complete answer within 1 s; try again later or raise --timeout" in failure["message"]

@@ -7,12 +7,21 @@ One module per stage registers its commands on the shared app (``common.app``). 
 
 from __future__ import annotations
 
+import signal
+from types import FrameType
+
 from drawdown.cli import assess, core, extract, flights, ingest  # noqa: F401  (importing registers the commands)
 from drawdown.cli.common import app
 
 
+def _terminated(signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. SIGTERM (a service manager stopping ``watch``, say) is handled as Ctrl-C is:
+    the run is marked interrupted, what was stored stays, and the exit code is 130."""
+    signal.signal(signal.SIGTERM, _terminated)
     app()
 
 

@@ -66,8 +66,9 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
                 traceback.print_exc()
             err.print(f"error: {exc.one_line()}", markup=False)
             raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            err.print("interrupted", markup=False)
+        except KeyboardInterrupt as exc:
+            by = f" by {exc}" if str(exc) else ""
+            err.print(f"interrupted{by}; what was stored stays whole, re-run to continue", markup=False)
             raise typer.Exit(130) from None
 
     return wrapper
@@ -110,6 +111,12 @@ CaseOpt = Annotated[
     str | None, typer.Option("--case", "-c", help="Bundled case name (e.g. syria-2024) or path to a case .toml.")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")]
+TimeoutOpt = Annotated[
+    float, typer.Option("--timeout", min=1, help="Seconds one URL may take in all, retries included.")
+]
+HostDelayOpt = Annotated[
+    float, typer.Option("--host-delay", min=0, help="Seconds between two requests to one host (be polite).")
+]
 
 
 def parse_day(value: str | None, flag: str) -> date | None:

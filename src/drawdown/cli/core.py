@@ -11,7 +11,9 @@ from drawdown import __version__
 from drawdown.cli.common import (
     STUB,
     CaseOpt,
+    HostDelayOpt,
     JsonOpt,
+    TimeoutOpt,
     app,
     case_ref,
     cases_app,
@@ -28,6 +30,7 @@ from drawdown.cli.common import (
 )
 from drawdown.errors import CaseError, InputError
 from drawdown.ingest.decode import DEFAULT_MAX_BYTES
+from drawdown.ingest.fetch import FetchPolicy
 from drawdown.ingest.formats import FORMATS, URL_FORMATS
 
 INPUT_FORMATS = tuple(dict.fromkeys((*FORMATS, *URL_FORMATS)))
@@ -143,6 +146,8 @@ def ingest(
     fetch_pages: Annotated[
         bool, typer.Option("--fetch-pages", help="GDELT: fetch each row's article and store its text.")
     ] = False,
+    timeout: TimeoutOpt = FetchPolicy.deadline,
+    host_delay: HostDelayOpt = FetchPolicy.host_delay,
     json_out: JsonOpt = False,
 ) -> None:
     """Store reports from files, folders, web pages and RSS/Atom feeds; group copies and rewrites into origins.
@@ -171,8 +176,16 @@ def ingest(
         if case and not store.get_meta("case"):
             store.set_meta("case", case)
         with progress("Ingesting", enabled=not json_out) as hook:
+            policy = FetchPolicy(max_bytes=max_bytes, deadline=timeout, host_delay=host_delay)
             result = run_ingest(
-                store, paths, fmt=fmt, defaults=defaults, max_bytes=max_bytes, progress=hook, fetch_pages=fetch_pages
+                store,
+                paths,
+                fmt=fmt,
+                defaults=defaults,
+                max_bytes=max_bytes,
+                progress=hook,
+                fetch_pages=fetch_pages,
+                policy=policy,
             )
         total = store.count("reports")
     if json_out:
@@ -291,6 +304,8 @@ def watch(
         int | None, typer.Option("--max-cycles", help="Stop after this many polling rounds (default: never).")
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest feed or page accepted, in bytes.")] = DEFAULT_MAX_BYTES,
+    timeout: TimeoutOpt = FetchPolicy.deadline,
+    host_delay: HostDelayOpt = FetchPolicy.host_delay,
 ) -> None:
     """Poll feeds on a schedule and store their new entries; one line per new report and per status change.
 
@@ -303,7 +318,7 @@ def watch(
 
     from drawdown.api import downstream
     from drawdown.case import load_case
-    from drawdown.ingest.fetch import Fetcher, FetchPolicy
+    from drawdown.ingest.fetch import Fetcher
     from drawdown.pipeline.watch import watch as run_watch
 
     def log(line: str) -> None:
@@ -316,7 +331,7 @@ def watch(
             stages = downstream(load_case(str(ref)), log)  # new reports flow through extract and assess
             if not store.get_meta("case"):
                 store.set_meta("case", str(ref))
-        with Fetcher(FetchPolicy(max_bytes=max_bytes)) as fetcher:
+        with Fetcher(FetchPolicy(max_bytes=max_bytes, deadline=timeout, host_delay=host_delay)) as fetcher:
             summary = run_watch(
                 store, feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles, log=log, downstream=stages
             )

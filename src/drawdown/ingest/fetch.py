@@ -33,6 +33,9 @@ class FetchPolicy:
 
     user_agent: str = USER_AGENT
     timeout: float = 20.0  # seconds, per connect / read / write
+    # Seconds one URL may take in all, retries and a slow trickle of bytes included: a hanging server costs
+    # this much and no more (`--timeout` on the command line).
+    deadline: float = 30.0
     max_bytes: int = DEFAULT_MAX_BYTES
     max_redirects: int = 5
     retries: int = 3
@@ -75,7 +78,7 @@ class Fetcher:
 
             self._client = httpx.Client(
                 headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": "gzip, deflate"},
-                timeout=httpx.Timeout(self.policy.timeout),
+                timeout=httpx.Timeout(min(self.policy.timeout, self.policy.deadline)),
                 follow_redirects=False,  # followed by hand, so every hop's scheme is checked
                 transport=self.transport,
             )
@@ -119,23 +122,23 @@ class Fetcher:
         import httpx
 
         delay = self.policy.backoff
+        give_up_at = self.clock() + self.policy.deadline
         for attempt in range(self.policy.retries + 1):
-            last = attempt == self.policy.retries
             self._wait_for_host(url)
             try:
-                fetched = self._get_once(url, headers)
+                fetched = self._get_once(url, headers, give_up_at)
             except httpx.TimeoutException:
-                if last:
-                    raise InputError(f"{url}: timed out", fix="try again later or raise the timeout") from None
+                if attempt == self.policy.retries or self.clock() + delay >= give_up_at:
+                    raise _timed_out(url, self.policy.deadline) from None
             except httpx.TransportError as exc:
-                if last:
+                if attempt == self.policy.retries:
                     raise InputError(f"{url}: cannot connect ({exc.__class__.__name__})", fix="check the URL") from None
             else:
                 if fetched.status not in RETRY_STATUSES:
                     if fetched.status >= 400:
                         raise InputError(f"{url}: HTTP {fetched.status}", fix="check the URL; the server refused it")
                     return fetched
-                if last:
+                if attempt == self.policy.retries:
                     raise InputError(
                         f"{url}: HTTP {fetched.status} after {self.policy.retries + 1} attempts",
                         fix="the server is busy or down; try again later",
@@ -161,7 +164,7 @@ class Fetcher:
                 now += wait
         self._last[host] = now
 
-    def _get_once(self, url: str, headers: dict[str, str]) -> Fetched:
+    def _get_once(self, url: str, headers: dict[str, str], give_up_at: float) -> Fetched:
         cap = self.policy.max_bytes
         with self.client.stream("GET", url, headers=headers) as response:
             status = response.status_code
@@ -178,6 +181,8 @@ class Fetcher:
                 size += len(chunk)
                 if size > cap:
                     raise _too_big(url, size, cap)
+                if self.clock() > give_up_at:  # a server that trickles bytes never trips the read timeout
+                    raise _timed_out(url, self.policy.deadline)
                 chunks.append(chunk)
             return Fetched(
                 url=str(response.url),
@@ -187,6 +192,10 @@ class Fetcher:
                 etag=response.headers.get("etag"),
                 last_modified=response.headers.get("last-modified"),
             )
+
+
+def _timed_out(url: str, deadline: float) -> InputError:
+    return InputError(f"{url}: no complete answer within {deadline:g} s", fix="try again later or raise --timeout")
 
 
 def check_url(url: str) -> None:

@@ -42,6 +42,7 @@ def ingest(
     detector: RewriteDetector | None = None,
     fetcher: Fetcher | None = None,
     fetch_pages: bool = False,
+    policy: FetchPolicy | None = None,
 ) -> IngestResult:
     """Ingest files, folders, page URLs and feed URLs. Each file (or URL) is one transaction; re-ingesting
     stored content changes nothing.
@@ -58,32 +59,37 @@ def ingest(
             expanded.extend(expand([raw]))
     own_fetcher = fetcher is None and (fetch_pages or any(isinstance(i, str) for i in expanded))
     if own_fetcher:
-        fetcher = Fetcher(FetchPolicy(max_bytes=max_bytes))
+        fetcher = Fetcher(policy or FetchPolicy(max_bytes=max_bytes))
     matcher = LazyMatcher(store, detector)  # loads stored signatures once, when the first new report needs them
     stored.start_run(store, run_id, command, inputs)
-    for done, item in enumerate(expanded, start=1):
-        if isinstance(item, IngestFailure):
-            result.failures.append(item)
-            continue
-        documents: list[Document] = []
-        if isinstance(item, str):
-            assert fetcher is not None
-            items: Iterable[Item] = read_url(item, fetcher, fmt if fmt in URL_FORMATS else None, defaults)
-        else:
-            items = read_path(item, fmt, defaults=defaults, max_bytes=max_bytes)
-            if fetch_pages:
+    try:
+        for done, item in enumerate(expanded, start=1):
+            if isinstance(item, IngestFailure):
+                result.failures.append(item)
+                continue
+            documents: list[Document] = []
+            if isinstance(item, str):
                 assert fetcher is not None
-                items = _with_pages(items, fetcher)
-        for read in items:
-            if isinstance(read, IngestFailure):
-                result.failures.append(read)
+                items: Iterable[Item] = read_url(item, fetcher, fmt if fmt in URL_FORMATS else None, defaults)
             else:
-                documents.append(read)
-        store_documents(store, documents, run_id, result, matcher)
-        if progress is not None:
-            progress(done, len(expanded), str(item))
-    if own_fetcher and fetcher is not None:
-        fetcher.close()
+                items = read_path(item, fmt, defaults=defaults, max_bytes=max_bytes)
+                if fetch_pages:
+                    assert fetcher is not None
+                    items = _with_pages(items, fetcher)
+            for read in items:
+                if isinstance(read, IngestFailure):
+                    result.failures.append(read)
+                else:
+                    documents.append(read)
+            store_documents(store, documents, run_id, result, matcher)
+            if progress is not None:
+                progress(done, len(expanded), str(item))
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (the CLI turns it into one): what is stored stays, whole
+        stored.finish_run(store, run_id, "interrupted", len(result.added), result.skipped, len(result.failures))
+        raise
+    finally:
+        if own_fetcher and fetcher is not None:
+            fetcher.close()
     status = "ok" if result.ok else ("partial" if result.added or result.skipped else "failed")
     stored.finish_run(store, run_id, status, len(result.added), result.skipped, len(result.failures))
     return result
