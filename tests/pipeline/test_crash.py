@@ -54,6 +54,11 @@ def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
         return con.execute(sql).fetchall()
 
 
+def _has_table(db: Path, table: str) -> bool:
+    """A kill before the first migration committed leaves a store file with no tables yet: that is consistent."""
+    return bool(_rows(db, f"SELECT 1 FROM information_schema.tables WHERE table_name = '{table}'"))
+
+
 def _corpus(folder: Path) -> set[str]:
     """1,000 distinct reports (own words, random vocabulary so no two are rewrites of each other)."""
     rng = random.Random(SEED)
@@ -83,7 +88,7 @@ def test_ingest_survives_sigkill_at_random_points(tmp_path: Path) -> None:
         db.unlink(missing_ok=True)
         result = _kill_at(_drawdown(db, "ingest", str(folder)), rng.uniform(0.05, 0.95) * full)
         killed += result.returncode == -signal.SIGKILL
-        if db.exists():
+        if db.exists() and _has_table(db, "reports"):
             per_file = Counter(locator.rsplit(":", 1)[0] for (locator,) in _rows(db, "SELECT locator FROM reports"))
             assert set(per_file.values()) <= {PER_FILE}, f"a batch was cut: {per_file}"
         again = subprocess.run(_drawdown(db, "ingest", str(folder), "--json"), capture_output=True, text=True)
@@ -112,7 +117,7 @@ def test_sigterm_marks_the_run_interrupted(tmp_path: Path) -> None:
 
 
 def test_watch_survives_sigkill_at_random_points(tmp_path: Path, http_server: Served) -> None:
-    entries = 100
+    entries = 30
     items = []
     for n in range(entries):
         link = http_server.add(f"/p/{n}", Route(body=article(f"Post {n}", f"Column number {n} seen leaving the port")))
@@ -127,7 +132,7 @@ def test_watch_survives_sigkill_at_random_points(tmp_path: Path, http_server: Se
     for _ in range(KILLS):
         db.unlink(missing_ok=True)
         _kill_at(_drawdown(db, *command), rng.uniform(0.05, 0.95) * full)
-        if db.exists():
+        if db.exists() and _has_table(db, "feed_entries"):
             orphans = _rows(
                 db,
                 "SELECT entry_key FROM feed_entries WHERE status = 'ingested' "
@@ -143,7 +148,7 @@ def test_watch_survives_sigkill_at_random_points(tmp_path: Path, http_server: Se
 def test_flights_ingest_survives_sigkill_at_random_points(tmp_path: Path) -> None:
     tracks = tmp_path / "tracks.csv"
     subprocess.run(
-        _drawdown(tmp_path / "sim.duckdb", "flights", "simulate", "--out", str(tracks), "--days", "3"),
+        _drawdown(tmp_path / "sim.duckdb", "flights", "simulate", "--out", str(tracks), "--days", "1"),
         check=True,
         capture_output=True,
     )
@@ -157,7 +162,7 @@ def test_flights_ingest_survives_sigkill_at_random_points(tmp_path: Path) -> Non
     for _ in range(KILLS):
         db.unlink(missing_ok=True)
         _kill_at(_drawdown(db, *command), rng.uniform(0.05, 0.95) * full)
-        if db.exists():
+        if db.exists() and _has_table(db, "sorties"):
             found = set(_rows(db, "SELECT id FROM sorties"))
             assert found in (set(), expected), "a flights ingest is one batch: all its sorties or none"
         subprocess.run(_drawdown(db, *command), check=True, capture_output=True)
