@@ -101,13 +101,14 @@ def ingest(
     payload = {
         "run_id": res.run_id, "found": res.found, "added": res.added, "updated": res.updated,
         "skipped_civil": res.skipped_civil, "sorties_in_store": total, "cleaning": res.cleaning,
+        "coverage_hours": res.coverage_hours, "coverage_days_updated": res.coverage_days,
     }  # fmt: skip
     if json_out:
         emit_json(payload)
     else:
         out.print(
             f"{res.added} sorties added, {res.updated} already stored, {res.skipped_civil} civil skipped "
-            f"({total} in store)",
+            f"({total} in store); {res.coverage_hours} watched hours at the airfields",
             markup=False,
         )
 
