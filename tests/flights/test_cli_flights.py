@@ -70,3 +70,12 @@ def test_simulate_writes_tracks_and_truth(runner: CliRunner, tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in truth.read_text().splitlines()]
     assert out.stat().st_size > 0 and sum(e["event"] == "takeoff" and e["fleet"] for e in events) == 2
+
+
+def test_sorties_evidence_adds_two_keys_after_the_contract(runner: CliRunner, tracks: Path) -> None:
+    result = runner.invoke(app, ["flights", "sorties", str(tracks), "-a", "OSLK", "--evidence"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(tuple(r) == (*CONTRACT, "evidence", "inferred") for r in rows)
+    assert {r["evidence"] for r in rows} <= {"onground", "altitude", "inferred"}
+    assert all((r["evidence"] == "inferred") == r["inferred"] for r in rows)

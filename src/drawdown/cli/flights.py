@@ -18,15 +18,20 @@ app.add_typer(flights_app, name="flights")
 
 # The output contract shared with evaluation tools (issue 5): keep these keys and their order stable.
 CONTRACT = ("icao24", "callsign", "event", "time", "airfield", "confidence", "type", "destination")
+# With --evidence, after the contract's keys: what each event rests on (model.EVIDENCE_KINDS) and the inferred flag.
+EVIDENCE_KEYS = ("evidence", "inferred")
 FORMATS = ("jsonl", "csv", "table")
 
 
-def _record(s: Any) -> dict[str, Any]:
-    return {
+def _record(s: Any, evidence: bool = False) -> dict[str, Any]:
+    row = {
         "icao24": s.icao24, "callsign": s.callsign, "event": s.event,
         "time": s.time.strftime("%Y-%m-%dT%H:%M:%SZ"), "airfield": s.airfield, "confidence": s.confidence,
         "type": s.type, "destination": s.destination,
     }  # fmt: skip
+    if evidence:
+        row.update(evidence=s.evidence, inferred=s.inferred)
+    return row
 
 
 @flights_app.command("sorties")
@@ -44,6 +49,9 @@ def sorties(
         str | None, typer.Option("--input-format", help="opensky | traffic | readsb (default: sniffed).")
     ] = None,
     cleaning: Annotated[bool, typer.Option(help="Print the cleaning counts on stderr.")] = False,
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="Add evidence (onground | altitude | inferred) and inferred.")
+    ] = False,
 ) -> None:
     """Print takeoffs and landings at an airfield, one JSON object per line by default:
     {"icao24","callsign","event","time","airfield","confidence","type","destination"}.
@@ -59,20 +67,21 @@ def sorties(
     the_case = load_case(case) if case else None
     fields = [resolve_airfield(a, the_case) for a in airfield]
     result = detect_sorties(file, fields, case=the_case, engine=engine, spark_master=spark_master, fmt=input_format)
-    records = [_record(s) for s in result.sorties]
+    records = [_record(s, evidence) for s in result.sorties]
+    columns = CONTRACT + (EVIDENCE_KEYS if evidence else ())
     if cleaning:
         err.print("cleaning: " + ", ".join(f"{k}={v}" for k, v in result.cleaning.items()), markup=False)
     if fmt == "jsonl":
         for r in records:
             sys.stdout.write(json.dumps(r) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=CONTRACT, lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(records)
     else:
-        table = Table(*CONTRACT)
+        table = Table(*columns)
         for r in records:
-            table.add_row(*("" if r[k] is None else str(r[k]) for k in CONTRACT))
+            table.add_row(*("" if r[k] is None else str(r[k]) for k in columns))
         out.print(table)
     sys.stdout.flush()
 

@@ -145,6 +145,7 @@ def _to_sortie(row: dict[str, Any], aircraft: list[str], callsigns: list[str], f
         airfield=fields[row["field"]].code,
         confidence=round(float(row["confidence"]), 3),
         inferred=bool(row["inferred"]),
+        evidence=row["evidence"],
         first_lat=round(row["lat0"], 5), first_lon=round(row["lon0"], 5),
         last_lat=round(row["lat1"], 5), last_lon=round(row["lon1"], 5),
     )  # fmt: skip
