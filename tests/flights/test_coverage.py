@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 
 from drawdown.case import load_case
-from drawdown.flights.simulate import HMEIMIM, Simulation
+from drawdown.flights.simulate import Simulation
 from drawdown.flights.sorties import COVERAGE_KM, detect_sorties
 from drawdown.model import Coverage
 from drawdown.pipeline.assess import load_evidence
 from drawdown.pipeline.flights import ingest_sorties
 from drawdown.store import Store
 from drawdown.store.coverage import load_coverage, merge_coverage
+from tests.flights.sim import HMEIMIM
 
 HEADER = "time,icao24,lat,lon,velocity,heading,vertrate,callsign,onground,alert,spi,squawk,baroaltitude,geoaltitude,lastposupdate,lastcontact\n"  # noqa: E501
 DAY = 1734134400  # 2024-12-14 00:00 UTC

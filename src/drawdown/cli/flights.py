@@ -132,30 +132,34 @@ def simulate(
     start: Annotated[str, typer.Option(help="First day (YYYY-MM-DD, UTC).")] = "2024-12-14",
     flights_per_day: Annotated[int, typer.Option(help="Transport departures a day per field.")] = 2,
     wave_size: Annotated[int, typer.Option(help="Transports per wave.")] = 2,
-    airfield: Annotated[list[str] | None, typer.Option("--airfield", "-a", help="Fields (default OSLK).")] = None,
+    airfield: Annotated[
+        list[str] | None, typer.Option("--airfield", "-a", help="Fields (default: the case's airfields).")
+    ] = None,
     case: CaseOpt = None,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
     truth: Annotated[Path | None, typer.Option(help="Also write the ground truth as JSONL here.")] = None,
 ) -> None:
-    """Write synthetic OpenSky state vectors: transport sorties with climb profiles, civil traffic, overflights,
+    """Write synthetic OpenSky state vectors for a case: its fleet's callsigns and ICAO addresses, its airfields
+    and destinations, and the civil traffic and overflights of its [simulation] table; with climb profiles,
     gaps, noise and glitches.
 
-    Example: drawdown flights simulate --out tracks.csv --days 3 --truth truth.jsonl
+    Example: drawdown flights simulate --case syria-2024 -a OSLK --out tracks.csv --days 3 --truth truth.jsonl
     """
     from datetime import UTC, datetime
 
     from drawdown.case import load_case
+    from drawdown.cli.common import case_ref
     from drawdown.flights.airfields import resolve_airfield
-    from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
+    from drawdown.flights.simulate import scenario_for_case, simulate_scenario, write_tracks
 
-    the_case = load_case(case) if case else None
+    the_case = load_case(case_ref(case, None))
     try:
         day = datetime.fromisoformat(start).replace(tzinfo=UTC)
     except ValueError:
         raise typer.BadParameter(f"{start!r} is not a date; use YYYY-MM-DD", param_hint="--start") from None
-    fields = tuple(resolve_airfield(a, the_case) for a in (airfield or ["OSLK"]))
-    scenario = Scenario(
-        fields=fields, start=day, days=days, flights_per_day=flights_per_day, wave_size=wave_size, seed=seed
+    fields = tuple(resolve_airfield(a, the_case) for a in airfield) if airfield else None
+    scenario = scenario_for_case(
+        the_case, fields, start=day, days=days, flights_per_day=flights_per_day, wave_size=wave_size, seed=seed
     )
     sim = simulate_scenario(scenario)
     write_tracks(sim, out_path)
