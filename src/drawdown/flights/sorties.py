@@ -208,7 +208,10 @@ def detect_sorties(
     # them. Without it the input scan and its row numbering were repeated for each reference in the query.
     # One scan of the input feeds both the stage (the zones) and the coverage cones of the watched fields.
     zone = _boxes(fields, params.zone_km)
-    aircraft, callsigns = _coded_points(con, f"({zone}) OR ({_boxes(airfields, COVERAGE_KM)})", zone, seq)
+    # Only low reports count for coverage, so cruise traffic between 40 and 50 km out stays out of the scan's output.
+    low = f"(alt_m < {COVERAGE_ALT_M!r} OR coalesce(onground, false))"
+    cones = f"({_boxes(airfields, COVERAGE_KM)}) AND {low}"
+    aircraft, callsigns = _coded_points(con, f"({zone}) OR ({cones})", zone, seq)
     coverage = _coverage(con, airfields)
     con.execute("DROP TABLE zone_text").fetchall()
     points, field_table = runner.tables(con, "SELECT * FROM zone_points", table)
