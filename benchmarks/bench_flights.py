@@ -59,18 +59,22 @@ def simulate(rows: int, folder: Path, subset_days: int) -> tuple[Path, Path, int
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
+    from drawdown.case import load_case
     from drawdown.flights.airfields import resolve_airfield
-    from drawdown.flights.simulate import Scenario, simulate_scenario
+    from drawdown.flights.simulate import scenario_for_case, simulate_scenario
 
     fields = tuple(resolve_airfield(c) for c in FIELDS)
     days = 30
+    case = load_case("syria-2024")
     probe = simulate_scenario(
-        Scenario(fields=fields, days=1, flights_per_day=4, civil_per_day=10, overflights_per_day=0)
+        scenario_for_case(case, fields, days=1, flights_per_day=4, civil_per_day=10, overflights_per_day=0)
     )
     per_overflight = 500_000 / 240 / 10  # points per overflight at 10 s sampling (see simulate.overflight)
     need = max(rows - probe.table.num_rows * days, 0)
     over = int(need / per_overflight / days / len(fields))
-    scenario = Scenario(fields=fields, days=days, flights_per_day=4, civil_per_day=10, overflights_per_day=over, seed=1)
+    scenario = scenario_for_case(
+        case, fields, days=days, flights_per_day=4, civil_per_day=10, overflights_per_day=over, seed=1
+    )
     sim = simulate_scenario(scenario)
     full = folder / "bench.parquet"
     pq.write_table(sim.table, full, row_group_size=1_000_000)

@@ -94,6 +94,7 @@ _FLIGHTS = {
     "resolve_airfield": "drawdown.flights.airfields",
     "Scenario": "drawdown.flights.simulate",
     "simulate_scenario": "drawdown.flights.simulate",
+    "scenario_for_case": "drawdown.flights.simulate",
     "write_tracks": "drawdown.flights.simulate",
     "SortieResult": "drawdown.flights.sorties",
     "detect_sorties": "drawdown.flights.sorties",
@@ -105,7 +106,7 @@ __all__ += sorted(_FLIGHTS)
 
 if TYPE_CHECKING:  # names for type checkers; at run time __getattr__ loads them
     from drawdown.flights.airfields import case_airfields, resolve_airfield  # noqa: F401
-    from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks  # noqa: F401
+    from drawdown.flights.simulate import Scenario, scenario_for_case, simulate_scenario, write_tracks  # noqa: F401
     from drawdown.flights.sorties import SortieResult, detect_sorties  # noqa: F401
     from drawdown.pipeline.flights import SortieIngest, ingest_sorties  # noqa: F401
     from drawdown.store.sorties import load_sorties  # noqa: F401

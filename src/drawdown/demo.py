@@ -11,7 +11,8 @@ from pathlib import Path
 
 from drawdown.api import write_brief
 from drawdown.case import load_case
-from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
+from drawdown.flights.airfields import resolve_airfield
+from drawdown.flights.simulate import scenario_for_case, simulate_scenario, write_tracks
 from drawdown.model import IngestResult
 from drawdown.pipeline.extract import extract
 from drawdown.pipeline.flights import ingest_sorties
@@ -58,7 +59,8 @@ def run_demo(out_dir: str | Path = "demo-out", *, progress: ProgressHook | None 
         extract(store, case)
         # ADS-B for the airlift the reports describe: about two transports a day out of Hmeimim, 14-16 Dec 2024.
         tracks = out / TRACKS_NAME
-        write_tracks(simulate_scenario(Scenario()), tracks)
+        scenario = scenario_for_case(case, fields=(resolve_airfield("OSLK", case),))
+        write_tracks(simulate_scenario(scenario), tracks)
         ingest_sorties(store, tracks, case)
         brief_path = out / BRIEF_NAME
         brief = write_brief(store, case, brief_path)

@@ -24,6 +24,7 @@ ACTIONS: Final = (
 SOURCE_TYPES: Final = ("official", "observer", "satellite", "flight_tracking", "anonymous", "media")
 CONFIRMATIONS: Final = ("confirmed", "unconfirmed", "denied")
 MODALITIES: Final = ("asserted", "planned", "negated")
+EVIDENCE_KINDS: Final = ("onground", "altitude", "inferred")
 UNITS: Final = ("flights", "vehicles", "ships", "troops", "posts", "percent", "tonnes")
 TIME_PRECISIONS: Final = ("day", "week", "month")
 # Admiralty (NATO STANAG 2511) source reliability: A completely reliable ... F cannot be judged.
@@ -209,6 +210,9 @@ class Sortie:
     last_lat: float | None = None
     last_lon: float | None = None
     registration: str | None = None
+    # What the event rests on (EVIDENCE_KINDS): on-ground flags at the field, the altitude and speed profile
+    # alone (feeds without on-ground flags, cropped tracks), or coverage that starts or ends in the air.
+    evidence: str | None = None
 
     @property
     def id(self) -> str:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from drawdown.flights.simulate import Scenario, Simulation, simulate_scenario, write_tracks
+from drawdown.flights.simulate import Simulation, simulate_scenario, write_tracks
+from tests.flights.sim import syria_scenario
 
 DATA = Path(__file__).parents[1] / "data" / "flights"
 
@@ -13,7 +14,7 @@ DATA = Path(__file__).parents[1] / "data" / "flights"
 @pytest.fixture(scope="session")
 def sim() -> Simulation:
     """Four days at Hmeimim: 2 transports a day, civil traffic, overflights, gaps, noise and glitches."""
-    return simulate_scenario(Scenario(days=4, seed=11))
+    return simulate_scenario(syria_scenario(days=4, seed=11))
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drawdown.flights.simulate import HMEIMIM
 from drawdown.flights.sorties import detect_sorties
+from tests.flights.sim import HMEIMIM
 
 HEADER = "time,icao24,lat,lon,velocity,heading,vertrate,callsign,onground,alert,spi,squawk,baroaltitude,geoaltitude,lastposupdate,lastcontact\n"  # noqa: E501
 T0 = 1734163200

@@ -12,12 +12,13 @@ from typer.testing import CliRunner
 
 from drawdown.cli import app
 from drawdown.cli.flights import CONTRACT
-from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
+from drawdown.flights.simulate import simulate_scenario, write_tracks
+from tests.flights.sim import syria_scenario
 
 
 @pytest.fixture(scope="module")
 def tracks(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    sim = simulate_scenario(Scenario(days=1, seed=4))
+    sim = simulate_scenario(syria_scenario(days=1, seed=4))
     return write_tracks(sim, tmp_path_factory.mktemp("cli") / "tracks.csv")
 
 
@@ -32,7 +33,7 @@ def test_sorties_jsonl(runner: CliRunner, tracks: Path) -> None:
     assert rows and all(tuple(r) == CONTRACT for r in rows)
     assert {r["event"] for r in rows} == {"takeoff", "landing"} and {r["airfield"] for r in rows} == {"OSLK"}
     assert all(r["time"].endswith("Z") and 0 < r["confidence"] <= 1 for r in rows)
-    assert any(r["destination"] in ("UUMU", "HL59") for r in rows if r["callsign"].startswith("RFF"))
+    assert any(r["destination"] in ("UUMU", "HL59", "HLLB", "GABS") for r in rows if r["callsign"].startswith("RFF"))
 
 
 def test_sorties_csv_and_table(runner: CliRunner, tracks: Path) -> None:
@@ -66,7 +67,19 @@ def test_ingest_is_idempotent_and_keeps_the_fleet(runner: CliRunner, db: Path, t
 
 def test_simulate_writes_tracks_and_truth(runner: CliRunner, tmp_path: Path) -> None:
     out, truth = tmp_path / "t.parquet", tmp_path / "truth.jsonl"
-    result = runner.invoke(app, ["flights", "simulate", "--out", str(out), "--days", "1", "--truth", str(truth)])
+    result = runner.invoke(
+        app, ["flights", "simulate", "--case", "syria-2024", "-a", "OSLK", "--out", str(out), "--days", "1",
+              "--truth", str(truth)],
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in truth.read_text().splitlines()]
     assert out.stat().st_size > 0 and sum(e["event"] == "takeoff" and e["fleet"] for e in events) == 2
+
+
+def test_sorties_evidence_adds_two_keys_after_the_contract(runner: CliRunner, tracks: Path) -> None:
+    result = runner.invoke(app, ["flights", "sorties", str(tracks), "-a", "OSLK", "--evidence"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(tuple(r) == (*CONTRACT, "evidence", "inferred") for r in rows)
+    assert {r["evidence"] for r in rows} <= {"onground", "altitude", "inferred"}
+    assert all((r["evidence"] == "inferred") == r["inferred"] for r in rows)

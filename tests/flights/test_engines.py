@@ -9,8 +9,9 @@ import pytest
 
 from drawdown.case import load_case
 from drawdown.flights.airfields import case_airfields
-from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
+from drawdown.flights.simulate import simulate_scenario, write_tracks
 from drawdown.flights.sorties import detect_sorties
+from tests.flights.sim import syria_scenario
 
 pytestmark = [pytest.mark.slow, pytest.mark.spark]
 
@@ -20,7 +21,7 @@ def test_duckdb_and_spark_agree(tmp_path: Path) -> None:
     if shutil.which("java") is None:
         pytest.fail("Java is missing: `make java` installs it (Spark tests must run in CI)")
     case = load_case("syria-2024")
-    path = write_tracks(simulate_scenario(Scenario(days=2, seed=13)), tmp_path / "t.parquet")
+    path = write_tracks(simulate_scenario(syria_scenario(days=2, seed=13)), tmp_path / "t.parquet")
     fields = case_airfields(case)
     duck = detect_sorties(path, fields, case=case, engine="duckdb")
     spark = detect_sorties(path, fields, case=case, engine="spark")

@@ -11,9 +11,9 @@ import pytest
 
 from drawdown.errors import InputError
 from drawdown.flights.opensky import box, fetch_state_vectors, parse_window
-from drawdown.flights.simulate import HMEIMIM
 from drawdown.flights.sorties import detect_sorties
 from tests.flights.conftest import DATA
+from tests.flights.sim import HMEIMIM
 
 
 class Recorded:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drawdown.case import load_case
+from drawdown.model import EVIDENCE_KINDS
 from drawdown.pipeline.flights import ingest_sorties
 from drawdown.store import Store
 from drawdown.store.sorties import load_sorties
@@ -15,6 +16,7 @@ def test_ingest_stores_fleet_sorties_once(store: Store, sim_csv: Path) -> None:
     stored = load_sorties(store, airfield="OSLK")
     assert len(stored) == 16 and all(s.callsign and s.callsign.startswith("RFF") for s in stored)
     assert all(s.time.tzinfo is not None and s.payload_low is not None for s in stored)
+    assert {s.evidence for s in stored} <= set(EVIDENCE_KINDS) and None not in {s.evidence for s in stored}
     # one wave of two transports a day, counted among the actor's sorties only (civil traffic in between)
     assert sorted({s.wave for s in stored if s.event == "takeoff"}) == [1, 2, 3, 4]
     again = ingest_sorties(store, sim_csv, case)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
+from drawdown.flights.simulate import simulate_scenario, write_tracks
+from tests.flights.sim import syria_scenario
 
 pytestmark = [pytest.mark.slow, pytest.mark.spark]
 DRAWDOWN = Path(sys.executable).with_name("drawdown")
@@ -78,7 +79,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
 
 def test_standalone_cluster_gives_the_embedded_answer(cluster: tuple[str, Path], tmp_path: Path) -> None:
     url, master_log = cluster
-    tracks = write_tracks(simulate_scenario(Scenario(days=2, seed=5)), tmp_path / "t.parquet")
+    tracks = write_tracks(simulate_scenario(syria_scenario(days=2, seed=5)), tmp_path / "t.parquet")
     args = [str(DRAWDOWN), "flights", "sorties", str(tracks), "--airfield", "OSLK", "--format", "jsonl"]
     duck = subprocess.run(args, capture_output=True, text=True, check=True, timeout=300)
     # A child process: the test session may already hold a local Spark session, and Spark keeps one per JVM.

@@ -23,6 +23,7 @@ from drawdown.case.records import (
     Fleet,
     Place,
     Plan,
+    SimTraffic,
     Site,
     Source,
     fold,
@@ -117,6 +118,7 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
     type_names = {a.name for a in aircraft}
     airframes = [af for t in top.tables("airframes", required=False) if (af := _parse_airframe(t, type_names))]
     fleet = _parse_fleet(top.table("fleet", required=False))
+    simulation = _parse_simulation(top.table("simulation", required=False))
     assessment = _parse_assessment(top.table("assessment", required=False))
     destinations = [d for t in top.tables("destinations") if (d := _parse_destination(t)) is not None]
     top.finish()
@@ -156,6 +158,7 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
         destinations=tuple(destinations),
         assessment=assessment,
         path=file,
+        simulation=simulation,
     )
 
 
@@ -349,17 +352,36 @@ def _parse_airframe(t: Table, type_names: set[str]) -> Airframe | None:
     return None
 
 
+def _address_ranges(t: Table, key: str) -> tuple[tuple[int, int], ...]:
+    ranges: list[tuple[int, int]] = []
+    for i, pair in enumerate(t.strings(key)):
+        lo, _, hi = pair.partition("-")
+        if not (_HEX6_RE.match(lo) and _HEX6_RE.match(hi)) or int(lo, 16) > int(hi, 16):
+            t.problem(f"{key}[{i}]", f"malformed range {pair!r}", 'write "100000-1fffff" (low-high, hex)')
+            continue
+        ranges.append((int(lo, 16), int(hi, 16)))
+    return tuple(ranges)
+
+
+def _parse_simulation(t: Table | None) -> SimTraffic | None:
+    if t is None:
+        return None
+    civil = t.strings("civil_callsign_prefixes")
+    ranges = _address_ranges(t, "civil_icao24_ranges")
+    overflights = t.strings("overflight_callsign_prefixes")
+    if bool(civil) != bool(ranges):
+        missing = "civil_icao24_ranges" if civil else "civil_callsign_prefixes"
+        t.problem(missing, "civil traffic needs both callsign prefixes and address ranges", f"add {missing}")
+    source = t.string("source")
+    t.finish()
+    return SimTraffic(civil, ranges, overflights, source)
+
+
 def _parse_fleet(t: Table | None) -> Fleet:
     if t is None:
         return Fleet((), (), None)
     prefixes = t.strings("callsign_prefixes")
-    ranges: list[tuple[int, int]] = []
-    for i, pair in enumerate(t.strings("icao24_ranges")):
-        lo, _, hi = pair.partition("-")
-        if not (_HEX6_RE.match(lo) and _HEX6_RE.match(hi)) or int(lo, 16) > int(hi, 16):
-            t.problem(f"icao24_ranges[{i}]", f"malformed range {pair!r}", 'write "100000-1fffff" (low-high, hex)')
-            continue
-        ranges.append((int(lo, 16), int(hi, 16)))
+    ranges = list(_address_ranges(t, "icao24_ranges"))
     source = t.string("source", required=bool(prefixes or ranges))
     t.finish()
     return Fleet(prefixes, tuple(ranges), source)

@@ -134,6 +134,17 @@ class Fleet:
 
 
 @dataclass(frozen=True)
+class SimTraffic:
+    """Who else flies in the theatre, for `flights simulate --case`: civil callsign prefixes and ICAO address
+    ranges (the theatre's own register), and the callsign prefixes of overflights."""
+
+    civil_callsign_prefixes: tuple[str, ...]
+    civil_icao24_ranges: tuple[tuple[int, int], ...]
+    overflight_callsign_prefixes: tuple[str, ...]
+    source: str | None
+
+
+@dataclass(frozen=True)
 class Case:
     id: str
     title: str
@@ -152,6 +163,7 @@ class Case:
     path: str
     description: str = ""
     assessment: AssessParams = field(default_factory=AssessParams)
+    simulation: SimTraffic | None = None
 
     def site(self, site_id: str) -> Site:
         for site in self.sites:

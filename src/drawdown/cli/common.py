@@ -101,7 +101,8 @@ def open_cli_store() -> Any:
 
 
 def case_ref(case: str | None, store: Any) -> str:
-    ref = case or store.get_meta("case")
+    """``--case``, else the case the store was initialised with (no store: ``--case`` is needed)."""
+    ref = case or (store.get_meta("case") if store is not None else None)
     if not ref:
         raise CaseError([Problem("--case", "no case given", "pass --case syria-2024 (or a path to a case file)")])
     return str(ref)

@@ -18,15 +18,20 @@ app.add_typer(flights_app, name="flights")
 
 # The output contract shared with evaluation tools (issue 5): keep these keys and their order stable.
 CONTRACT = ("icao24", "callsign", "event", "time", "airfield", "confidence", "type", "destination")
+# With --evidence, after the contract's keys: what each event rests on (model.EVIDENCE_KINDS) and the inferred flag.
+EVIDENCE_KEYS = ("evidence", "inferred")
 FORMATS = ("jsonl", "csv", "table")
 
 
-def _record(s: Any) -> dict[str, Any]:
-    return {
+def _record(s: Any, evidence: bool = False) -> dict[str, Any]:
+    row = {
         "icao24": s.icao24, "callsign": s.callsign, "event": s.event,
         "time": s.time.strftime("%Y-%m-%dT%H:%M:%SZ"), "airfield": s.airfield, "confidence": s.confidence,
         "type": s.type, "destination": s.destination,
     }  # fmt: skip
+    if evidence:
+        row.update(evidence=s.evidence, inferred=s.inferred)
+    return row
 
 
 @flights_app.command("sorties")
@@ -44,6 +49,9 @@ def sorties(
         str | None, typer.Option("--input-format", help="opensky | traffic | readsb (default: sniffed).")
     ] = None,
     cleaning: Annotated[bool, typer.Option(help="Print the cleaning counts on stderr.")] = False,
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="Add evidence (onground | altitude | inferred) and inferred.")
+    ] = False,
 ) -> None:
     """Print takeoffs and landings at an airfield, one JSON object per line by default:
     {"icao24","callsign","event","time","airfield","confidence","type","destination"}.
@@ -59,20 +67,21 @@ def sorties(
     the_case = load_case(case) if case else None
     fields = [resolve_airfield(a, the_case) for a in airfield]
     result = detect_sorties(file, fields, case=the_case, engine=engine, spark_master=spark_master, fmt=input_format)
-    records = [_record(s) for s in result.sorties]
+    records = [_record(s, evidence) for s in result.sorties]
+    columns = CONTRACT + (EVIDENCE_KEYS if evidence else ())
     if cleaning:
         err.print("cleaning: " + ", ".join(f"{k}={v}" for k, v in result.cleaning.items()), markup=False)
     if fmt == "jsonl":
         for r in records:
             sys.stdout.write(json.dumps(r) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=CONTRACT, lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(records)
     else:
-        table = Table(*CONTRACT)
+        table = Table(*columns)
         for r in records:
-            table.add_row(*("" if r[k] is None else str(r[k]) for k in CONTRACT))
+            table.add_row(*("" if r[k] is None else str(r[k]) for k in columns))
         out.print(table)
     sys.stdout.flush()
 
@@ -101,13 +110,14 @@ def ingest(
     payload = {
         "run_id": res.run_id, "found": res.found, "added": res.added, "updated": res.updated,
         "skipped_civil": res.skipped_civil, "sorties_in_store": total, "cleaning": res.cleaning,
+        "coverage_hours": res.coverage_hours, "coverage_days_updated": res.coverage_days,
     }  # fmt: skip
     if json_out:
         emit_json(payload)
     else:
         out.print(
             f"{res.added} sorties added, {res.updated} already stored, {res.skipped_civil} civil skipped "
-            f"({total} in store)",
+            f"({total} in store); {res.coverage_hours} watched hours at the airfields",
             markup=False,
         )
 
@@ -122,30 +132,34 @@ def simulate(
     start: Annotated[str, typer.Option(help="First day (YYYY-MM-DD, UTC).")] = "2024-12-14",
     flights_per_day: Annotated[int, typer.Option(help="Transport departures a day per field.")] = 2,
     wave_size: Annotated[int, typer.Option(help="Transports per wave.")] = 2,
-    airfield: Annotated[list[str] | None, typer.Option("--airfield", "-a", help="Fields (default OSLK).")] = None,
+    airfield: Annotated[
+        list[str] | None, typer.Option("--airfield", "-a", help="Fields (default: the case's airfields).")
+    ] = None,
     case: CaseOpt = None,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
     truth: Annotated[Path | None, typer.Option(help="Also write the ground truth as JSONL here.")] = None,
 ) -> None:
-    """Write synthetic OpenSky state vectors: transport sorties with climb profiles, civil traffic, overflights,
+    """Write synthetic OpenSky state vectors for a case: its fleet's callsigns and ICAO addresses, its airfields
+    and destinations, and the civil traffic and overflights of its [simulation] table; with climb profiles,
     gaps, noise and glitches.
 
-    Example: drawdown flights simulate --out tracks.csv --days 3 --truth truth.jsonl
+    Example: drawdown flights simulate --case syria-2024 -a OSLK --out tracks.csv --days 3 --truth truth.jsonl
     """
     from datetime import UTC, datetime
 
     from drawdown.case import load_case
+    from drawdown.cli.common import case_ref
     from drawdown.flights.airfields import resolve_airfield
-    from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
+    from drawdown.flights.simulate import scenario_for_case, simulate_scenario, write_tracks
 
-    the_case = load_case(case) if case else None
+    the_case = load_case(case_ref(case, None))
     try:
         day = datetime.fromisoformat(start).replace(tzinfo=UTC)
     except ValueError:
         raise typer.BadParameter(f"{start!r} is not a date; use YYYY-MM-DD", param_hint="--start") from None
-    fields = tuple(resolve_airfield(a, the_case) for a in (airfield or ["OSLK"]))
-    scenario = Scenario(
-        fields=fields, start=day, days=days, flights_per_day=flights_per_day, wave_size=wave_size, seed=seed
+    fields = tuple(resolve_airfield(a, the_case) for a in airfield) if airfield else None
+    scenario = scenario_for_case(
+        the_case, fields, start=day, days=days, flights_per_day=flights_per_day, wave_size=wave_size, seed=seed
     )
     sim = simulate_scenario(scenario)
     write_tracks(sim, out_path)

@@ -55,3 +55,21 @@ def match(
 def agreement(ours: list[dict[str, Any]], theirs: list[dict[str, Any]], minutes: float = 30) -> float:
     pairs, _, _ = match(ours, theirs, minutes)
     return len(pairs) / max(len(ours), len(theirs), 1)
+
+
+def score(
+    found: list[dict[str, Any]], reference: list[dict[str, Any]], minutes: float = 10
+) -> tuple[int, int, int, list[Any], list[Any]]:
+    """(true positives, false positives, false negatives, the false positives, the missed) of ``found`` against a
+    hand-settled ``reference`` whose rows carry ``verdict``: true (an event), false (a settled non-event) or
+    unsure (the field cannot be told from the track). A detection that matches an unsure row counts neither way;
+    one that matches nothing, or a false row, is a false positive."""
+    events = [r for r in reference if r["verdict"] == "true"]
+    unsure = [r for r in reference if r["verdict"] == "unsure"]
+    pairs, rest, missed = match(found, events, minutes)
+    _, false_positives, _ = match(rest, unsure, minutes)
+    return len(pairs), len(false_positives), len(missed), false_positives, missed
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / max(2 * tp + fp + fn, 1)

@@ -43,6 +43,11 @@ class Params:
     # A silence longer than this ends a flight segment (OpenSky samples every 10 s; ground coverage gaps of a
     # few minutes are common; an airliner turnaround is 25 minutes or more).
     gap_s: float = 900.0
+    # A silence longer than this that starts and ends within the field's ring below this height ends a segment
+    # too (a circuit flown below coverage takes longer than a stop is short: 4 minutes; 2,000 ft is the height
+    # where the CAL FIRE tankers' tracks end on final, 1.5-7 km out).
+    hole_s: float = 240.0
+    hole_agl_m: float = 600.0
     # Coverage that starts or ends in the air within this distance and below this height is read as an
     # inferred departure or arrival.
     infer_km: float = 30.0
@@ -59,6 +64,10 @@ class Params:
     # field has a bad altitude; it is pinned to the field.
     taxi_agl_m: float = 150.0
     taxi_ms: float = 40.0
+    # ... but only a taxiing speed (aircraft taxi at 10-30 kt) gets its altitude pinned without an on-ground
+    # flag: slow aircraft and helicopters fly at 40-80 kt over their field (traffic's Tour de France sample
+    # circles one at 5,000 ft and 75 kt).
+    taxi_pin_ms: float = 15.0
     # A flight seen for less than this, and never more than 3 field radii out, is not one (the bogus taxi
     # altitudes in the Paris sample last seconds; a departure seen briefly still leaves the field).
     min_flight_s: float = 60.0
@@ -133,9 +142,11 @@ def flag(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.T
     fast_out = speed(d.n_t, d.n_lat, d.n_lon) > p.teleport_ms
     # A bad point is fast on both sides; at a track end one side is enough.
     teleport = (fast_in.fill_null(False) & fast_out.fill_null(True)) | (d.p_t.isnull() & fast_out.fill_null(False))
-    taxi = ((d.onground | ((d.dist_m < p.field_km * 1000) & (d.gs_ms < p.taxi_ms))) & (d.agl > p.taxi_agl_m)).fill_null(
-        False
-    )
+    # Taxiing: on the ground, or slow within the field by the reported speed and by the positions (a stale speed
+    # on an aircraft that is flying, as in traffic's Tour de France sample, moves it kilometres a minute).
+    creeping = speed(d.p_t, d.p_lat, d.p_lon) < p.taxi_ms
+    slow_here = (d.dist_m < p.field_km * 1000) & (d.gs_ms < p.taxi_pin_ms) & creeping.fill_null(True)
+    taxi = ((d.onground | slow_here) & (d.agl > p.taxi_agl_m)).fill_null(False)
     # An altitude that implies a vertical speed no aircraft flies, against any of the three previous reports,
     # is a spike (looking three back catches spikes up to three reports long, as in the Paris sample).
     jumps = [((d.alt_m - d[f"p{k}_e"]).abs() / ibis.greatest(d.t - d[f"p{k}_t"], 1.0)) > p.spike_ms for k in (1, 2, 3)]
@@ -143,12 +154,17 @@ def flag(points: ir.Table, fields: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.T
     # A frozen tail repeats the last position while airborne, long after the receiver lost the aircraft. A
     # repeat or two is normal (1 Hz frames carry velocity-only updates between position fixes), so only a
     # position held for more than FROZEN_S counts: real aircraft move 2 km in that time.
-    same = ((d.lat == d.p_lat) & (d.lon == d.p_lon) & (d.alt_m == d.p_alt)).fill_null(False)
+    # The position alone: a frozen tail's altitude and on-ground flag may still change (the Paris sample has one
+    # that "descends" to -50 ft with the flag flickering, 150 kt and not a metre moved in two minutes).
+    same = ((d.lat == d.p_lat) & (d.lon == d.p_lon)).fill_null(False)
     # The run started at the latest point that moved: a running max over the same ordering as the lags, where a
     # run number (cumsum) followed by a min over each run took two more sorts of the zone points.
     upto = ibis.cumulative_window(group_by=["icao24", "field"], order_by=["t", "seq"])
     d = d.mutate(held_since=ibis.cases((~same, d.t), else_=ibis.null("float64")).max().over(upto))
-    frozen = ((d.t - d.held_since) > p.frozen_s) & ~d.onground.fill_null(False)
+    # Held while moving: a reported speed above taxiing (or, with none, no on-ground flag). A parked aircraft
+    # holds its position too, at zero speed.
+    moving = (d.gs_ms > p.taxi_ms).fill_null(~d.onground.fill_null(False))
+    frozen = ((d.t - d.held_since) > p.frozen_s) & moving
     out_of_order = (d.seq < d.p_seq).fill_null(False)
     return d.select(
         "icao24", "callsign", "field", "t", "seq", "lat", "lon", "alt_m", "agl", "dist_m", "onground", "elev_m",
@@ -194,17 +210,22 @@ def islands(points: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
     state: low at the field, or away from it), one row per island."""
     w = ibis.window(group_by=["icao24", "field"], order_by=["t", "seq"])
     low = (points.dist_m < p.field_km * 1000) & (points.onground | (points.agl < p.low_agl_m)).fill_null(False)
+    near = (points.dist_m < p.field_km * 1000) & (points.onground | (points.agl < p.hole_agl_m)).fill_null(False)
     # Only what the islands read goes through the two sorts below.
     s = points.select("icao24", "field", "t", "seq", "callsign", "lat", "lon", "agl", "onground", "dist_m", "gs_ms",
-                      low=low)  # fmt: skip
-    # Both lags in one window level: each level is a sort of the zone points, the stage's main cost.
-    s = s.mutate(p_t=s.t.lag().over(w), p_low=s.low.lag().over(w))
-    s = s.mutate(new_seg=((s.t - s.p_t) > p.gap_s).fill_null(True))
+                      low=low, near=near)  # fmt: skip
+    # All lags in one window level: each level is a sort of the zone points, the stage's main cost.
+    s = s.mutate(p_t=s.t.lag().over(w), p_low=s.low.lag().over(w), p_near=s.near.lag().over(w))
+    gap = s.t - s.p_t
+    # A shorter silence also ends a segment when it starts and ends low near the field: the aircraft was on the
+    # ground below coverage (air tankers reload in 10-14 minutes at their bases in traffic's CAL FIRE sample).
+    s = s.mutate(new_seg=((gap > p.gap_s) | ((gap > p.hole_s) & s.near & s.p_near)).fill_null(True))
     s = s.mutate(change=(s.new_seg | (s.low != s.p_low).fill_null(True)).cast("int64"))
     s = s.mutate(
         seg=s.new_seg.cast("int64").cumsum(group_by=["icao24", "field"], order_by=["t", "seq"]),
         island=s.change.cumsum(group_by=["icao24", "field"], order_by=["t", "seq"]),
     )
+    slow = ((s.gs_ms < p.taxi_ms) | s.onground).fill_null(False)
     return s.group_by(["icao24", "field", "seg", "island"]).aggregate(
         low=s.low.max(),
         callsign=s.callsign.max(),
@@ -223,27 +244,55 @@ def islands(points: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
         top=s.agl.max(),
         n=s.count(),
         dmax=s.dist_m.max(),
-        slow=((s.gs_ms < p.taxi_ms) | s.onground).fill_null(False).max(),
+        slow=slow.max(),
+        slow_share=slow.cast("float64").mean(),
+        # Ground evidence, for the event's ``evidence`` kind: an on-ground flag, and the island's first and last
+        # rows (a cropped track starts on short final, or ends in the climb-out, inside the low band).
+        og=s.onground.fill_null(False).max(),
+        og0=s.onground.argmin(s.t),
+        gs0=s.gs_ms.argmin(s.t),
+        gs1=s.gs_ms.argmax(s.t),
+        ts0=s.t.min(where=slow),
+        ts1=s.t.max(where=slow),
     )
 
 
 def events(isl: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
-    """Takeoffs and landings from the islands: low -> climbing flight, flight -> low, and inferred ones where
-    coverage starts climbing or ends descending close to the field."""
+    """Takeoffs and landings from the islands: low -> flight, flight -> low; cropped ones where a segment starts
+    fast on short final and slows on the ground, or ends in the climb-out after a taxi; and inferred ones where
+    coverage starts climbing or ends descending close to the field. Each carries its ``evidence`` kind."""
     w = ibis.window(group_by=["icao24", "field", "seg"], order_by="island")
-    # A flight is a stretch away from the field that climbed, lasted and has more than a stray report or two:
-    # bogus altitudes on taxiing aircraft (the Paris sample has runs of three) otherwise fake a hop.
-    isl = isl.mutate(
-        flight=~isl.low
-        & (isl.top > p.climb_agl_m).fill_null(False)
-        & (isl.n >= 3)
-        & (((isl.t1 - isl.t0) >= p.min_flight_s) | (isl.dmax > 3 * p.field_km * 1000))
+    duration = isl.t1 - isl.t0
+    # A flight is a stretch away from the field with more than a stray report or two (bogus altitudes on taxiing
+    # aircraft, the Paris sample has runs of three, otherwise fake a hop) that either climbed and lasted, or
+    # flew beyond the field's ring for two minutes at flying speed (calibration and survey aircraft work the
+    # field at 1,000-2,000 ft and never climb 900 m above it; taxiing never leaves the ring).
+    climbed = (isl.top > p.climb_agl_m).fill_null(False) & (
+        (duration >= p.min_flight_s) | (isl.dmax > 3 * p.field_km * 1000)
     )
+    cruised = (duration >= 2 * p.min_flight_s) & (isl.dmax > p.field_km * 1000) & (isl.slow_share < 0.5)
+    # Sparse feeds (one report a minute, as in the CAL FIRE sample) can leave two reports of a sortie in the
+    # zone: two reports, one of them twice the ring's radius out, are a flight too (no taxi gets there, and a
+    # bogus position that far is a teleport, already dropped).
+    reached = (isl.n >= 2) & (isl.dmax > 2 * p.field_km * 1000)
+    isl = isl.mutate(flight=~isl.low & (((isl.n >= 3) & (climbed | cruised)) | reached))
+    # Whether a flight comes before (after) each island in its segment: a low stretch with no slow report is
+    # a takeoff (landing) only where coverage starts (ends) there, not between two flights (a low pass, or a
+    # calibration aircraft's approach flown to 150 ft and climbed out of).
+    before = ibis.window(group_by=["icao24", "field", "seg"], order_by="island", rows=(None, 0))
+    after = ibis.window(group_by=["icao24", "field", "seg"], order_by="island", rows=(0, None))
+    isl = isl.mutate(flown=isl.flight.max().over(before), to_fly=isl.flight.max().over(after))
     x = isl.mutate(
+        p_flight=isl.flight.lag().over(w),
+        n_flight=isl.flight.lead().over(w),
+        p_flown=isl.flown.lag().over(w),
+        n_to_fly=isl.to_fly.lead().over(w),
         p_low=isl.low.lag().over(w),
         p_slow=isl.slow.lag().over(w),
+        p_og=isl.og.lag().over(w),
         pp_flight=isl.flight.lag(2).over(w),
         n_slow=isl.slow.lead().over(w),
+        n_og=isl.og.lead().over(w),
         nn_flight=isl.flight.lead(2).over(w),
         p_t1=isl.t1.lag().over(w),
         p_cs=isl.callsign.lag().over(w),
@@ -257,31 +306,56 @@ def events(isl: ir.Table, p: Params = DEFAULT_PARAMS) -> ir.Table:
         # A coverage hole between the field and the flight makes the exact moment, and the field, less sure.
         return ibis.cases((gap <= 60, 0.95), (gap <= 300, 0.85), else_=0.7)
 
+    def evidence(og: ir.BooleanValue) -> ir.StringValue:
+        # On-ground flags in the low run at the field, else its altitude and speed profile alone.
+        return ibis.cases((og.fill_null(False), ibis.literal("onground")), else_=ibis.literal("altitude"))
+
     near_start = (x.d0 < p.infer_km * 1000) & (x.agl0 < p.infer_agl_m) & (x.agl1 > x.agl0 + 150)
     near_end = (x.d1 < p.infer_km * 1000) & (x.agl1 < p.infer_agl_m) & (x.agl0 > x.agl1 + 150) & ~x.og1.fill_null(False)
     base = ["icao24", "field", "t0", "t1", "lat0", "lon0", "agl0", "lat1", "lon1", "agl1"]
 
-    # The stretch at the field must hold a slow or on-ground report (a roll, a taxi) unless coverage starts or
-    # ends there: a low pass over the field (to Le Bourget past Charles de Gaulle) is neither event.
-    p_stop = x.p_slow.fill_null(False) | ~x.pp_flight.fill_null(False)
-    n_stop = x.n_slow.fill_null(False) | ~x.nn_flight.fill_null(False)
+    # The stretch at the field must hold a slow or on-ground report (a roll, a taxi), or be where coverage
+    # starts (ends) with a report near the runway's height: a low pass over the field (to Le Bourget past
+    # Charles de Gaulle, or a calibration run at 700 ft) is neither event.
+    p_stop = x.p_slow.fill_null(False) | ~x.p_flown.fill_null(False)
+    n_stop = x.n_slow.fill_null(False) | ~x.n_to_fly.fill_null(False)
     takeoff = x.filter(flight & x.p_low.fill_null(False) & p_stop).select(
         *base, callsign=ibis.coalesce(x.callsign, x.p_cs), event=ibis.literal("takeoff"), t=x.p_t1,
-        confidence=confidence(x.t0 - x.p_t1), inferred=ibis.literal(False),
+        confidence=confidence(x.t0 - x.p_t1), inferred=ibis.literal(False), evidence=evidence(x.p_og),
     )  # fmt: skip
     landing = x.filter(flight & x.n_low.fill_null(False) & n_stop).select(
         *base, callsign=ibis.coalesce(x.callsign, x.n_cs), event=ibis.literal("landing"), t=x.n_t0,
-        confidence=confidence(x.n_t0 - x.t1), inferred=ibis.literal(False),
+        confidence=confidence(x.n_t0 - x.t1), inferred=ibis.literal(False), evidence=evidence(x.n_og),
+    )  # fmt: skip
+    # Cropped coverage (a receiver at the airport, as in the Zurich sample): the whole segment may stay in the
+    # low band. A segment that starts at flying speed in the air and then slows on the ground landed; one whose
+    # last report is at flying speed in the air after slow ones took off. Dated by the first (last) slow report.
+    fast0 = (x.gs0 > p.taxi_ms).fill_null(False) & ~x.og0.fill_null(False)
+    fast1 = (x.gs1 > p.taxi_ms).fill_null(False) & ~x.og1.fill_null(False)
+    # Where coverage starts (ends): nothing before (after) the low stretch but, at most, one airborne stretch too
+    # short to be a flight (the first minute of the climb-out beyond the field's ring, in the Tour de France).
+    starts = x.p_low.isnull() | (~x.p_flight.fill_null(True) & x.pp_flight.isnull())
+    ends = x.n_low.isnull() | (~x.n_flight.fill_null(True) & x.nn_flight.isnull())
+    cropped_landing = x.filter(x.low & starts & fast0 & (x.ts0 > x.t0).fill_null(False)).select(
+        *base, callsign=x.callsign, event=ibis.literal("landing"), t=x.ts0, confidence=ibis.literal(0.8),
+        inferred=ibis.literal(False), evidence=evidence(x.og),
+    )  # fmt: skip
+    cropped_takeoff = x.filter(x.low & ends & fast1 & (x.ts1 < x.t1).fill_null(False)).select(
+        *base, callsign=x.callsign, event=ibis.literal("takeoff"), t=x.ts1, confidence=ibis.literal(0.8),
+        inferred=ibis.literal(False), evidence=evidence(x.og),
     )  # fmt: skip
     inferred_takeoff = x.filter(flight & x.p_low.isnull() & near_start.fill_null(False)).select(
         *base, callsign=x.callsign, event=ibis.literal("takeoff"), t=(x.t0 - x.agl0.clip(lower=0) / p.climb_ms),
-        confidence=ibis.literal(0.5), inferred=ibis.literal(True),
+        confidence=ibis.literal(0.5), inferred=ibis.literal(True), evidence=ibis.literal("inferred"),
     )  # fmt: skip
     inferred_landing = x.filter(flight & x.n_low.isnull() & near_end.fill_null(False)).select(
         *base, callsign=x.callsign, event=ibis.literal("landing"), t=(x.t1 + x.agl1.clip(lower=0) / p.descent_ms),
-        confidence=ibis.literal(0.5), inferred=ibis.literal(True),
+        confidence=ibis.literal(0.5), inferred=ibis.literal(True), evidence=ibis.literal("inferred"),
     )  # fmt: skip
-    return takeoff.union(landing).union(inferred_takeoff).union(inferred_landing)
+    return (
+        takeoff.union(landing).union(cropped_landing).union(cropped_takeoff).union(inferred_takeoff)
+        .union(inferred_landing)
+    )  # fmt: skip
 
 
 def sortie_events(

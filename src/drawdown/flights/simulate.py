@@ -9,44 +9,46 @@ backwards. Coverage near a field ends 250 km out, as with a ground receiver netw
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from drawdown.flights.airfields import Airfield
+from drawdown.case import Case
+from drawdown.errors import InputError
+from drawdown.flights.airfields import Airfield, case_airfields, resolve_airfield
 
 M_PER_DEG: Final = 111_195.0
 OPENSKY_COLUMNS: Final = (
     "time", "icao24", "lat", "lon", "velocity", "heading", "vertrate", "callsign", "onground",
     "alert", "spi", "squawk", "baroaltitude", "geoaltitude", "lastposupdate", "lastcontact",
 )  # fmt: skip
-HMEIMIM: Final = Airfield("OSLK", "Bassel Al-Assad / Hmeimim", 35.4011, 35.9487, 157 * 0.3048)
-# Destinations of the December 2024 airlift as reported by flight trackers (see the syria-2024 case file).
-DEFAULT_DESTINATIONS: Final = (
-    Airfield("UUMU", "Chkalovsky", 55.8783, 38.0617, 152.0),
-    Airfield("HL59", "Al Khadim", 31.9985, 21.1918, 300.0),
-)
 
 
 @dataclass(frozen=True)
 class Scenario:
-    """What to simulate. The default matches "about two Il-76 flights a day from Hmeimim" in mid-December 2024:
-    each day one wave of two transports lands, turns round in 2-4 hours and leaves for a destination."""
+    """What to simulate: the case's airfields, destinations, fleet and civil traffic (:func:`scenario_for_case`
+    fills them from a case file; nothing here is tied to one theatre). Each day one wave of ``wave_size``
+    transports lands at each field, turns round in 2-4 hours and leaves for a destination."""
 
-    fields: tuple[Airfield, ...] = (HMEIMIM,)
-    destinations: tuple[Airfield, ...] = DEFAULT_DESTINATIONS
+    fields: tuple[Airfield, ...]
+    destinations: tuple[Airfield, ...]
+    callsign_prefix: str
+    fleet_icao24_ranges: tuple[tuple[int, int], ...] = ()
+    fleet_icao24: tuple[str, ...] = ()  # known airframes; empty: made up inside fleet_icao24_ranges
+    civil_callsign_prefix: str | None = None  # None: no civil traffic
+    civil_icao24_ranges: tuple[tuple[int, int], ...] = ()
+    overflight_callsign_prefixes: tuple[str, ...] = ()
     start: datetime = datetime(2024, 12, 14, tzinfo=UTC)
     days: int = 3
     flights_per_day: int = 2
     wave_size: int = 2
-    fleet_icao24: tuple[str, ...] = ()  # empty: made up inside the Russian block 100000-1fffff
-    callsign_prefix: str = "RFF"
     civil_per_day: int = 6  # civil departures and as many arrivals at each field
     overflights_per_day: int = 30
     sample_s: float = 10.0
@@ -54,6 +56,44 @@ class Scenario:
     glitch_share: float = 0.2  # flights with one injected glitch (teleport, spike, frozen tail ...)
     coverage_km: float = 250.0
     seed: int = 7
+
+
+def scenario_for_case(case: Case, fields: Sequence[Airfield] | None = None, **options: Any) -> Scenario:
+    """A scenario drawn from ``case`` alone: its airfields (or ``fields``), its destinations, its fleet's first
+    callsign prefix and its airframes or ICAO address ranges, and the civil traffic and overflights of its
+    ``[simulation]`` table. Raises :class:`InputError` naming the missing key."""
+    where = f"case {case.id}"
+    watched = tuple(fields) if fields is not None else tuple(case_airfields(case))
+    if not watched:
+        raise InputError(f"{where}: no airfield to simulate", fix="add an air_base or airport site, or pass --airfield")
+    if not case.destinations:
+        raise InputError(f"{where}: no [[destinations]]", fix="add one [[destinations]] entry for the airlift")
+    if not case.fleet.callsign_prefixes:
+        raise InputError(f"{where}: [fleet] callsign_prefixes is empty", fix='add callsign_prefixes = ["ABC"]')
+    if not case.airframes and not case.fleet.icao24_ranges:
+        raise InputError(
+            f"{where}: neither [[airframes]] nor [fleet] icao24_ranges", fix='add icao24_ranges = ["100000-1fffff"]'
+        )
+    destinations = tuple(
+        Airfield(d.icao, d.name, d.lat, d.lon, None if (a := _airfield_or_none(d.icao)) is None else a.elev_m)
+        for d in case.destinations
+    )
+    sim = case.simulation
+    scenario = Scenario(
+        fields=watched, destinations=destinations, callsign_prefix=case.fleet.callsign_prefixes[0],
+        fleet_icao24_ranges=case.fleet.icao24_ranges, fleet_icao24=tuple(a.icao24 for a in case.airframes),
+        civil_callsign_prefix=sim.civil_callsign_prefixes[0] if sim and sim.civil_callsign_prefixes else None,
+        civil_icao24_ranges=sim.civil_icao24_ranges if sim else (),
+        overflight_callsign_prefixes=sim.overflight_callsign_prefixes if sim else (),
+    )  # fmt: skip
+    return replace(scenario, **options)
+
+
+def _airfield_or_none(code: str) -> Airfield | None:
+    try:
+        return resolve_airfield(code)
+    except InputError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -225,13 +265,30 @@ class _Builder:
         self.parts.append(part)
 
 
-def simulate_scenario(scenario: Scenario | None = None) -> Simulation:
+def _address(rng: np.random.Generator, ranges: Sequence[tuple[int, int]]) -> str:
+    low, high = ranges[int(rng.integers(0, len(ranges)))]
+    return f"{int(rng.integers(low, high + 1)):06x}"
+
+
+def _outside(rng: np.random.Generator, taken: Sequence[tuple[int, int]]) -> str:
+    """An address in none of ``taken`` (an overflight must not look like the fleet or the local register)."""
+    while True:
+        address = int(rng.integers(0x004000, 0xF00000))
+        if not any(low <= address <= high for low, high in taken):
+            return f"{address:06x}"
+
+
+def simulate_scenario(scenario: Scenario) -> Simulation:
     """State vectors (OpenSky columns, time-sorted) and the ground truth of every takeoff and landing."""
-    sc = scenario or Scenario()
+    sc = scenario
     b = _Builder(sc)
     rng = b.rng
     start = sc.start.timestamp()
-    fleet = list(sc.fleet_icao24) or [f"{0x150000 + int(rng.integers(0, 0xFFFF)):06x}" for _ in range(12)]
+    if not sc.fleet_icao24 and not sc.fleet_icao24_ranges:
+        raise InputError("scenario: no fleet addresses", fix="give fleet_icao24 or fleet_icao24_ranges")
+    fleet = list(sc.fleet_icao24) or [_address(rng, sc.fleet_icao24_ranges) for _ in range(12)]
+    taken = (*sc.fleet_icao24_ranges, *sc.civil_icao24_ranges)
+    overflight_prefixes = sc.overflight_callsign_prefixes or ("OVF",)
     serial = 0
     for day in range(sc.days):
         base = start + day * 86400
@@ -248,17 +305,25 @@ def simulate_scenario(scenario: Scenario | None = None) -> Simulation:
                     b.sortie_pair(f, dest, land, off, icao, f"{sc.callsign_prefix}{8000 + serial % 2000:04d}", True)
                     serial += 1
                 done += min(sc.wave_size, sc.flights_per_day - done)
-            for _ in range(sc.civil_per_day):
-                icao = f"{0x778000 + int(rng.integers(0, 0x3FFF)):06x}"
+            civil = sc.civil_per_day if sc.civil_callsign_prefix and sc.civil_icao24_ranges else 0
+            for _ in range(civil):
+                icao = _address(rng, sc.civil_icao24_ranges)
                 land = base + rng.uniform(0.5, 21) * 3600
                 dest = Airfield("CIV", "civil", f.lat + rng.uniform(-8, 8), f.lon + rng.uniform(-8, 8), 0.0)
                 b.sortie_pair(
-                    f, dest, land, land + rng.uniform(1.0, 2.5) * 3600, icao, f"SYR{int(rng.integers(100, 999))}", False
+                    f,
+                    dest,
+                    land,
+                    land + rng.uniform(1.0, 2.5) * 3600,
+                    icao,
+                    f"{sc.civil_callsign_prefix}{int(rng.integers(100, 999))}",
+                    False,
                 )
                 b.truth.pop()  # the civil destination is not a real field
             for _ in range(sc.overflights_per_day):
-                icao = f"{int(rng.integers(0x300000, 0x7FFFFF)):06x}"
-                b.overflight(f, base + rng.uniform(0, 86000), icao, f"THY{int(rng.integers(1000, 9999))}")
+                icao = _outside(rng, taken)
+                prefix = overflight_prefixes[int(rng.integers(0, len(overflight_prefixes)))]
+                b.overflight(f, base + rng.uniform(0, 86000), icao, f"{prefix}{int(rng.integers(1000, 9999))}")
     return Simulation(_table(b.parts), sorted(b.truth, key=lambda e: (e.time, e.icao24, e.event)))
 
 

@@ -19,9 +19,14 @@ from drawdown.flights.airfields import Airfield, known_fields
 from drawdown.flights.engines import Engine, duckdb_connection
 from drawdown.flights.query import CLEANING_COUNTS, DEFAULT_PARAMS, M_PER_DEG, Params, sortie_events
 from drawdown.flights.readers import read_tracks
-from drawdown.model import Sortie
+from drawdown.model import Coverage, Sortie
 
 INFERRED_CLASH = timedelta(minutes=15)
+# A field is "watched" in an hour when any state vector lies within this distance and below this height
+# (model.Coverage): a receiver that sees aircraft there would have seen a departure or an arrival. 10,000 ft
+# is about where a transport is 50 km out on a climb or descent, so the two bounds describe one cone.
+COVERAGE_KM = 50.0
+COVERAGE_ALT_M = 10_000 * 0.3048
 POINT_COLUMNS = "epoch_us(time) / 1e6 AS t, icao24, callsign, lat, lon, alt_m, gs_ms, vrate_ms, onground"
 
 
@@ -32,6 +37,7 @@ class SortieResult:
     sorties: list[Sortie]
     cleaning: dict[str, int] = field(default_factory=dict)
     engine: str = "duckdb"
+    coverage: list[Coverage] = field(default_factory=list)
 
 
 def _estimate_elevation(con: duckdb.DuckDBPyConnection, f: Airfield, p: Params) -> float:
@@ -69,10 +75,42 @@ def _fields_table(
     return con.sql(query, params=[v for r in rows for v in r]).to_arrow_table()
 
 
-def _coded_points(con: duckdb.DuckDBPyConnection, boxes: str, seq: str) -> tuple[list[str], list[str]]:
+def _boxes(fields: Sequence[Airfield], km: float) -> str:
+    """A SQL condition: the point lies in the square of half-side ``km`` around one of ``fields``."""
+    dlat = km * 1000 / M_PER_DEG
+    out = []
+    for f in fields:
+        dlon = dlat / max(f.coslat, 0.05)
+        out.append(
+            f"(lat BETWEEN {f.lat - dlat!r} AND {f.lat + dlat!r} AND lon BETWEEN {f.lon - dlon!r} AND {f.lon + dlon!r})"
+        )
+    return " OR ".join(out) or "false"
+
+
+def _coverage(con: duckdb.DuckDBPyConnection, watched: Sequence[Airfield]) -> list[Coverage]:
+    """The hours of each UTC day with a state vector within COVERAGE_KM of a watched field and below
+    COVERAGE_ALT_M (or on the ground), from ``zone_text``: a group-by over the points near the fields."""
+    found: list[Coverage] = []
+    for f in watched:
+        dlon_m = f"(lon - {f.lon!r}) * {M_PER_DEG * f.coslat!r}"
+        dlat_m = f"(lat - {f.lat!r}) * {M_PER_DEG!r}"
+        rows = con.execute(
+            "SELECT CAST(floor(t / 86400) AS BIGINT) AS d, list(DISTINCT CAST(floor(t % 86400 / 3600) AS INTEGER)) "
+            f"FROM zone_text WHERE {_boxes([f], COVERAGE_KM)} "
+            f"AND {dlon_m} * {dlon_m} + {dlat_m} * {dlat_m} <= {(COVERAGE_KM * 1000) ** 2!r} "
+            f"AND (alt_m < {COVERAGE_ALT_M!r} OR coalesce(onground, false)) GROUP BY d ORDER BY d"
+        ).fetchall()
+        for day, hours in rows:
+            when = datetime.fromtimestamp(int(day) * 86400, UTC).date()
+            found.append(Coverage(f.code, when, tuple(sorted(int(h) for h in hours))))
+    return found
+
+
+def _coded_points(con: duckdb.DuckDBPyConnection, boxes: str, zone: str, seq: str) -> tuple[list[str], list[str]]:
     """Materialise the points inside the fields' boxes as ``zone_points``, with the aircraft address and the
     callsign replaced by their rank among the distinct values (so order, max and equality are unchanged), and
-    return the two lists that turn the ranks back into text.
+    return the two lists that turn the ranks back into text. ``zone_text`` (the points in ``boxes``, which
+    also hold the coverage cones) is kept for :func:`_coverage`; ``zone_points`` keeps only those in ``zone``.
 
     Every window of the stage is partitioned by aircraft and field and carries the callsign: sorting integers
     instead of strings made each window about a third faster (5 M-row benchmark), for one small join here.
@@ -92,9 +130,8 @@ def _coded_points(con: duckdb.DuckDBPyConnection, boxes: str, seq: str) -> tuple
     con.execute(
         "CREATE TEMP TABLE zone_points AS SELECT z.t, a.code AS icao24, c.code AS callsign, z.lat, z.lon, z.alt_m, "
         "z.gs_ms, z.vrate_ms, z.onground, z.seq FROM zone_text z JOIN icao24_codes a ON z.icao24 = a.name "
-        "LEFT JOIN callsign_codes c ON z.callsign = c.name"
+        f"LEFT JOIN callsign_codes c ON z.callsign = c.name WHERE {zone}"
     ).fetchall()
-    con.execute("DROP TABLE zone_text").fetchall()
     return names[0], names[1]
 
 
@@ -108,6 +145,7 @@ def _to_sortie(row: dict[str, Any], aircraft: list[str], callsigns: list[str], f
         airfield=fields[row["field"]].code,
         confidence=round(float(row["confidence"]), 3),
         inferred=bool(row["inferred"]),
+        evidence=row["evidence"],
         first_lat=round(row["lat0"], 5), first_lon=round(row["lon0"], 5),
         last_lat=round(row["lat1"], 5), last_lon=round(row["lon1"], 5),
     )  # fmt: skip
@@ -168,11 +206,14 @@ def detect_sorties(
     # The zone prefilter runs in DuckDB, which reads the file anyway, and is materialised once: the points
     # near any field are a few % of a state-vector dump, and every later step (and a Spark upload) sees only
     # them. Without it the input scan and its row numbering were repeated for each reference in the query.
-    boxes = " OR ".join(
-        f"(lat BETWEEN {r['lat_lo']!r} AND {r['lat_hi']!r} AND lon BETWEEN {r['lon_lo']!r} AND {r['lon_hi']!r})"
-        for r in table.to_pylist()
-    )
-    aircraft, callsigns = _coded_points(con, boxes, seq)
+    # One scan of the input feeds both the stage (the zones) and the coverage cones of the watched fields.
+    zone = _boxes(fields, params.zone_km)
+    # Only low reports count for coverage, so cruise traffic between 40 and 50 km out stays out of the scan's output.
+    low = f"(alt_m < {COVERAGE_ALT_M!r} OR coalesce(onground, false))"
+    cones = f"({_boxes(airfields, COVERAGE_KM)}) AND {low}"
+    aircraft, callsigns = _coded_points(con, f"({zone}) OR ({cones})", zone, seq)
+    coverage = _coverage(con, airfields)
+    con.execute("DROP TABLE zone_text").fetchall()
     points, field_table = runner.tables(con, "SELECT * FROM zone_points", table)
     events, counts, cached = sortie_events(points, field_table, params)
     # A FILTER count: DuckDB 2.0 folds isnan() inside expressions to false from Parquet statistics, which do
@@ -198,4 +239,4 @@ def detect_sorties(
         kept = assign_waves(kept, wave_window)
     kept.sort(key=lambda s: (s.time, s.airfield, s.icao24, s.event))
     cleaning = {"nan_positions": nan_positions, **{name: int(count_row[name] or 0) for name in CLEANING_COUNTS}}
-    return SortieResult(kept, cleaning, engine)
+    return SortieResult(kept, cleaning, engine, coverage)

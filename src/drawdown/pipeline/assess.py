@@ -11,6 +11,7 @@ from drawdown.model import Mention
 from drawdown.report.snapshot import dumps
 from drawdown.store.assessments import save_assessment
 from drawdown.store.claims import extracted_ids, load_claims, load_mentions
+from drawdown.store.coverage import load_coverage
 from drawdown.store.db import Store
 from drawdown.store.reports import last_evidence_date, load_reports
 from drawdown.store.sorties import load_sorties
@@ -32,7 +33,7 @@ def load_evidence(store: Store, case: Case) -> Evidence:
         for report in unread:
             found = gazetteer.sites_in(f"{report.title or ''}\n{report.text}")
             mentions += [Mention(report.id, site) for site in sorted(found)]
-    return Evidence(case, reports, claims, tuple(load_sorties(store)), tuple(mentions))
+    return Evidence(case, reports, claims, tuple(load_sorties(store)), tuple(mentions), tuple(load_coverage(store)))
 
 
 def assess_store(store: Store, case: Case, *, as_of: date | None = None, seed: int | None = None,

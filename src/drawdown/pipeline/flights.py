@@ -13,10 +13,11 @@ from pathlib import Path
 from drawdown.case import Case
 from drawdown.flights.aircraft import is_fleet
 from drawdown.flights.airfields import Airfield, case_airfields
+from drawdown.store.coverage import load_coverage, merge_coverage
 from drawdown.store.db import Store
 from drawdown.store.sorties import load_sorties, write_sorties
 
-__all__ = ["SortieIngest", "ingest_sorties", "load_sorties"]
+__all__ = ["SortieIngest", "ingest_sorties", "load_coverage", "load_sorties"]
 
 
 @dataclass
@@ -29,6 +30,9 @@ class SortieIngest:
     updated: int = 0
     skipped_civil: int = 0
     cleaning: dict[str, int] = field(default_factory=dict)
+    # (airfield, day) rows of stored coverage that gained an hour, and the watched hours the file holds.
+    coverage_days: int = 0
+    coverage_hours: int = 0
 
 
 def ingest_sorties(
@@ -43,12 +47,17 @@ def ingest_sorties(
     """Detect the sorties at the case's airfields (or ``airfields``) in ``path`` and store them.
 
     With ``fleet_only`` (the default) only the actor's aircraft are kept (case airframes, callsign prefixes,
-    ICAO address ranges): civil traffic at a shared airport is not evidence of a drawdown.
+    ICAO address ranges): civil traffic at a shared airport is not evidence of a drawdown. The airfields'
+    coverage (the hours with any low state vector near them, civil traffic included) is stored with them.
     """
     run_id = uuid.uuid4().hex[:12]
     from drawdown.flights.sorties import detect_sorties  # deferred: Ibis, which loading sorties does not need
 
     result = detect_sorties(path, airfields or case_airfields(case), case=case, engine=engine)
     keep = [s for s in result.sorties if not fleet_only or is_fleet(s, case)]
-    added, updated = write_sorties(store, keep, run_id, str(path))
-    return SortieIngest(run_id, len(result.sorties), added, updated, len(result.sorties) - len(keep), result.cleaning)
+    with store.transaction():
+        added, updated = write_sorties(store, keep, run_id, str(path))
+        days = merge_coverage(store, result.coverage)
+    hours = sum(c.hours_covered for c in result.coverage)
+    skipped = len(result.sorties) - len(keep)
+    return SortieIngest(run_id, len(result.sorties), added, updated, skipped, result.cleaning, days, hours)

@@ -208,6 +208,24 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
         );
         """,
     ),
+    (
+        7,
+        "ADS-B coverage per airfield and day; what each sortie rests on",
+        """
+        -- onground | altitude | inferred (model.EVIDENCE_KINDS); NULL for sorties stored before it was recorded.
+        ALTER TABLE sorties ADD COLUMN evidence VARCHAR;
+        -- The hours of one UTC day (0-23) in which any state vector was seen within 50 km of the airfield and
+        -- below 10,000 ft (model.Coverage): what tells "no flights" from "no data". Re-ingesting a file, or
+        -- another file of the same day, adds hours and never removes them.
+        CREATE TABLE coverage (
+            airfield   VARCHAR NOT NULL,
+            day        DATE NOT NULL,
+            hours      INTEGER[] NOT NULL,
+            updated_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (airfield, day)
+        );
+        """,
+    ),
 )
 
 LATEST: Final = max(version for version, _, _ in MIGRATIONS)

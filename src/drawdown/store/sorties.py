@@ -12,7 +12,7 @@ from drawdown.store.rows import RecordTable
 _SORTIE_COLUMNS = (
     "id", "icao24", "callsign", "aircraft_type", "event", "time", "airfield", "destination", "confidence",
     "payload_tonnes", "payload_low", "payload_high", "inferred", "registration",
-    "first_lat", "first_lon", "last_lat", "last_lon", "wave", "run_id", "created_at",
+    "first_lat", "first_lon", "last_lat", "last_lon", "wave", "evidence", "run_id", "created_at",
 )  # fmt: skip
 
 SORTIES: RecordTable[Sortie] = RecordTable(
