@@ -9,9 +9,11 @@ import typer
 
 from drawdown import __version__
 from drawdown.cli.common import (
+    DEFAULT_WAIT,
     STUB,
     CaseOpt,
     JsonOpt,
+    WaitOpt,
     app,
     case_ref,
     cases_app,
@@ -195,6 +197,7 @@ def brief(
     case: CaseOpt = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the brief (default: latest evidence).")] = None,
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the Markdown here.")] = None,
+    wait: WaitOpt = DEFAULT_WAIT,
     json_out: JsonOpt = False,
 ) -> None:
     """Print the brief: the evidence by site, every line citing its reports.
@@ -205,7 +208,7 @@ def brief(
     from drawdown.case import load_case
 
     day = parse_day(as_of, "--as-of")
-    with open_cli_store() as store:
+    with open_cli_store(wait) as store:
         text = make_brief(store, load_case(case_ref(case, store)), as_of=day)
     if out_file is not None:
         out_file.write_text(text, encoding="utf-8")
@@ -286,11 +289,13 @@ def watch(
         int | None, typer.Option("--max-cycles", help="Stop after this many polling rounds (default: never).")
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest feed or page accepted, in bytes.")] = DEFAULT_MAX_BYTES,
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Poll feeds on a schedule and store their new entries; one line per new report and per status change.
 
     A feed that is down or returns garbage is logged and backed off while the others are polled. Stop with
     Ctrl-C; a restart resumes where it stopped (state is in the store). Exit 1 when any poll or entry failed.
+    The store is held only while polling, so `drawdown brief` and other readers get in between polls.
 
     Example: drawdown watch --case syria-2024 --interval 600 https://example.org/feed.xml
     """
@@ -304,17 +309,18 @@ def watch(
     def log(line: str) -> None:
         err.print(f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} {line}", markup=False)
 
-    with open_cli_store() as store:
+    with open_cli_store(wait) as store:
         ref = case or store.get_meta("case")
         stages = None
         if ref:
             stages = downstream(load_case(str(ref)), log)  # new reports flow through extract and assess
             if not store.get_meta("case"):
                 store.set_meta("case", str(ref))
-        with Fetcher(FetchPolicy(max_bytes=max_bytes)) as fetcher:
-            summary = run_watch(
-                store, feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles, log=log, downstream=stages
-            )
+    with Fetcher(FetchPolicy(max_bytes=max_bytes)) as fetcher:
+        summary = run_watch(
+            lambda: open_cli_store(wait), feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles,
+            log=log, downstream=stages,
+        )  # fmt: skip
     out.print(
         f"{summary.cycles} cycle(s): {summary.new_reports} new report(s), {summary.failed_polls} failed poll(s), "
         f"{summary.failed_entries} failed entr(ies).",
