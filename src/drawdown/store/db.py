@@ -151,6 +151,7 @@ class Store:
 _TABLES = frozenset(
     {"meta", "ingest_runs", "origins", "reports", "claims", "sorties", "assessments", "schema_migrations"}
     | {"report_signatures", "origin_links", "feeds", "feed_entries", "section_matches", "extractions", "mentions"}
+    | {"reviews"}
 )
 
 
