@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from drawdown.cli import app
 from tests.conftest import NORTHLAND, write
 
-STUBS = [["report"], ["export"], ["serve"], ["flights", "sorties"],
+STUBS = [["report"], ["serve"], ["flights", "sorties"],
          ["flights", "ingest"], ["flights", "simulate"], ["flights", "fetch"]]  # fmt: skip
 
 
@@ -40,6 +40,9 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         ["assess"],
         ["extract"],
         ["watch"],
+        ["export"],
+        ["review", "export"],
+        ["review", "import"],
         ["origins"],
         *STUBS,
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -259,14 +260,46 @@ def report(case: CaseOpt = None) -> None:
     not_yet("report", "Report")
 
 
-@app.command(context_settings=STUB)
+@app.command()
 @guarded
-def export(case: CaseOpt = None) -> None:
-    """Export claims and sorties as GeoJSON, ACLED-style CSV, Parquet or JSONL.
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="geojson | csv | parquet | jsonl.")] = "csv",
+    what: Annotated[str, typer.Option("--what", help="sites | claims | sorties | reports.")] = "claims",
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write here (default: stdout).")] = None,
+    case: CaseOpt = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Status as of this day (default: latest).")] = None,
+    wait: WaitOpt = DEFAULT_WAIT,
+) -> None:
+    """Export sites (with status and probabilities), claims, sorties or reports.
 
-    Example: drawdown export --format geojson --out sites.geojson   (not available yet)
+    GeoJSON (sites or claims as points, for QGIS), CSV (claims as ACLED-style events: ACLED's columns first,
+    then drawdown's), Parquet or JSONL. Claims an analyst rejected are left out; edited ones carry the edits.
+
+    Example: drawdown export --format geojson --what sites --out sites.geojson
+
+    Example: drawdown export --format csv --what claims > events.csv
     """
-    not_yet("export", "Export")
+    from drawdown.case import load_case
+    from drawdown.pipeline.export import export as run_export
+    from drawdown.report.export import FORMATS, WHATS
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not known; use {', '.join(FORMATS)}", param_hint="--format")
+    if what not in WHATS:
+        raise typer.BadParameter(f"{what!r} is not known; use {', '.join(WHATS)}", param_hint="--what")
+    if fmt == "parquet" and out_file is None:
+        raise typer.BadParameter("Parquet is binary; give a file with --out", param_hint="--out")
+    day = parse_day(as_of, "--as-of")
+    with open_cli_store(wait) as store:
+        the_case = load_case(case_ref(case, store))
+        if out_file is None:
+            count = run_export(store, the_case, what, fmt, sys.stdout.buffer, as_of=day)
+            sys.stdout.flush()
+        else:
+            with out_file.open("wb") as sink:
+                count = run_export(store, the_case, what, fmt, sink, as_of=day)
+    if out_file is not None:
+        err.print(f"{count} {what} written to {out_file} ({fmt}).", markup=False)
 
 
 @app.command(context_settings=STUB)

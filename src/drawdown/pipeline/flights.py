@@ -39,16 +39,18 @@ def ingest_sorties(
     engine: str = "duckdb",
     airfields: list[Airfield] | None = None,
     fleet_only: bool = True,
+    simulated: bool = False,
 ) -> SortieIngest:
     """Detect the sorties at the case's airfields (or ``airfields``) in ``path`` and store them.
 
     With ``fleet_only`` (the default) only the actor's aircraft are kept (case airframes, callsign prefixes,
-    ICAO address ranges): civil traffic at a shared airport is not evidence of a drawdown.
+    ICAO address ranges): civil traffic at a shared airport is not evidence of a drawdown. ``simulated`` marks
+    tracks made by ``drawdown flights simulate``, so that the dashboard and report label what comes of them.
     """
     run_id = uuid.uuid4().hex[:12]
     from drawdown.flights.sorties import detect_sorties  # deferred: Ibis, which loading sorties does not need
 
     result = detect_sorties(path, airfields or case_airfields(case), case=case, engine=engine)
     keep = [s for s in result.sorties if not fleet_only or is_fleet(s, case)]
-    added, updated = write_sorties(store, keep, run_id, str(path))
+    added, updated = write_sorties(store, keep, run_id, str(path), simulated=simulated)
     return SortieIngest(run_id, len(result.sorties), added, updated, len(result.sorties) - len(keep), result.cleaning)
