@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from drawdown.cli import app
 from tests.conftest import NORTHLAND, write
 
-STUBS = [["report"], ["serve"], ["flights", "sorties"],
+STUBS = [["report"], ["flights", "sorties"],
          ["flights", "ingest"], ["flights", "simulate"], ["flights", "fetch"]]  # fmt: skip
 
 
@@ -41,6 +41,7 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         ["extract"],
         ["watch"],
         ["export"],
+        ["serve"],
         ["review", "export"],
         ["review", "import"],
         ["origins"],

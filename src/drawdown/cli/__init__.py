@@ -7,7 +7,7 @@ One module per stage registers its commands on the shared app (``common.app``). 
 
 from __future__ import annotations
 
-from drawdown.cli import assess, core, extract, flights, ingest, review  # noqa: F401  (importing registers the commands)
+from drawdown.cli import assess, core, extract, flights, ingest, review, serve  # noqa: F401  (importing registers the commands)
 from drawdown.cli.common import app
 
 

@@ -302,16 +302,6 @@ def export(
         err.print(f"{count} {what} written to {out_file} ({fmt}).", markup=False)
 
 
-@app.command(context_settings=STUB)
-@guarded
-def serve(case: CaseOpt = None) -> None:
-    """Serve the live dashboard on 127.0.0.1.
-
-    Example: drawdown serve --case syria-2024 --port 8600   (not available yet)
-    """
-    not_yet("serve", "Dashboard")
-
-
 @app.command()
 @guarded
 def watch(

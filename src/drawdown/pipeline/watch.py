@@ -49,7 +49,7 @@ def backoff(interval: float, failures: int) -> timedelta:
 
 
 def watch(
-    store: Store | Callable[[], Store],
+    store: Store | Callable[[], AbstractContextManager[Store]],
     feeds: Sequence[str],
     *,
     fetcher: Fetcher,
@@ -62,7 +62,8 @@ def watch(
 ) -> WatchSummary:
     """Poll ``feeds`` every ``interval`` seconds (``max_cycles`` stops it; None runs until interrupted).
 
-    ``store`` is an open store (held throughout) or a function that opens one (held only while polling).
+    ``store`` is an open store (held throughout) or a function giving a context that holds one (a fresh
+    connection that it closes, or a shared one under a lock) for one round of polls.
     """
     for url in feeds:
         check_url(url)
@@ -79,7 +80,7 @@ def watch(
     return summary
 
 
-def _holding(store: Store | Callable[[], Store]) -> AbstractContextManager[Store]:
+def _holding(store: Store | Callable[[], AbstractContextManager[Store]]) -> AbstractContextManager[Store]:
     """The store for one round of polls: the one given (left open), or a freshly opened one (closed after)."""
     return nullcontext(store) if isinstance(store, Store) else store()
 

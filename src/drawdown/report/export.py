@@ -123,7 +123,7 @@ def report_rows(reports: Iterable[Report]) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------------------------------------- writers
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """What a text format writes: ISO dates and times, everything else as it is."""
     return value.isoformat() if isinstance(value, date | datetime) else value
 
@@ -134,7 +134,7 @@ def geojson(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     for row in rows:
         if row.get("latitude") is None or row.get("longitude") is None:
             continue
-        props = {k: _plain(v) for k, v in row.items() if k not in ("latitude", "longitude")}
+        props = {k: plain(v) for k, v in row.items() if k not in ("latitude", "longitude")}
         point = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
         features.append({"type": "Feature", "geometry": point, "properties": props})
     return {"type": "FeatureCollection", "features": features}
@@ -147,12 +147,12 @@ def write_rows(rows: Sequence[dict[str, Any]], fmt: str, sink: BinaryIO, columns
         sink.write(json.dumps(geojson(rows), ensure_ascii=False).encode() + b"\n")
     elif fmt == "jsonl":
         for row in rows:
-            sink.write(json.dumps({k: _plain(v) for k, v in row.items()}, ensure_ascii=False).encode() + b"\n")
+            sink.write(json.dumps({k: plain(v) for k, v in row.items()}, ensure_ascii=False).encode() + b"\n")
     elif fmt == "csv":
         text = io.StringIO(newline="")
         writer = csv.DictWriter(text, fieldnames=names, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: "" if v is None else _plain(v) for k, v in row.items()} for row in rows)
+        writer.writerows({k: "" if v is None else plain(v) for k, v in row.items()} for row in rows)
         sink.write(text.getvalue().encode())
     elif fmt == "parquet":
         import pyarrow as pa
