@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from drawdown.cli import app
 from tests.conftest import NORTHLAND, write
 
-STUBS = [["report"], ["flights", "sorties"],
+STUBS = [["flights", "sorties"],
          ["flights", "ingest"], ["flights", "simulate"], ["flights", "fetch"]]  # fmt: skip
 
 
@@ -42,6 +42,7 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         ["watch"],
         ["export"],
         ["serve"],
+        ["report"],
         ["review", "export"],
         ["review", "import"],
         ["origins"],

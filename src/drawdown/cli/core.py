@@ -11,7 +11,6 @@ import typer
 from drawdown import __version__
 from drawdown.cli.common import (
     DEFAULT_WAIT,
-    STUB,
     CaseOpt,
     JsonOpt,
     WaitOpt,
@@ -21,7 +20,6 @@ from drawdown.cli.common import (
     emit_json,
     err,
     guarded,
-    not_yet,
     open_cli_store,
     out,
     parse_day,
@@ -250,14 +248,28 @@ def demo(
 # ------------------------------------------------------------------------------------- not available yet
 
 
-@app.command(context_settings=STUB)
+@app.command()
 @guarded
-def report(case: CaseOpt = None) -> None:
-    """Write the self-contained HTML report with plots.
+def report(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
+    case: CaseOpt = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the report (default: latest evidence).")] = None,
+    wait: WaitOpt = DEFAULT_WAIT,
+) -> None:
+    """Write the self-contained HTML report: brief, map, timelines, force chart, ledger with the reports.
 
-    Example: drawdown report --case syria-2024 --out report.html   (not available yet)
+    One file with everything embedded: it opens from disk with no network and prints on paper.
+
+    Example: drawdown report --case syria-2024 --out report.html
     """
-    not_yet("report", "Report")
+    from drawdown.case import load_case
+    from drawdown.pipeline.report import write_report
+
+    day = parse_day(as_of, "--as-of")
+    with open_cli_store(wait) as store:
+        path = write_report(store, load_case(case_ref(case, store)), out_file, as_of=day)
+    size = path.stat().st_size
+    out.print(f"Report written to {path} ({size / 1e6:.1f} MB).", markup=False)
 
 
 @app.command()
