@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint typecheck pytest pytest-fast test-fast clean java
+.PHONY: demo test lint typecheck pytest pytest-fast test-fast clean java chromium web-assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,29 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 java:
 	@command -v java >/dev/null 2>&1 || { apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless; }
 
-demo: $(VENV)/.installed
+# The dashboard's browser assets (Leaflet, topojson-client, Natural Earth outlines from world-atlas) come from npm,
+# pinned by web/package-lock.json, and are copied into the package; nothing is fetched from a CDN at run time.
+WEB_VENDOR := src/drawdown/web/static/vendor
+VENDOR_FILES := leaflet/dist/leaflet.js leaflet/dist/leaflet.css topojson-client/dist/topojson-client.min.js \
+	world-atlas/countries-50m.json
+
+$(WEB_VENDOR)/.built: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(WEB_VENDOR)
+	cp $(addprefix web/node_modules/,$(VENDOR_FILES)) $(WEB_VENDOR)/
+	touch $@
+
+web-assets: $(WEB_VENDOR)/.built
+
+# The browser tests drive Debian's chromium through Playwright; CI machines may lack it.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update && apt-get install -y --no-install-recommends chromium; }
+
+demo: $(VENV)/.installed web-assets
 	$(BIN)/drawdown demo
+	$(BIN)/drawdown --db demo-out/drawdown.duckdb report --out demo-out/report.html
+	@echo "Report written to demo-out/report.html (open it in a browser; it needs no network)."
+	@echo "Live dashboard on the demo store: $(BIN)/drawdown --db demo-out/drawdown.duckdb serve"
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
@@ -34,16 +55,16 @@ typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 # Everything CI runs, slow tests included; installs Java first when it is missing.
-pytest: $(VENV)/.installed-dev java
+pytest: $(VENV)/.installed-dev java chromium web-assets
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 
 # Day-to-day loop: skips the slow end-to-end tests (Spark among them) and installs nothing from apt.
-pytest-fast: $(VENV)/.installed-dev
+pytest-fast: $(VENV)/.installed-dev web-assets
 	$(BIN)/pytest -m "not slow" $(PYTEST_ARGS)
 
 test-fast: lint typecheck pytest-fast
 
 clean:
-	rm -rf $(VENV) demo-out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo-out .pytest_cache .mypy_cache .ruff_cache web/node_modules $(WEB_VENDOR)

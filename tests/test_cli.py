@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from drawdown.cli import app
 from tests.conftest import NORTHLAND, write
 
-STUBS = [["report"], ["export"], ["serve"], ["flights", "sorties"],
+STUBS = [["flights", "sorties"],
          ["flights", "ingest"], ["flights", "simulate"], ["flights", "fetch"]]  # fmt: skip
 
 
@@ -40,6 +40,11 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         ["assess"],
         ["extract"],
         ["watch"],
+        ["export"],
+        ["serve"],
+        ["report"],
+        ["review", "export"],
+        ["review", "import"],
         ["origins"],
         *STUBS,
     ]

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from typer.testing import CliRunner
 
 from drawdown.cli import app
+from drawdown.web.app import vendor_missing
 from tests.conftest import write
 
 README = Path(__file__).parent.parent / "README.md"
@@ -42,11 +46,37 @@ def test_readme_cli_tour_runs(workdir: Path, runner: CliRunner) -> None:
     commands = [line.split("#")[0].strip() for line in tour.splitlines()]
     commands = [c for c in commands if c.startswith("drawdown ")]
     assert len(commands) >= 6
+    served = [c for c in commands if " serve" in c]
+    assert served, "the tour shows `drawdown serve`"
     for command in commands:
+        if command in served:
+            _serve_briefly(shlex.split(command)[1:], workdir)
+            continue
         args = shlex.split(command.split("|")[0])[1:]
         result = runner.invoke(app, args)
         assert result.exit_code == 0, f"{command}: {result.output}"
     assert (workdir / "brief.md").is_file()
+
+
+def _serve_briefly(args: list[str], workdir: Path) -> None:
+    """Run the tour's `serve` on any free port until it answers, then stop it (it would serve forever)."""
+    if vendor_missing():
+        pytest.skip("serve needs the dashboard's web assets (`make web-assets`)")
+    if "--port" in args:
+        args[args.index("--port") + 1] = "0"
+    process = subprocess.Popen([sys.executable, "-m", "drawdown", *args], cwd=workdir, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert first.startswith("Dashboard: http://127.0.0.1:"), first + (
+            process.stderr.read() if process.stderr else ""
+        )
+        base = first.split(" ", 1)[1].split("/?token=")[0]
+        assert httpx.get(base + "/api/summary", timeout=30).json()["case"]["id"] == "syria-2024"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def test_readme_python_snippet_runs(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

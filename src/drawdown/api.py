@@ -23,6 +23,7 @@ from drawdown.pipeline.assess import assess_store, load_evidence
 from drawdown.pipeline.extract import extract, extract_jsonl_lines
 from drawdown.pipeline.ingest import ingest
 from drawdown.pipeline.ingest import list_origins as origins
+from drawdown.pipeline.reviews import export_reviews, import_reviews, review, reviewed_claims
 from drawdown.pipeline.watch import Downstream, Log, watch
 from drawdown.report.brief import render_brief
 from drawdown.store.claims import load_claims
@@ -36,9 +37,11 @@ __all__ = [
     "brief",
     "bundled_cases",
     "downstream",
+    "export_reviews",
     "extract",
     "extract_claims",
     "extract_jsonl_lines",
+    "import_reviews",
     "ingest",
     "last_evidence_date",
     "load_case",
@@ -47,6 +50,8 @@ __all__ = [
     "load_reports",
     "open_store",
     "origins",
+    "review",
+    "reviewed_claims",
     "validate_case",
     "watch",
     "write_brief",
@@ -60,7 +65,8 @@ def assess(store: Store, case: Case, *, as_of: date | None = None, seed: int | N
 
 def brief(store: Store, case: Case, *, as_of: date | None = None, seed: int | None = None) -> str:
     """The Markdown brief as of ``as_of`` (default: the date of the latest stored evidence, else today)."""
-    return render_brief(assess_store(store, case, as_of=as_of, seed=seed, save=False))
+    result = assess_store(store, case, as_of=as_of, seed=seed, save=False)
+    return render_brief(result, reviewed_claims(store)[1])
 
 
 def write_brief(store: Store, case: Case, path: str | Path, *, as_of: date | None = None) -> str:

@@ -61,7 +61,7 @@ def run_demo(out_dir: str | Path = "demo-out", *, progress: ProgressHook | None 
         tracks = out / TRACKS_NAME
         scenario = scenario_for_case(case, fields=(resolve_airfield("OSLK", case),))
         write_tracks(simulate_scenario(scenario), tracks)
-        ingest_sorties(store, tracks, case)
+        ingest_sorties(store, tracks, case, simulated=True)
         brief_path = out / BRIEF_NAME
         brief = write_brief(store, case, brief_path)
     return DemoResult(out, db_path, brief_path, brief, result)

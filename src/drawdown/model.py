@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -27,6 +28,8 @@ MODALITIES: Final = ("asserted", "planned", "negated")
 EVIDENCE_KINDS: Final = ("onground", "altitude", "inferred")
 UNITS: Final = ("flights", "vehicles", "ships", "troops", "posts", "percent", "tonnes")
 TIME_PRECISIONS: Final = ("day", "week", "month")
+# An analyst's verdict on a claim: the machine read it right, wrong (the claim is left out), or edited.
+REVIEW_VERDICTS: Final = ("correct", "wrong", "edited")
 # Admiralty (NATO STANAG 2511) source reliability: A completely reliable ... F cannot be judged.
 RELIABILITY_GRADES: Final = ("A", "B", "C", "D", "E", "F")
 
@@ -158,6 +161,68 @@ class Claim:
     source_type: str | None = None
     attribution: str | None = None
     hedges: tuple[str, ...] = ()
+
+
+ClaimKey = tuple[str, tuple[int, int], str]  # (report id, span, action): where a claim was read, and what
+
+
+def claim_key(claim: Claim) -> ClaimKey:
+    """What a review is keyed on: unlike a claim id it does not change when the extractor's other readings do."""
+    return (claim.report_id, claim.span, claim.action)
+
+
+@dataclass(frozen=True)
+class Review:
+    """An analyst's verdict on one claim, keyed by (report, span, action) so that it survives re-extraction.
+
+    ``edited`` replaces the fields given (site, action, quantity, confirmation) and keeps the others.
+    """
+
+    report_id: str
+    span: tuple[int, int]
+    action: str
+    verdict: str
+    site: str | None = None
+    new_action: str | None = None
+    quantity: float | None = None
+    confirmation: str | None = None
+    note: str | None = None
+    reviewed_at: datetime | None = None
+
+    @property
+    def key(self) -> ClaimKey:
+        return (self.report_id, self.span, self.action)
+
+    def apply(self, claim: Claim) -> Claim | None:
+        """The claim as the analyst has it: None when rejected, the edited fields replaced."""
+        if self.verdict == "wrong":
+            return None
+        if self.verdict == "correct":
+            return claim
+        return dataclasses.replace(
+            claim,
+            site=claim.site if self.site is None else self.site,
+            action=claim.action if self.new_action is None else self.new_action,
+            quantity=claim.quantity if self.quantity is None else self.quantity,
+            confirmation=claim.confirmation if self.confirmation is None else self.confirmation,
+        )
+
+
+@dataclass(frozen=True)
+class ReviewTally:
+    """What the analysts' reviews did to the stored claims: the keys of the claims they checked (after edits)."""
+
+    reviewed: frozenset[ClaimKey] = frozenset()
+    correct: int = 0
+    edited: int = 0
+    rejected: int = 0
+
+    def is_reviewed(self, claim: Claim) -> bool:
+        return claim_key(claim) in self.reviewed
+
+    @property
+    def total(self) -> int:
+        return self.correct + self.edited + self.rejected
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import signal
 from types import FrameType
 
-from drawdown.cli import assess, core, extract, flights, ingest  # noqa: F401  (importing registers the commands)
+from drawdown.cli import assess, core, extract, flights, ingest, review, serve  # noqa: F401  (importing registers the commands)
 from drawdown.cli.common import app
 
 

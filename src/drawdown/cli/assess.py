@@ -6,7 +6,19 @@ from typing import Annotated
 
 import typer
 
-from drawdown.cli.common import CaseOpt, JsonOpt, app, case_ref, emit_json, guarded, open_cli_store, out, parse_day
+from drawdown.cli.common import (
+    DEFAULT_WAIT,
+    CaseOpt,
+    JsonOpt,
+    WaitOpt,
+    app,
+    case_ref,
+    emit_json,
+    guarded,
+    open_cli_store,
+    out,
+    parse_day,
+)
 
 
 @app.command()
@@ -17,6 +29,7 @@ def assess(
         str | None, typer.Option("--as-of", help="Assess as of this day (default: latest evidence).")
     ] = None,
     seed: Annotated[int | None, typer.Option(help="Monte Carlo seed (default: the case's).")] = None,
+    wait: WaitOpt = DEFAULT_WAIT,
     json_out: JsonOpt = False,
 ) -> None:
     """Assess site status, force remaining, pace and deadlines, and store the snapshot.
@@ -31,7 +44,7 @@ def assess(
     from drawdown.report.snapshot import to_json
 
     day = parse_day(as_of, "--as-of")
-    with open_cli_store() as store:
+    with open_cli_store(wait) as store:
         result = api.assess(store, load_case(case_ref(case, store)), as_of=day, seed=seed)
     if json_out:
         emit_json(to_json(result))

@@ -94,10 +94,22 @@ def progress(label: str, enabled: bool) -> Iterator[Callable[[int, int, str], No
         yield update
 
 
-def open_cli_store() -> Any:
+def open_cli_store(wait: float = 0.0) -> Any:
+    """The store of ``--db``; readers pass ``wait`` so that they queue behind `watch` or `serve` a while."""
     from drawdown.store import open_store
 
-    return open_store(state.db)
+    return open_store(state.db, wait=wait)
+
+
+# Readers wait this long by default: `watch` releases the store between polls, and one poll with its extract
+# and assess takes seconds, so half a minute covers a busy poll and still fails soon behind `serve`.
+DEFAULT_WAIT = 30.0
+WaitOpt = Annotated[
+    float,
+    typer.Option(
+        "--wait", min=0, help="Seconds to wait while another process (watch, serve) holds the store, then fail."
+    ),
+]
 
 
 def case_ref(case: str | None, store: Any) -> str:

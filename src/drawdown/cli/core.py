@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -9,18 +10,18 @@ import typer
 
 from drawdown import __version__
 from drawdown.cli.common import (
-    STUB,
+    DEFAULT_WAIT,
     CaseOpt,
     HostDelayOpt,
     JsonOpt,
     TimeoutOpt,
+    WaitOpt,
     app,
     case_ref,
     cases_app,
     emit_json,
     err,
     guarded,
-    not_yet,
     open_cli_store,
     out,
     parse_day,
@@ -213,6 +214,7 @@ def brief(
     case: CaseOpt = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the brief (default: latest evidence).")] = None,
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Also write the Markdown here.")] = None,
+    wait: WaitOpt = DEFAULT_WAIT,
     json_out: JsonOpt = False,
 ) -> None:
     """Print the brief: the evidence by site, every line citing its reports.
@@ -223,7 +225,7 @@ def brief(
     from drawdown.case import load_case
 
     day = parse_day(as_of, "--as-of")
-    with open_cli_store() as store:
+    with open_cli_store(wait) as store:
         text = make_brief(store, load_case(case_ref(case, store)), as_of=day)
     if out_file is not None:
         out_file.write_text(text, encoding="utf-8")
@@ -264,34 +266,70 @@ def demo(
 # ------------------------------------------------------------------------------------- not available yet
 
 
-@app.command(context_settings=STUB)
+@app.command()
 @guarded
-def report(case: CaseOpt = None) -> None:
-    """Write the self-contained HTML report with plots.
+def report(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("report.html"),
+    case: CaseOpt = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the report (default: latest evidence).")] = None,
+    wait: WaitOpt = DEFAULT_WAIT,
+) -> None:
+    """Write the self-contained HTML report: brief, map, timelines, force chart, ledger with the reports.
 
-    Example: drawdown report --case syria-2024 --out report.html   (not available yet)
+    One file with everything embedded: it opens from disk with no network and prints on paper.
+
+    Example: drawdown report --case syria-2024 --out report.html
     """
-    not_yet("report", "Report")
+    from drawdown.case import load_case
+    from drawdown.pipeline.report import write_report
+
+    day = parse_day(as_of, "--as-of")
+    with open_cli_store(wait) as store:
+        path = write_report(store, load_case(case_ref(case, store)), out_file, as_of=day)
+    size = path.stat().st_size
+    out.print(f"Report written to {path} ({size / 1e6:.1f} MB).", markup=False)
 
 
-@app.command(context_settings=STUB)
+@app.command()
 @guarded
-def export(case: CaseOpt = None) -> None:
-    """Export claims and sorties as GeoJSON, ACLED-style CSV, Parquet or JSONL.
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="geojson | csv | parquet | jsonl.")] = "csv",
+    what: Annotated[str, typer.Option("--what", help="sites | claims | sorties | reports.")] = "claims",
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write here (default: stdout).")] = None,
+    case: CaseOpt = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Status as of this day (default: latest).")] = None,
+    wait: WaitOpt = DEFAULT_WAIT,
+) -> None:
+    """Export sites (with status and probabilities), claims, sorties or reports.
 
-    Example: drawdown export --format geojson --out sites.geojson   (not available yet)
+    GeoJSON (sites or claims as points, for QGIS), CSV (claims as ACLED-style events: ACLED's columns first,
+    then drawdown's), Parquet or JSONL. Claims an analyst rejected are left out; edited ones carry the edits.
+
+    Example: drawdown export --format geojson --what sites --out sites.geojson
+
+    Example: drawdown export --format csv --what claims > events.csv
     """
-    not_yet("export", "Export")
+    from drawdown.case import load_case
+    from drawdown.pipeline.export import export as run_export
+    from drawdown.report.export import FORMATS, WHATS
 
-
-@app.command(context_settings=STUB)
-@guarded
-def serve(case: CaseOpt = None) -> None:
-    """Serve the live dashboard on 127.0.0.1.
-
-    Example: drawdown serve --case syria-2024 --port 8600   (not available yet)
-    """
-    not_yet("serve", "Dashboard")
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not known; use {', '.join(FORMATS)}", param_hint="--format")
+    if what not in WHATS:
+        raise typer.BadParameter(f"{what!r} is not known; use {', '.join(WHATS)}", param_hint="--what")
+    if fmt == "parquet" and out_file is None:
+        raise typer.BadParameter("Parquet is binary; give a file with --out", param_hint="--out")
+    day = parse_day(as_of, "--as-of")
+    with open_cli_store(wait) as store:
+        the_case = load_case(case_ref(case, store))
+        if out_file is None:
+            count = run_export(store, the_case, what, fmt, sys.stdout.buffer, as_of=day)
+            sys.stdout.flush()
+        else:
+            with out_file.open("wb") as sink:
+                count = run_export(store, the_case, what, fmt, sink, as_of=day)
+    if out_file is not None:
+        err.print(f"{count} {what} written to {out_file} ({fmt}).", markup=False)
 
 
 @app.command()
@@ -306,11 +344,13 @@ def watch(
     max_bytes: Annotated[int, typer.Option(help="Largest feed or page accepted, in bytes.")] = DEFAULT_MAX_BYTES,
     timeout: TimeoutOpt = FetchPolicy.deadline,
     host_delay: HostDelayOpt = FetchPolicy.host_delay,
+    wait: WaitOpt = DEFAULT_WAIT,
 ) -> None:
     """Poll feeds on a schedule and store their new entries; one line per new report and per status change.
 
     A feed that is down or returns garbage is logged and backed off while the others are polled. Stop with
     Ctrl-C; a restart resumes where it stopped (state is in the store). Exit 1 when any poll or entry failed.
+    The store is held only while polling, so `drawdown brief` and other readers get in between polls.
 
     Example: drawdown watch --case syria-2024 --interval 600 https://example.org/feed.xml
     """
@@ -324,17 +364,18 @@ def watch(
     def log(line: str) -> None:
         err.print(f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ} {line}", markup=False)
 
-    with open_cli_store() as store:
+    with open_cli_store(wait) as store:
         ref = case or store.get_meta("case")
         stages = None
         if ref:
             stages = downstream(load_case(str(ref)), log)  # new reports flow through extract and assess
             if not store.get_meta("case"):
                 store.set_meta("case", str(ref))
-        with Fetcher(FetchPolicy(max_bytes=max_bytes, deadline=timeout, host_delay=host_delay)) as fetcher:
-            summary = run_watch(
-                store, feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles, log=log, downstream=stages
-            )
+    with Fetcher(FetchPolicy(max_bytes=max_bytes, deadline=timeout, host_delay=host_delay)) as fetcher:
+        summary = run_watch(
+            lambda: open_cli_store(wait), feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles,
+            log=log, downstream=stages,
+        )  # fmt: skip
     out.print(
         f"{summary.cycles} cycle(s): {summary.new_reports} new report(s), {summary.failed_polls} failed poll(s), "
         f"{summary.failed_entries} failed entr(ies).",

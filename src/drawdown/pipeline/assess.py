@@ -8,9 +8,10 @@ from drawdown.assess import Assessment, Evidence, assess
 from drawdown.case import Case
 from drawdown.extract.gazetteer import Gazetteer
 from drawdown.model import Mention
+from drawdown.pipeline.reviews import reviewed_claims
 from drawdown.report.snapshot import dumps
 from drawdown.store.assessments import save_assessment
-from drawdown.store.claims import extracted_ids, load_claims, load_mentions
+from drawdown.store.claims import extracted_ids, load_mentions
 from drawdown.store.coverage import load_coverage
 from drawdown.store.db import Store
 from drawdown.store.reports import last_evidence_date, load_reports
@@ -20,11 +21,13 @@ from drawdown.store.sorties import load_sorties
 def load_evidence(store: Store, case: Case) -> Evidence:
     """Everything stored that the assessment reads: reports, their claims and site mentions, and sorties.
 
+    Claims come as the analysts reviewed them: rejected ones are left out, edited ones carry the edits.
+
     Reports that extraction has not read yet still count as naming the sites their text names: those mentions
     are found now (not stored; `drawdown extract` stores them with the claims).
     """
     reports = {r.id: r for r in load_reports(store)}
-    claims = tuple(c for c in load_claims(store) if c.report_id in reports)
+    claims = tuple(c for c in reviewed_claims(store)[0] if c.report_id in reports)
     mentions = [m for m in load_mentions(store) if m.report_id in reports]
     read = extracted_ids(store)
     unread = [r for r in reports.values() if r.id not in read]

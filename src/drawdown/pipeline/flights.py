@@ -43,20 +43,23 @@ def ingest_sorties(
     engine: str = "duckdb",
     airfields: list[Airfield] | None = None,
     fleet_only: bool = True,
+    simulated: bool = False,
 ) -> SortieIngest:
     """Detect the sorties at the case's airfields (or ``airfields``) in ``path`` and store them.
 
     With ``fleet_only`` (the default) only the actor's aircraft are kept (case airframes, callsign prefixes,
     ICAO address ranges): civil traffic at a shared airport is not evidence of a drawdown. The airfields'
     coverage (the hours with any low state vector near them, civil traffic included) is stored with them.
+    ``simulated`` marks tracks made by ``drawdown flights simulate``, so that the dashboard and report label
+    what comes of them.
     """
     run_id = uuid.uuid4().hex[:12]
     from drawdown.flights.sorties import detect_sorties  # deferred: Ibis, which loading sorties does not need
 
     result = detect_sorties(path, airfields or case_airfields(case), case=case, engine=engine)
     keep = [s for s in result.sorties if not fleet_only or is_fleet(s, case)]
-    with store.transaction():
-        added, updated = write_sorties(store, keep, run_id, str(path))
+    with store.transaction():  # the sorties, their run and the coverage: one batch
+        added, updated = write_sorties(store, keep, run_id, str(path), simulated=simulated)
         days = merge_coverage(store, result.coverage)
     hours = sum(c.hours_covered for c in result.coverage)
     skipped = len(result.sorties) - len(keep)

@@ -1,14 +1,17 @@
 """Watch feeds: poll on a schedule, ingest only new entries, survive feeds that are down or return garbage.
 
-The loop is given an open store (it never opens one) and writes through the pipeline, one transaction per feed
-poll, so a restart resumes from what is stored: entries already seen are skipped, a failing feed's back-off
-and its ETag / Last-Modified validators are remembered.
+The loop is given an open store, or a function that opens one: then it holds the store only while it polls
+and releases it while it sleeps, so that readers in other processes (`drawdown brief`, `export` ...) get in
+between polls. It writes through the pipeline, one transaction per feed poll, so a restart resumes from what is
+stored: entries already seen are skipped, a failing feed's back-off and its ETag / Last-Modified validators are
+remembered.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -46,7 +49,7 @@ def backoff(interval: float, failures: int) -> timedelta:
 
 
 def watch(
-    store: Store,
+    store: Store | Callable[[], AbstractContextManager[Store]],
     feeds: Sequence[str],
     *,
     fetcher: Fetcher,
@@ -57,18 +60,29 @@ def watch(
     sleep: Callable[[float], None] = time.sleep,
     now: Callable[[], datetime] = now_utc,
 ) -> WatchSummary:
-    """Poll ``feeds`` every ``interval`` seconds (``max_cycles`` stops it; None runs until interrupted)."""
+    """Poll ``feeds`` every ``interval`` seconds (``max_cycles`` stops it; None runs until interrupted).
+
+    ``store`` is an open store (held throughout) or a function giving a context that holds one (a fresh
+    connection that it closes, or a shared one under a lock) for one round of polls.
+    """
     for url in feeds:
         check_url(url)
     summary = WatchSummary()
-    summary.statuses.update(feed_store.register_feeds(store, feeds))
+    with _holding(store) as held:
+        summary.statuses.update(feed_store.register_feeds(held, feeds))
     while max_cycles is None or summary.cycles < max_cycles:
-        for url in feeds:
-            _poll(store, url, fetcher, interval, log, downstream, summary, now)
+        with _holding(store) as held:
+            for url in feeds:
+                _poll(held, url, fetcher, interval, log, downstream, summary, now)
         summary.cycles += 1
         if max_cycles is None or summary.cycles < max_cycles:
             sleep(interval)
     return summary
+
+
+def _holding(store: Store | Callable[[], AbstractContextManager[Store]]) -> AbstractContextManager[Store]:
+    """The store for one round of polls: the one given (left open), or a freshly opened one (closed after)."""
+    return nullcontext(store) if isinstance(store, Store) else store()
 
 
 def _poll(

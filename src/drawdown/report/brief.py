@@ -14,7 +14,7 @@ from drawdown.assess import Assessment
 from drawdown.assess.credibility import Credibility
 from drawdown.assess.evidence import DRAWING, PRESENT, STAYING, WITHDRAWN, Evidence, vote
 from drawdown.case import Case, Site, fold
-from drawdown.model import Claim, Report
+from drawdown.model import Claim, Report, ReviewTally
 from drawdown.report import cite
 from drawdown.report import markdown as md
 from drawdown.report.arithmetic import check_lines, claimed, force_lines
@@ -74,8 +74,9 @@ def site_evidence(evidence: Evidence, reports: list[Report]) -> list[SiteEvidenc
     ]
 
 
-def render_brief(result: Assessment) -> str:
-    """Markdown brief of an assessment."""
+def render_brief(result: Assessment, reviews: ReviewTally | None = None) -> str:
+    """Markdown brief of an assessment. With ``reviews`` (what analysts checked) the brief counts the reviewed
+    claims and marks each claim it lists that no analyst has checked."""
     case = result.evidence.case
     lines = [
         f"# {md.text(case.title)}",
@@ -85,8 +86,30 @@ def render_brief(result: Assessment) -> str:
         "",
     ]
     for section in (_scale, _sites, _confirmation, _checks, _others, _watch, _appendix):
-        lines += section(result)
+        lines += section(result, reviews)
     return "\n".join(lines)
+
+
+UNREVIEWED = " *(machine reading, unreviewed)*"
+
+
+def _mark(reviews: ReviewTally | None, claim: Claim) -> str:
+    """The mark of a claim no analyst has checked (nothing when the brief is not told about reviews)."""
+    return UNREVIEWED if reviews is not None and not reviews.is_reviewed(claim) else ""
+
+
+def _reviewed_line(reviews: ReviewTally | None, claims: tuple[Claim, ...]) -> list[str]:
+    if reviews is None:
+        return []
+    if not reviews.total:
+        return [f"- Reviews: no claim has been checked by an analyst yet; all {plural(len(claims), 'claim')} are "
+                "machine readings (marked *unreviewed* below)."]  # fmt: skip
+    unreviewed = sum(1 for c in claims if not reviews.is_reviewed(c))
+    return [
+        f"- Reviews: {plural(reviews.total, 'claim')} checked by an analyst ({reviews.correct} correct, "
+        f"{reviews.edited} edited, {reviews.rejected} rejected and left out); "
+        f"{plural(unreviewed, 'claim')} unreviewed machine readings (marked below)."
+    ]
 
 
 def _site_name(case: Case, site_id: str | None) -> str:
@@ -113,7 +136,7 @@ def _what(claim: Claim) -> str:
 # ------------------------------------------------------------------------------------------ 1 scale, timeline
 
 
-def _scale(result: Assessment) -> list[str]:
+def _scale(result: Assessment, reviews: ReviewTally | None) -> list[str]:
     ev, force, case = result.evidence, result.force, result.evidence.case
     reports = list(ev.reports.values())
     lines = ["## 1. Scale and timeline", ""]
@@ -129,6 +152,7 @@ def _scale(result: Assessment) -> list[str]:
         f"{plural(len(ev.claims), 'extracted claim')} and "
         f"{plural(len(ev.sorties), 'detected sortie')} ({plural(len(takeoffs), 'takeoff')}){span_text}."
     )
+    lines += _reviewed_line(reviews, ev.claims)
     counted = cite.sorties(list(force.lift.sorties))
     percent = [ev.claims[i] for i in force.percent_claims]
     sealift = [ev.claims[i] for i in force.lift.sealift_claims]
@@ -176,11 +200,11 @@ def _scale(result: Assessment) -> list[str]:
         p = "unknown" if odds.probability is None else f"{odds.probability:.0%}"
         lines.append(f"- P(complete by {odds.due}) for “{md.text(odds.label, limit=120)}”: {p}. [{source}]")
     lines += ["", "Timeline (first report of each move, one per origin):", ""]
-    lines += _timeline(result) or ["- No dated claims have been extracted yet (run `drawdown extract`)."]
+    lines += _timeline(result, reviews) or ["- No dated claims have been extracted yet (run `drawdown extract`)."]
     return [*lines, ""]
 
 
-def _timeline(result: Assessment, limit: int = 15) -> list[str]:
+def _timeline(result: Assessment, reviews: ReviewTally | None, limit: int = 15) -> list[str]:
     ev = result.evidence
     first: dict[tuple[str, str | None, str], Claim] = {}
     for claim in ev.claims:
@@ -191,7 +215,10 @@ def _timeline(result: Assessment, limit: int = 15) -> list[str]:
     dated = sorted(((d, c) for c in first.values() if (d := ev.claim_day(c)) is not None), key=lambda x: x[0])
     lines = []
     for day, claim in dated[:limit]:
-        lines.append(f"- {day}: {_site_name(ev.case, claim.site)}: {_what(claim)}. [{cite.claim(ev, claim)}]")
+        lines.append(
+            f"- {day}: {_site_name(ev.case, claim.site)}: {_what(claim)}. [{cite.claim(ev, claim)}]"
+            + _mark(reviews, claim)
+        )
     if len(dated) > limit:
         lines.append(f"- … {len(dated) - limit} more dated moves in the store.")
     return lines
@@ -200,7 +227,7 @@ def _timeline(result: Assessment, limit: int = 15) -> list[str]:
 # ---------------------------------------------------------------------------------------------- 2 site status
 
 
-def _sites(result: Assessment) -> list[str]:
+def _sites(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
     ev, case = result.evidence, result.evidence.case
     lines = [
         "## 2. Status of each site",
@@ -234,7 +261,7 @@ def _sites(result: Assessment) -> list[str]:
 # --------------------------------------------------------------------------------------- 3 confirmed or not
 
 
-def _confirmation(result: Assessment) -> list[str]:
+def _confirmation(result: Assessment, reviews: ReviewTally | None) -> list[str]:
     ev = result.evidence
     lines = ["## 3. What is confirmed, and by whom", ""]
     if not ev.claims:
@@ -278,6 +305,7 @@ def _confirmation(result: Assessment) -> list[str]:
                 f"- {_site_name(ev.case, claim.site)}: {_what(claim)} — {cred.rating} ({cred.label}); "
                 f"said by {who}{hedge}{support}{against}. "
                 + cite.join(cite.claim(ev, claim), cite.sorties(cred.supporting_sorties))
+                + _mark(reviews, claim)
             )
         if len(items) > MAX_PER_GROUP:
             lines.append(f"- … and {len(items) - MAX_PER_GROUP} older ones (`drawdown assess --json` lists all).")
@@ -289,7 +317,7 @@ def _confirmation(result: Assessment) -> list[str]:
 # -------------------------------------------------------------------------------------- 4 public claims
 
 
-def _checks(result: Assessment) -> list[str]:
+def _checks(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
     ev = result.evidence
     lines = ["## 4. Which public claims fit the evidence", ""]
     if not result.checks:
@@ -312,7 +340,7 @@ def _is_case_actor(case: Case, name: str | None) -> bool:
     return any(fold(n) in folded or folded in fold(n) for n in (case.actor.name, case.actor.short, *case.actor.aliases))
 
 
-def _others(result: Assessment) -> list[str]:
+def _others(result: Assessment, reviews: ReviewTally | None) -> list[str]:
     ev, case = result.evidence, result.evidence.case
     site_ids = {s.id for s in case.sites}
     lines = ["## 5. How other actors reacted", ""]
@@ -332,14 +360,14 @@ def _others(result: Assessment) -> list[str]:
                 continue
             seen.add(origin)
             said = f": “{md.text(claim.sentence, limit=180)}”" if claim.sentence else ""
-            lines.append(f"- {md.text(actor)} — {_what(claim)}{said} [{cite.claim(ev, claim)}]")
+            lines.append(f"- {md.text(actor)} — {_what(claim)}{said} [{cite.claim(ev, claim)}]" + _mark(reviews, claim))
     return [*lines, ""]
 
 
 # ------------------------------------------------------------------------------------------- 6 watch next
 
 
-def _watch(result: Assessment) -> list[str]:
+def _watch(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
     ev, case, as_of = result.evidence, result.evidence.case, result.as_of
     params = case.assessment
     lines = ["## 6. What to watch next", ""]
@@ -378,7 +406,7 @@ def _watch(result: Assessment) -> list[str]:
 # ------------------------------------------------------------------------------------------------ appendix
 
 
-def _appendix(result: Assessment) -> list[str]:
+def _appendix(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
     reports = sorted(result.evidence.reports.values(), key=lambda r: (r.published is None, r.published, r.id))
     first_of_origin: dict[str, Report] = {}
     for report in reports:

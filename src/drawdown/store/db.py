@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -150,14 +151,22 @@ class Store:
 _TABLES = frozenset(
     {"meta", "ingest_runs", "origins", "reports", "claims", "sorties", "assessments", "schema_migrations"}
     | {"report_signatures", "origin_links", "feeds", "feed_entries", "section_matches", "extractions", "mentions"}
-    | {"coverage"}
+    | {"coverage", "reviews"}
 )
 
 
-def open_store(path: str | Path | None = None, *, memory: bool = False, read_only: bool = False) -> Store:
+# How often a waiting opener tries the lock again: short enough that a reader gets in soon after `watch`
+# releases the store between polls, long enough to cost nothing while it waits.
+RETRY_SECONDS = 0.1
+
+
+def open_store(
+    path: str | Path | None = None, *, memory: bool = False, read_only: bool = False, wait: float = 0.0
+) -> Store:
     """Open (creating if needed) and migrate the store at ``path`` (see :func:`resolve_db_path`).
 
-    ``memory=True`` gives a throwaway in-memory store, handy in notebooks and tests.
+    ``memory=True`` gives a throwaway in-memory store, handy in notebooks and tests. While another process
+    holds the store, try again for up to ``wait`` seconds before failing with "the store is in use".
     """
     if memory:
         store = Store(duckdb.connect(":memory:"), None)
@@ -168,25 +177,36 @@ def open_store(path: str | Path | None = None, *, memory: bool = False, read_onl
         raise StoreError(f"{db_path}: no store here", fix="run `drawdown init` or `drawdown ingest` first")
     if db_path.parent and not db_path.parent.exists():
         raise StoreError(f"{db_path}: folder {db_path.parent} does not exist", fix="create it or choose another --db")
-    try:
-        con = duckdb.connect(str(db_path), read_only=read_only)
-    except duckdb.IOException as exc:
-        reason = str(exc).splitlines()[0]
-        if "lock" in reason.lower():
-            raise StoreError(
-                f"{db_path}: the store is in use by another process",
-                fix="stop the other drawdown process (serve/watch) or use another --db",
-            ) from None
-        raise StoreError(f"{db_path}: cannot open the store ({reason})", fix="check the path and permissions") from None
-    except duckdb.Error as exc:
-        reason = str(exc).splitlines()[0]
-        raise StoreError(
-            f"{db_path}: not a DuckDB store ({reason})", fix="point --db at a drawdown store or a new file name"
-        ) from None
-    store = Store(con, db_path)
+    store = Store(_connect(db_path, read_only, wait), db_path)
     if not read_only:
         store.migrate()
     elif store.schema_version < LATEST:
         store.close()
         raise StoreError(f"{db_path}: store schema is out of date", fix="run `drawdown init` to migrate it")
     return store
+
+
+def _connect(db_path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    """Connect, trying again while another process holds the lock, until ``wait`` seconds have passed."""
+    deadline = time.monotonic() + max(wait, 0.0)
+    while True:
+        try:
+            return duckdb.connect(str(db_path), read_only=read_only)
+        except duckdb.IOException as exc:
+            reason = str(exc).splitlines()[0]
+            if "lock" not in reason.lower():
+                raise StoreError(
+                    f"{db_path}: cannot open the store ({reason})", fix="check the path and permissions"
+                ) from None
+            if time.monotonic() >= deadline:
+                waited = f" (waited {wait:g} s)" if wait > 0 else ""
+                raise StoreError(
+                    f"{db_path}: the store is in use by another process{waited}",
+                    fix="stop the other drawdown process (serve/watch), pass a longer --wait, or use another --db",
+                ) from None
+            time.sleep(min(RETRY_SECONDS, max(deadline - time.monotonic(), 0.0)))
+        except duckdb.Error as exc:
+            reason = str(exc).splitlines()[0]
+            raise StoreError(
+                f"{db_path}: not a DuckDB store ({reason})", fix="point --db at a drawdown store or a new file name"
+            ) from None

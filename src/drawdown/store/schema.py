@@ -226,6 +226,28 @@ MIGRATIONS: Final[tuple[tuple[int, str, str], ...]] = (
         );
         """,
     ),
+    (
+        8,
+        "analyst reviews of claims",
+        """
+        -- Keyed by where the claim was read (report, span) and the action read there, not by claim id, so that a
+        -- review survives re-extraction. verdict: correct | wrong | edited; edited_* replace the claim's fields.
+        CREATE TABLE reviews (
+            report_id    VARCHAR NOT NULL,
+            span_start   INTEGER NOT NULL,
+            span_end     INTEGER NOT NULL,
+            action       VARCHAR NOT NULL,
+            verdict      VARCHAR NOT NULL,
+            site         VARCHAR,
+            new_action   VARCHAR,
+            quantity     DOUBLE,
+            confirmation VARCHAR,
+            note         VARCHAR,
+            reviewed_at  TIMESTAMP NOT NULL,
+            PRIMARY KEY (report_id, span_start, span_end, action)
+        );
+        """,
+    ),
 )
 
 LATEST: Final = max(version for version, _, _ in MIGRATIONS)

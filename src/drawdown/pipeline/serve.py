@@ -1,0 +1,188 @@
+"""The dashboard around the store: build the page's view from the store, take reviews, run `--watch` in-process.
+
+One lock guards the store connection: the watch loop, review writes and view rebuilds take turns. Requests never
+take it; they read the last view built (:class:`drawdown.web.view.View`), which is swapped in whole.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, timedelta
+from typing import Any
+
+from drawdown.assess import Assessment, assess
+from drawdown.case import Case
+from drawdown.model import ReviewTally
+from drawdown.pipeline.assess import assess_store, load_evidence
+from drawdown.pipeline.extract import extract
+from drawdown.pipeline.reviews import review, review_json, reviewed_claims
+from drawdown.report.brief import render_brief
+from drawdown.report.export import claim_rows, plain, report_rows, site_rows, sortie_rows
+from drawdown.report.html import brief_html
+from drawdown.store.claims import claim_id
+from drawdown.store.db import Store
+from drawdown.store.reports import last_evidence_date, load_reports
+from drawdown.store.sorties import load_sorties, simulated_ids
+from drawdown.web.view import View
+
+SERIES_POINTS = 12  # dates at which force remaining is assessed for the chart, evenly from case start to as-of
+
+Log = Callable[[str], None]
+
+
+def _plain_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: plain(v) for k, v in row.items()} for row in rows]
+
+
+def series_days(start: date, as_of: date, points: int = SERIES_POINTS) -> list[date]:
+    """``points`` days from ``start`` to ``as_of`` (both included), evenly spaced, without repeats."""
+    if as_of <= start:
+        return [as_of]
+    span = (as_of - start).days
+    return sorted({start + timedelta(days=round(span * i / (points - 1))) for i in range(points)})
+
+
+def _places(result: Assessment) -> list[dict[str, Any]]:
+    """Names claims give that are not sites of the case, with how many claims and reports name each."""
+    site_ids = {s.id for s in result.evidence.case.sites}
+    named: dict[str, tuple[int, set[str]]] = {}
+    for claim in result.evidence.claims:
+        if claim.site in site_ids:
+            continue
+        name = claim.site_name or claim.site
+        if not name:
+            continue
+        count, reports = named.get(name, (0, set()))
+        named[name] = (count + 1, reports | {claim.report_id})
+    return [{"name": n, "claims": c, "reports": sorted(r)} for n, (c, r) in sorted(named.items())]
+
+
+def build_view(store: Store, case: Case, version: int, *, as_of: date | None = None) -> View:
+    """Everything the page shows, read from the store in one go."""
+    day = as_of or last_evidence_date(store) or date.today()
+    evidence = load_evidence(store, case)
+    result = assess(evidence, day, with_timeline=True)
+    tally: ReviewTally = reviewed_claims(store)[1]
+    sites = _plain_rows(site_rows(result))
+    for row in sites:
+        row["timeline"] = [[d.isoformat(), s, round(p, 3)] for d, s, p in result.timelines.get(row["site"], ())]
+    reports = {r["id"]: r for r in _plain_rows(report_rows(load_reports(store)))}
+    claims = _plain_rows(claim_rows(result, tally, claim_id))
+    for row in claims:
+        row["id"] = row["event_id_cnty"]
+        row["title"] = reports.get(row["report_id"], {}).get("title")
+    series = []
+    for point in series_days(case.start, day):
+        force = result.force if point == day else assess(evidence, point, with_timeline=False).force
+        remaining = force.personnel_remaining
+        series.append({
+            "as_of": point.isoformat(),
+            **({"median": remaining.median, "low": remaining.low, "high": remaining.high} if remaining else {}),
+        })  # fmt: skip
+    baseline = case.actor.personnel
+    markdown = render_brief(result, tally)
+    case_info = {
+        "id": case.id, "title": case.title, "start": case.start.isoformat(), "as_of": day.isoformat(),
+        "actor": case.actor.name, "baseline_personnel": baseline.best if baseline else None,
+        "deadlines": [
+            {"label": d.label, "due": d.due.isoformat(), "probability": d.probability} for d in result.force.deadlines
+        ],
+        "reviews": {"correct": tally.correct, "edited": tally.edited, "rejected": tally.rejected},
+    }  # fmt: skip
+    return View(
+        version=version, case=case_info, sites=sites, claims=claims,
+        sorties=_plain_rows(sortie_rows(load_sorties(store), simulated_ids(store))), series=series,
+        reports=reports, places=_places(result), brief_markdown=markdown, brief_html=brief_html(markdown),
+    )  # fmt: skip
+
+
+class StoreProvider:
+    """The dashboard's :class:`~drawdown.web.view.Provider` over one open store.
+
+    Reviews are written at once; the view is rebuilt in the background after every change (reviews, new
+    reports from ``--watch``), several changes in a row giving one rebuild.
+    """
+
+    def __init__(self, store: Store, case: Case, *, log: Log = print) -> None:
+        self.store = store
+        self.case = case
+        self.log = log
+        self.lock = threading.Lock()
+        self._version = 1
+        with self.lock:
+            self._view = build_view(store, case, self._version)
+        self._dirty = threading.Event()
+        self._stop = threading.Event()
+        self._refresher = threading.Thread(target=self._refresh_loop, name="drawdown-view", daemon=True)
+        self._refresher.start()
+
+    # ------------------------------------------------------------------------------------------ Provider
+
+    def view(self) -> View:
+        return self._view
+
+    def save_review(self, payload: dict[str, Any]) -> dict[str, Any]:
+        with self.lock:
+            saved = review(self.store, payload, sites={s.id for s in self.case.sites})
+        self.changed()
+        return review_json(saved)
+
+    # ------------------------------------------------------------------------------------------- changes
+
+    def changed(self) -> None:
+        """Something in the store changed: rebuild the view soon."""
+        self._dirty.set()
+
+    def _refresh_loop(self) -> None:
+        while not self._stop.is_set():
+            if not self._dirty.wait(0.5):
+                continue
+            self._dirty.clear()
+            try:
+                with self.lock:
+                    view = build_view(self.store, self.case, self._version + 1)
+                self._version += 1
+                self._view = view
+            except Exception as exc:  # a failed rebuild keeps the last view and says why; the server goes on
+                self.log(f"view rebuild failed: {exc}")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._refresher.join(timeout=5)
+
+    @contextmanager
+    def holding(self) -> Iterator[Store]:
+        """The store, for one round of watch polls, while no one else uses it."""
+        with self.lock:
+            yield self.store
+
+    # --------------------------------------------------------------------------------------------- watch
+
+    def downstream(self, store: Store, report_ids: list[str]) -> None:
+        """What `--watch` runs on new reports: extract their claims, store a snapshot, rebuild the view."""
+        extracted = extract(store, self.case, report_ids=report_ids)
+        assess_store(store, self.case)
+        self.log(f"extracted {extracted.claims} claim(s) from {extracted.reports} new report(s)")
+        self.changed()
+
+
+def watch_in_background(
+    provider: StoreProvider, feeds: Sequence[str], *, interval: float, max_bytes: int, log: Log
+) -> threading.Thread:
+    """Run the watch loop on ``feeds`` in a daemon thread that shares the provider's store."""
+    from drawdown.ingest.fetch import Fetcher, FetchPolicy
+    from drawdown.pipeline.watch import watch
+
+    def run() -> None:
+        try:
+            with Fetcher(FetchPolicy(max_bytes=max_bytes)) as fetcher:
+                watch(provider.holding, feeds, fetcher=fetcher, interval=interval, log=log,
+                      downstream=provider.downstream)  # fmt: skip
+        except Exception as exc:  # the dashboard stays up with the evidence it has, and says why watch stopped
+            log(f"watch stopped: {exc}")
+
+    thread = threading.Thread(target=run, name="drawdown-watch", daemon=True)
+    thread.start()
+    return thread

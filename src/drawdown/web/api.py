@@ -1,0 +1,251 @@
+"""The dashboard's JSON API: one table of endpoints and their parameters drives validation and the OpenAPI doc.
+
+Every parameter is checked against its spec before it is used; an unknown parameter or a bad value is a 400 that
+names the parameter and says what it takes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from drawdown.model import ACTIONS, CONFIRMATIONS, SOURCE_TYPES
+from drawdown.web.view import View
+
+MAX_LIMIT = 5000  # rows in one page of claims, sorties or reports
+DEFAULT_LIMIT = 500
+MAX_TEXT = 200  # characters of a free-text parameter (site, actor, airfield)
+REPORT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,100}$")
+REVIEW_STATES = ("reviewed", "unreviewed")
+EVENTS = ("takeoff", "landing")
+
+
+class BadParameter(ValueError):
+    def __init__(self, name: str, message: str) -> None:
+        self.name = name
+        super().__init__(f"parameter {name}: {message}")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str  # string | date | integer
+    help: str
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    default: int | None = None
+
+    def parse(self, raw: str) -> Any:
+        if self.kind == "integer":
+            if not re.fullmatch(r"\d{1,9}", raw):
+                raise BadParameter(self.name, f"{raw[:40]!r} is not a whole number")
+            value = int(raw)
+            if (self.minimum is not None and value < self.minimum) or (
+                self.maximum is not None and value > self.maximum
+            ):
+                raise BadParameter(self.name, f"{value} is outside {self.minimum}..{self.maximum}")
+            return value
+        if self.kind == "date":
+            try:
+                return date.fromisoformat(raw).isoformat()
+            except ValueError:
+                raise BadParameter(self.name, f"{raw[:40]!r} is not a date (YYYY-MM-DD)") from None
+        if self.choices and raw not in self.choices:
+            raise BadParameter(self.name, f"{raw[:40]!r} is not one of {', '.join(self.choices)}")
+        if len(raw) > MAX_TEXT:
+            raise BadParameter(self.name, f"longer than {MAX_TEXT} characters")
+        return raw
+
+    def schema(self) -> dict[str, Any]:
+        if self.kind == "integer":
+            out: dict[str, Any] = {"type": "integer"}
+            if self.minimum is not None:
+                out["minimum"] = self.minimum
+            if self.maximum is not None:
+                out["maximum"] = self.maximum
+            if self.default is not None:
+                out["default"] = self.default
+            return out
+        if self.kind == "date":
+            return {"type": "string", "format": "date"}
+        if self.choices:
+            return {"type": "string", "enum": list(self.choices)}
+        return {"type": "string", "maxLength": MAX_TEXT}
+
+
+PAGE = (
+    Param("limit", "integer", "Rows to return.", minimum=1, maximum=MAX_LIMIT, default=DEFAULT_LIMIT),
+    Param("offset", "integer", "Rows to skip.", minimum=0, maximum=10**9, default=0),
+)
+
+
+def parse_query(params: Sequence[Param], query: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """The validated parameters of a request: unknown or repeated names and bad values raise BadParameter."""
+    specs = {p.name: p for p in params}
+    out: dict[str, Any] = {p.name: p.default for p in params if p.default is not None}
+    seen: set[str] = set()
+    for name, raw in query:
+        if name not in specs:
+            known = ", ".join(specs) or "none"
+            raise BadParameter(name[:40], f"unknown (this endpoint takes {known})")
+        if name in seen:
+            raise BadParameter(name, "given twice")
+        seen.add(name)
+        out[name] = specs[name].parse(raw)
+    return out
+
+
+def page(rows: list[dict[str, Any]], args: dict[str, Any]) -> dict[str, Any]:
+    offset, limit = args["offset"], args["limit"]
+    return {"total": len(rows), "offset": offset, "limit": limit, "items": rows[offset : offset + limit]}
+
+
+# ------------------------------------------------------------------------------------------------ handlers
+
+
+def claims(view: View, args: dict[str, Any]) -> dict[str, Any]:
+    def keep(c: dict[str, Any]) -> bool:
+        day = c.get("event_date") or ""
+        return bool(
+            ("site" not in args or c["site"] == args["site"])
+            and ("action" not in args or c["action"] == args["action"])
+            and ("actor" not in args or c["actor1"] == args["actor"])
+            and ("source_type" not in args or c["source_type"] == args["source_type"])
+            and ("confirmation" not in args or c["confirmation"] == args["confirmation"])
+            and ("review" not in args or c["review"] == args["review"])
+            and ("report" not in args or c["report_id"] == args["report"])
+            and ("since" not in args or (day and day >= args["since"]))
+            and ("until" not in args or (day and day <= args["until"]))
+        )
+
+    return page([c for c in view.claims if keep(c)], args)
+
+
+def sorties(view: View, args: dict[str, Any]) -> dict[str, Any]:
+    def keep(s: dict[str, Any]) -> bool:
+        day = s["time"][:10]
+        return (
+            ("airfield" not in args or s["airfield"] == args["airfield"])
+            and ("event" not in args or s["event"] == args["event"])
+            and ("since" not in args or day >= args["since"])
+            and ("until" not in args or day <= args["until"])
+        )
+
+    rows = view.sorties if len(args) == len(PAGE) else [s for s in view.sorties if keep(s)]
+    return {**page(rows, args), "simulated": sum(1 for s in rows if s.get("simulated"))}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    path: str
+    summary: str
+    params: tuple[Param, ...]
+    answer: Callable[[View, dict[str, Any]], Any]
+
+
+ENDPOINTS = (
+    Endpoint("/api/summary", "The case, the as-of date and what is in the store; `version` changes with the data.",
+             (), lambda v, _a: v.summary()),
+    Endpoint("/api/sites", "Each site: status, probabilities, force remaining and its daily status timeline.",
+             (), lambda v, _a: v.sites),
+    Endpoint(
+        "/api/claims",
+        "Claims as ACLED-style events, as reviewed (rejected claims left out), filtered.",
+        (
+            Param("site", "string", "Case site id."),
+            Param("action", "string", "Action.", ACTIONS),
+            Param("actor", "string", "Actor (actor1)."),
+            Param("source_type", "string", "Type of the source.", SOURCE_TYPES),
+            Param("confirmation", "string", "Confirmation.", CONFIRMATIONS),
+            Param("review", "string", "Review state.", REVIEW_STATES),
+            Param("report", "string", "Report id."),
+            Param("since", "date", "Event on or after this day."),
+            Param("until", "date", "Event on or before this day."),
+            *PAGE,
+        ),
+        claims,
+    ),
+    Endpoint(
+        "/api/sorties",
+        "Sorties detected in ADS-B tracks, oldest first; `simulated` marks those from simulated tracks.",
+        (
+            Param("airfield", "string", "ICAO code or site id."),
+            Param("event", "string", "takeoff or landing.", EVENTS),
+            Param("since", "date", "On or after this day."),
+            Param("until", "date", "On or before this day."),
+            *PAGE,
+        ),
+        sorties,
+    ),
+    Endpoint("/api/assessments", "Force remaining over time (median and 80% interval) and the stated deadlines.",
+             (), lambda v, _a: {"series": v.series, "deadlines": v.case.get("deadlines", [])}),
+    Endpoint("/api/reports", "Reports without their text, newest first.", PAGE, lambda v, a: page(v.report_list, a)),
+    Endpoint("/api/places", "Names in claims that are not sites of the case (other actors, countries, towns).",
+             (), lambda v, _a: v.places),
+    Endpoint("/api/brief", "The brief, as Markdown and as HTML.", (),
+             lambda v, _a: {"markdown": v.brief_markdown, "html": v.brief_html}),
+)  # fmt: skip
+
+
+def report(view: View, report_id: str) -> dict[str, Any] | None:
+    """One report with its text and the spans of its claims; None when there is no such report."""
+    if not REPORT_ID.fullmatch(report_id):
+        raise BadParameter("report_id", "not a report id")
+    found = view.reports.get(report_id)
+    if found is None:
+        return None
+    spans = [
+        {"id": c["event_id_cnty"], "span": [c["span_start"], c["span_end"]], "action": c["action"]}
+        for c in view.claims
+        if c["report_id"] == report_id
+    ]
+    return {**found, "claims": spans}
+
+
+REVIEW_BODY = {
+    "type": "object",
+    "required": ["report_id", "span", "action", "verdict"],
+    "properties": {
+        "report_id": {"type": "string"},
+        "span": {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2},
+        "action": {"type": "string", "enum": list(ACTIONS)},
+        "verdict": {"type": "string", "enum": ["correct", "wrong", "edited"]},
+        "site": {"type": ["string", "null"]},
+        "new_action": {"type": ["string", "null"], "enum": [*ACTIONS, None]},
+        "quantity": {"type": ["number", "null"], "minimum": 0},
+        "confirmation": {"type": ["string", "null"], "enum": [*CONFIRMATIONS, None]},
+        "note": {"type": ["string", "null"]},
+    },
+    "additionalProperties": False,
+}
+
+
+def openapi(version: str) -> dict[str, Any]:
+    """The OpenAPI 3.1 description of the endpoints above, the report endpoint and the review write."""
+    paths: dict[str, Any] = {}
+    for ep in ENDPOINTS:
+        paths[ep.path] = {"get": {
+            "summary": ep.summary,
+            "parameters": [{"name": p.name, "in": "query", "description": p.help, "schema": p.schema()}
+                           for p in ep.params],
+            "responses": {"200": {"description": "JSON"}, "400": {"description": "A parameter is not valid"}},
+        }}  # fmt: skip
+    paths["/api/reports/{report_id}"] = {"get": {
+        "summary": "One report with its text and the character spans of its claims.",
+        "parameters": [{"name": "report_id", "in": "path", "required": True,
+                        "schema": {"type": "string", "pattern": REPORT_ID.pattern}}],
+        "responses": {"200": {"description": "JSON"}, "404": {"description": "No such report"}},
+    }}  # fmt: skip
+    paths["/api/reviews"] = {"post": {
+        "summary": "Mark a claim correct or wrong, or edit its site, action, quantity or confirmation.",
+        "parameters": [{"name": "X-Drawdown-Token", "in": "header", "required": True, "schema": {"type": "string"},
+                        "description": "The token `drawdown serve` printed at start."}],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": REVIEW_BODY}}},
+        "responses": {"200": {"description": "The review as stored"}, "400": {"description": "A field is not valid"},
+                      "403": {"description": "No token, or the wrong one"}},
+    }}  # fmt: skip
+    return {"openapi": "3.1.0", "info": {"title": "drawdown dashboard", "version": version}, "paths": paths}

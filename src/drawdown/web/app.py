@@ -1,0 +1,141 @@
+"""The dashboard as an ASGI app: the page, its static files, the JSON API and the review write.
+
+Security: every response carries a Content-Security-Policy that allows scripts, styles and data only from this
+server (no inline script, no eval, no frames, no form posts); the write endpoint needs the per-server token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from drawdown.errors import DrawdownError
+from drawdown.web.api import ENDPOINTS, BadParameter, Endpoint, openapi, parse_query, report
+from drawdown.web.view import Provider
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+TOKEN_HEADER = "x-drawdown-token"
+MAX_BODY = 20_000  # bytes of one review posted
+
+
+def static_dir() -> Path:
+    return Path(str(resources.files("drawdown.web") / "static"))
+
+
+def vendor_missing() -> list[str]:
+    """The built browser assets that are not there (``make web-assets`` installs them from npm)."""
+    vendor = static_dir() / "vendor"
+    return [n for n in VENDOR_FILES if not (vendor / n).is_file()]
+
+
+VENDOR_FILES = ("leaflet.js", "leaflet.css", "topojson-client.min.js", "countries-50m.json")
+
+
+class SecurityHeaders:
+    """Adds the CSP and its companions to every response, static files and errors included."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _json(payload: Any, status: int = 200) -> Response:
+    body = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return Response(body, status_code=status, media_type="application/json",
+                    headers={"Cache-Control": "no-store"})  # fmt: skip
+
+
+def _error(status: int, message: str) -> Response:
+    return _json({"error": message}, status)
+
+
+def create_app(provider: Provider, token: str, *, version: str = "0") -> ASGIApp:
+    """The dashboard app over ``provider``; POST /api/reviews needs ``token`` in the X-Drawdown-Token header."""
+    spec = openapi(version)
+
+    def endpoint(ep: Endpoint) -> Route:
+        async def handle(request: Request) -> Response:
+            try:
+                args = parse_query(ep.params, request.query_params.multi_items())
+            except BadParameter as exc:
+                return _error(400, str(exc))
+            return _json(ep.answer(provider.view(), args))
+
+        return Route(ep.path, handle, methods=["GET"])
+
+    async def one_report(request: Request) -> Response:
+        try:
+            found = report(provider.view(), request.path_params["report_id"])
+        except BadParameter as exc:
+            return _error(400, str(exc))
+        return _error(404, "no such report") if found is None else _json(found)
+
+    async def reviews(request: Request) -> Response:
+        given = request.headers.get(TOKEN_HEADER, "")
+        if not given or not hmac.compare_digest(given.encode(), token.encode()):
+            return _error(403, "this write needs the token that `drawdown serve` printed at start")
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return _error(415, "send the review as application/json")
+        body = await request.body()
+        if len(body) > MAX_BODY:
+            return _error(413, f"a review is at most {MAX_BODY} bytes")
+        try:
+            payload = json.loads(body)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return _error(400, "the body is not JSON")
+        if not isinstance(payload, dict):
+            return _error(400, "the body is not a JSON object")
+        try:
+            saved = await run_in_threadpool(provider.save_review, payload)
+        except DrawdownError as exc:
+            return _error(400, exc.one_line())
+        return _json(saved)
+
+    async def index(_request: Request) -> Response:
+        return FileResponse(static_dir() / "index.html", headers={"Cache-Control": "no-store"})
+
+    async def openapi_doc(_request: Request) -> Response:
+        return _json(spec)
+
+    routes = [
+        Route("/", index, methods=["GET"]),
+        Route("/openapi.json", openapi_doc, methods=["GET"]),
+        *[endpoint(ep) for ep in ENDPOINTS],
+        Route("/api/reports/{report_id}", one_report, methods=["GET"]),
+        Route("/api/reviews", reviews, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=static_dir()), name="static"),
+    ]
+    return SecurityHeaders(Starlette(routes=routes))
