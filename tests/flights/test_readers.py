@@ -12,7 +12,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from drawdown.errors import InputError
+from drawdown.flights.airfields import resolve_airfield
 from drawdown.flights.readers import COLUMNS, read_tracks
+from drawdown.flights.sorties import detect_sorties
 
 OPENSKY = (
     "time,icao24,lat,lon,velocity,heading,vertrate,callsign,onground,alert,spi,squawk,baroaltitude,geoaltitude,"
@@ -99,3 +101,27 @@ def test_opensky_parquet_with_timestamps_as_pyopensky_writes_them(tmp_path: Path
     stamped = con.sql(f"SELECT * REPLACE (to_timestamp(time) AS time) FROM read_csv('{plain}')").to_arrow_table()
     pq.write_table(stamped, tmp_path / "sv.parquet")
     assert _rows(tmp_path / "sv.parquet") == _rows(plain)
+
+
+def _opensky_csv(path: Path, rows: int, bad: dict[int, str]) -> Path:
+    """An OpenSky-style CSV of one aircraft taxiing; ``bad`` replaces whole rows (by 0-based row index)."""
+    lines = ["time,icao24,lat,lon,baroaltitude,velocity,vertrate,onground,callsign"]
+    for i in range(rows):
+        lines.append(bad.get(i, f"{1734158167 + i},154d29,35.40,35.94,50,5,0,true,RFF8000"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_bad_value_past_the_type_sample_is_named_and_the_rest_kept(tmp_path: Path) -> None:
+    # Row 27,610 lies past DuckDB's 20,480-row type sample: the scan sets it aside instead of failing mid-way.
+    path = _opensky_csv(tmp_path / "deep.csv", 30_000, {27_609: "1734185776,154d29,abc,35.94,50,5,0,true,RFF8000"})
+    result = detect_sorties(path, [resolve_airfield("OSLK")])
+    assert result.rejected == 1
+    assert result.rejects == (f"{path}:27611: lat: 'abc' is not of the column's type",)
+
+
+def test_a_short_row_is_named_not_blamed_on_the_columns(tmp_path: Path) -> None:
+    path = _opensky_csv(tmp_path / "short.csv", 100, {49: "1734158217,154d29,35.4"})
+    result = detect_sorties(path, [resolve_airfield("OSLK")])
+    assert result.rejected == 1 and result.rejects[0].startswith(f"{path}:51: ")
+    assert "Found: 3" in result.rejects[0]

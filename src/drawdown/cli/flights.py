@@ -69,6 +69,7 @@ def sorties(
     result = detect_sorties(file, fields, case=the_case, engine=engine, spark_master=spark_master, fmt=input_format)
     records = [_record(s, evidence) for s in result.sorties]
     columns = CONTRACT + (EVIDENCE_KEYS if evidence else ())
+    _warn_rejected(result.rejected, result.rejects)
     if cleaning:
         err.print("cleaning: " + ", ".join(f"{k}={v}" for k, v in result.cleaning.items()), markup=False)
     if fmt == "jsonl":
@@ -84,6 +85,14 @@ def sorties(
             table.add_row(*("" if r[k] is None else str(r[k]) for k in columns))
         out.print(table)
     sys.stdout.flush()
+
+
+def _warn_rejected(rejected: int, named: tuple[str, ...]) -> None:
+    """One warning line per named bad row, and the count: the rows are left out, the rest of the file is read."""
+    for line in named:
+        err.print(f"warning: {line}", markup=False)
+    if rejected:
+        err.print(f"warning: {rejected} row(s) that do not fit the file's columns were left out", markup=False)
 
 
 @flights_app.command("ingest")
@@ -114,7 +123,9 @@ def ingest(
         "run_id": res.run_id, "found": res.found, "added": res.added, "updated": res.updated,
         "skipped_civil": res.skipped_civil, "sorties_in_store": total, "cleaning": res.cleaning,
         "coverage_hours": res.coverage_hours, "coverage_days_updated": res.coverage_days,
+        "rejected_rows": res.rejected, "rejects": list(res.rejects),
     }  # fmt: skip
+    _warn_rejected(res.rejected, res.rejects)
     if json_out:
         emit_json(payload)
     else:

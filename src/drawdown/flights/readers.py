@@ -62,11 +62,63 @@ def _scan(con: duckdb.DuckDBPyConnection, path: Path) -> str:
         return f"read_parquet('{quoted}', {_ROW_NUMBER} = true)"
     if name.endswith((".csv", ".csv.gz", ".tsv", ".txt")):
         # OpenSky's own exports quote nothing and may leave fields empty; every column read as text first
-        # would be slower, so DuckDB sniffs the types on a sample as usual.
-        return f"read_csv('{quoted}', header = true, sample_size = 20480)"
+        # would be slower, so DuckDB sniffs the types on a sample as usual. The delimiter comes from the header
+        # (a short row would otherwise throw the sniffer off), and rows that do not fit the types or the
+        # header (a word where a number belongs, a cut row) are set aside in reject_errors and reported by
+        # :func:`rejected_rows`, not raised mid-scan.
+        delim = _delimiter(path)
+        return (
+            f"read_csv('{quoted}', header = true, delim = '{delim}', quote = '\"', sample_size = 20480,"
+            " store_rejects = true)"
+        )
     raise InputError(
         f"{path}: unknown flight file type", fix="give a .csv, .csv.gz, .parquet or readsb .json/.json.gz trace"
     )
+
+
+def _header(path: Path) -> tuple[str, list[str]]:
+    """The header line's delimiter (tab, semicolon or, by default, comma) and its column names."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            header = handle.readline(64 * 1024).decode("utf-8", "replace")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc})", fix="check that the file is complete") from None
+    counts = {d: header.count(d) for d in ("\t", ";", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    delim = best if counts[best] else ","
+    return delim, [name.strip().strip('"') for name in header.rstrip("\r\n").split(delim)]
+
+
+def _delimiter(path: Path) -> str:
+    return _header(path)[0]
+
+
+# How many rejected rows are named one by one; the rest are counted.
+REJECTS_NAMED: Final = 5
+
+
+def rejected_rows(con: duckdb.DuckDBPyConnection, path: str | Path) -> tuple[int, list[str]]:
+    """(how many rows of a CSV scan were set aside, one line for each of the first few: ``file:line: column:
+    value`` for a value of the wrong type, ``file:line: …`` for a row of the wrong width)."""
+    try:
+        rows = con.execute(
+            "SELECT line, any_value(column_idx), any_value(column_name), any_value(error_type::VARCHAR),"
+            " any_value(csv_line), any_value(error_message) FROM reject_errors GROUP BY line ORDER BY line"
+        ).fetchall()
+    except duckdb.CatalogException:  # no CSV was scanned
+        return 0, []
+    named = []
+    delim, names = _header(Path(path)) if rows else (",", [])
+    for line, _index, column, kind, csv_line, message in rows[:REJECTS_NAMED]:
+        if kind == "CAST":
+            cells = str(csv_line).split(delim)
+            at = names.index(column) if column in names else -1
+            value = cells[at] if 0 <= at < len(cells) else ""
+            named.append(f"{path}:{line}: {column}: {value!r} is not of the column's type")
+        else:
+            named.append(f"{path}:{line}: {str(message).splitlines()[0]}")
+    return len(rows), named
 
 
 def _columns(con: duckdb.DuckDBPyConnection, scan: str, path: Path) -> dict[str, str]:
@@ -122,10 +174,11 @@ def _opensky_select(scan: str, types: dict[str, str], seq: str = "") -> str:
     # OpenSky's CSV exports carry epoch seconds; pyopensky's frames (saved to Parquet) carry timestamps.
     stamped = types.get("time", "").startswith("TIMESTAMP")
     when = "CAST(time AS TIMESTAMPTZ)" if stamped else f"to_timestamp({_num('time', types)})"
+    cs = _callsign("callsign") if "callsign" in types else "NULL::VARCHAR"
     return f"""
         SELECT {when} AS time,
                lower(trim(CAST(icao24 AS VARCHAR))) AS icao24,
-               {_callsign("callsign")} AS callsign,
+               {cs} AS callsign,
                {_num("lat", types)} AS lat, {_num("lon", types)} AS lon,
                {_num("baroaltitude", types)} AS alt_m, {_num("velocity", types)} AS gs_ms,
                {_num("vertrate", types)} AS vrate_ms,

@@ -18,7 +18,7 @@ from drawdown.flights.aircraft import DEFAULT_WAVE_WINDOW, assign_waves, is_flee
 from drawdown.flights.airfields import Airfield, known_fields
 from drawdown.flights.engines import Engine, duckdb_connection
 from drawdown.flights.query import CLEANING_COUNTS, DEFAULT_PARAMS, M_PER_DEG, Params, sortie_events
-from drawdown.flights.readers import read_tracks
+from drawdown.flights.readers import read_tracks, rejected_rows
 from drawdown.model import Coverage, Sortie
 
 INFERRED_CLASH = timedelta(minutes=15)
@@ -32,12 +32,17 @@ POINT_COLUMNS = "epoch_us(time) / 1e6 AS t, icao24, callsign, lat, lon, alt_m, g
 
 @dataclass
 class SortieResult:
-    """What one run found: the sorties at the watched fields, and how many points each cleaning rule touched."""
+    """What one run found: the sorties at the watched fields, and how many points each cleaning rule touched.
+
+    ``rejected`` rows of a CSV did not fit its header or column types; they are left out, the rest is kept,
+    and ``rejects`` names the first few as ``file:line: column: value``."""
 
     sorties: list[Sortie]
     cleaning: dict[str, int] = field(default_factory=dict)
     engine: str = "duckdb"
     coverage: list[Coverage] = field(default_factory=list)
+    rejected: int = 0
+    rejects: tuple[str, ...] = ()
 
 
 def _estimate_elevation(con: duckdb.DuckDBPyConnection, f: Airfield, p: Params) -> float:
@@ -212,6 +217,7 @@ def detect_sorties(
     low = f"(alt_m < {COVERAGE_ALT_M!r} OR coalesce(onground, false))"
     cones = f"({_boxes(airfields, COVERAGE_KM)}) AND {low}"
     aircraft, callsigns = _coded_points(con, f"({zone}) OR ({cones})", zone, seq)
+    rejected, named = rejected_rows(con, path)  # the scan above read every row once
     coverage = _coverage(con, airfields)
     con.execute("DROP TABLE zone_text").fetchall()
     points, field_table = runner.tables(con, "SELECT * FROM zone_points", table)
@@ -239,4 +245,4 @@ def detect_sorties(
         kept = assign_waves(kept, wave_window)
     kept.sort(key=lambda s: (s.time, s.airfield, s.icao24, s.event))
     cleaning = {"nan_positions": nan_positions, **{name: int(count_row[name] or 0) for name in CLEANING_COUNTS}}
-    return SortieResult(kept, cleaning, engine, coverage)
+    return SortieResult(kept, cleaning, engine, coverage, rejected, tuple(named))

@@ -33,6 +33,9 @@ class SortieIngest:
     # (airfield, day) rows of stored coverage that gained an hour, and the watched hours the file holds.
     coverage_days: int = 0
     coverage_hours: int = 0
+    # CSV rows left out because they did not fit the header or the column types, the first few named.
+    rejected: int = 0
+    rejects: tuple[str, ...] = ()
 
 
 def ingest_sorties(
@@ -63,4 +66,7 @@ def ingest_sorties(
         days = merge_coverage(store, result.coverage)
     hours = sum(c.hours_covered for c in result.coverage)
     skipped = len(result.sorties) - len(keep)
-    return SortieIngest(run_id, len(result.sorties), added, updated, skipped, result.cleaning, days, hours)
+    return SortieIngest(
+        run_id, len(result.sorties), added, updated, skipped, result.cleaning, days, hours,
+        result.rejected, result.rejects,
+    )  # fmt: skip
