@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from drawdown.case import load_case
-from drawdown.flights.simulate import Scenario, simulate_scenario, write_tracks
+from drawdown.flights.simulate import scenario_for_case, simulate_scenario, write_tracks
 from drawdown.pipeline.extract import extract
 from drawdown.pipeline.flights import ingest_sorties
 from drawdown.pipeline.ingest import ingest
@@ -75,9 +75,9 @@ def base_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     reports = folder / "reports.jsonl"
     reports.write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n", encoding="utf-8")
     tracks = folder / "tracks.csv.gz"
-    write_tracks(simulate_scenario(Scenario(days=2)), tracks)
-    db = folder / "base.duckdb"
     case = load_case("syria-2024")
+    write_tracks(simulate_scenario(scenario_for_case(case, days=2)), tracks)
+    db = folder / "base.duckdb"
     with open_store(db) as store:
         store.set_meta("case", "syria-2024")
         result = ingest(store, [str(reports)])
