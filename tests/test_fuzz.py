@@ -34,9 +34,13 @@ pytestmark = pytest.mark.slow
 
 # CI runs 10,000 examples a target; DRAWDOWN_FUZZ_EXAMPLES=200 gives a quick local run.
 EXAMPLES = int(os.environ.get("DRAWDOWN_FUZZ_EXAMPLES", "10000"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: CI runs the same examples as a local run, so a red build is always reproducible.
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 WHERE = "fuzzed.input"
 DEFAULTS = Defaults(url=None, outlet=None, published=None)
+# One connection and one folder for all examples: a connection or a folder per example would be most of the cost.
+CON = duckdb.connect()
+FOLDER = Path(tempfile.mkdtemp(prefix="drawdown-fuzz-"))
 
 cell = st.one_of(
     st.text(max_size=30),
@@ -96,10 +100,9 @@ report_record = st.fixed_dictionaries(
 @FUZZ
 @given(st.lists(report_record.map(json.dumps) | st.binary(max_size=80).map(lambda b: b.decode("latin-1")), max_size=5))
 def test_jsonl(lines: list[str]) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "fuzzed.jsonl"
-        path.write_bytes("\n".join(lines).encode("utf-8", "surrogatepass"))
-        _drained(lambda: read_jsonl(path), str(path))
+    path = FOLDER / "fuzzed.jsonl"
+    path.write_bytes("\n".join(lines).encode("utf-8", "surrogatepass"))
+    _drained(lambda: read_jsonl(path), str(path))
 
 
 @FUZZ
@@ -144,25 +147,21 @@ def test_feeds(entries: list[tuple[str, str, str]], kind: str) -> None:
 
 
 def _read_all(path: Path) -> None:
-    con = duckdb.connect()
     try:
-        read_tracks(con, path).fetchall()  # every value converted: a bad one deep in the file surfaces here
+        read_tracks(CON, path).fetchall()  # every value converted: a bad one deep in the file surfaces here
     except DrawdownError as exc:
         _clear(exc, str(path))
-    finally:
-        con.close()
 
 
 @FUZZ
 @given(st.lists(st.lists(cell, min_size=len(OPENSKY_REQUIRED), max_size=len(OPENSKY_REQUIRED)), max_size=4))
 def test_state_vectors_csv(rows: list[list[str]]) -> None:
     good = ["1734158167", "154d29", "35.4", "35.3", "3223", "230", "-6", "false"]
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "states.csv"
-        lines = [",".join(OPENSKY_REQUIRED), *[",".join(good)] * 3]
-        lines += [",".join(c.replace("\n", " ").replace(",", " ") for c in r) for r in rows]
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
-        _read_all(path)
+    path = FOLDER / "states.csv"
+    lines = [",".join(OPENSKY_REQUIRED), *[",".join(good)] * 3]
+    lines += [",".join(c.replace("\n", " ").replace(",", " ") for c in r) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    _read_all(path)
 
 
 column_values = st.one_of(
@@ -177,10 +176,9 @@ column_values = st.one_of(
 @given(st.sampled_from([OPENSKY_REQUIRED, TRAFFIC_REQUIRED]), st.lists(column_values, min_size=8, max_size=8))
 def test_state_vectors_parquet(names: tuple[str, ...], columns: list[list[object]]) -> None:
     """OpenSky state vectors and traffic frames as Parquet, each column of any type."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "states.parquet"
-        pq.write_table(pa.table(dict(zip(names, columns, strict=False))), path)
-        _read_all(path)
+    path = FOLDER / "states.parquet"
+    pq.write_table(pa.table(dict(zip(names, columns, strict=False))), path)
+    _read_all(path)
 
 
 trace_point = st.lists(st.none() | st.floats(allow_nan=True) | st.integers() | st.text(max_size=5), max_size=9)
@@ -190,10 +188,9 @@ trace_point = st.lists(st.none() | st.floats(allow_nan=True) | st.integers() | s
 @given(st.fixed_dictionaries({}, optional={"icao": json_value, "timestamp": json_value, "r": json_value,
                                            "trace": st.lists(trace_point, max_size=4) | json_value}))  # fmt: skip
 def test_readsb_json(doc: dict[str, object]) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "trace_full_x.json"
-        path.write_text(json.dumps(doc), encoding="utf-8")
-        _read_all(path)
+    path = FOLDER / "trace_full_x.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    _read_all(path)
 
 
 BUNDLED = Path(__file__).resolve().parents[1] / "src" / "drawdown" / "cases" / "syria-2024.toml"
@@ -217,13 +214,12 @@ def test_case_loader(data: st.DataObject) -> None:
         del lines[index]
     else:
         lines = lines[: index + 1]
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "fuzzed.toml"
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        try:
-            load_case(path)
-        except CaseError as exc:
-            _clear(exc, "fuzzed.toml")
+    path = FOLDER / "fuzzed.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        load_case(path)
+    except CaseError as exc:
+        _clear(exc, "fuzzed.toml")
 
 
 def test_fuzz_targets_cover_every_reader() -> None:

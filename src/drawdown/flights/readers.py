@@ -166,17 +166,32 @@ def _num(name: str, types: dict[str, str]) -> str:
     return f"TRY_CAST({name} AS DOUBLE)"
 
 
+# Epoch seconds outside 1970-2100 are garbage, not times: they become NULL (and the row is dropped) instead of
+# failing the scan with DuckDB's "out of range" error.
+_EPOCH_MAX: Final = 4_102_444_800
+
+
+def _time(name: str, types: dict[str, str]) -> str:
+    """Column ``name`` as a TIMESTAMPTZ: a timestamp as it is, numbers as epoch seconds, text parsed as either."""
+    kind = types.get(name, "")
+    if kind.startswith("TIMESTAMP"):
+        return f"CAST({name} AS TIMESTAMPTZ)"
+    seconds = _num(name, types)
+    epoch = f"CASE WHEN {seconds} BETWEEN 0 AND {_EPOCH_MAX} THEN to_timestamp({seconds}) END"
+    if kind in _NUMBERS or kind.startswith("DECIMAL") or kind == "DOUBLE":
+        return epoch
+    return f"coalesce(TRY_CAST({name} AS TIMESTAMPTZ), {epoch})"
+
+
 def _callsign(expr: str) -> str:
     return f"nullif(trim(CAST({expr} AS VARCHAR)), '')"
 
 
 def _opensky_select(scan: str, types: dict[str, str], seq: str = "") -> str:
     # OpenSky's CSV exports carry epoch seconds; pyopensky's frames (saved to Parquet) carry timestamps.
-    stamped = types.get("time", "").startswith("TIMESTAMP")
-    when = "CAST(time AS TIMESTAMPTZ)" if stamped else f"to_timestamp({_num('time', types)})"
     cs = _callsign("callsign") if "callsign" in types else "NULL::VARCHAR"
     return f"""
-        SELECT {when} AS time,
+        SELECT {_time("time", types)} AS time,
                lower(trim(CAST(icao24 AS VARCHAR))) AS icao24,
                {cs} AS callsign,
                {_num("lat", types)} AS lat, {_num("lon", types)} AS lon,
@@ -184,7 +199,7 @@ def _opensky_select(scan: str, types: dict[str, str], seq: str = "") -> str:
                {_num("vertrate", types)} AS vrate_ms,
                {_bool("onground", types)} AS onground{seq}
         FROM {scan}
-        WHERE time IS NOT NULL AND icao24 IS NOT NULL
+        WHERE time IS NOT NULL AND icao24 IS NOT NULL AND {_time("time", types)} IS NOT NULL
     """
 
 
@@ -194,12 +209,12 @@ def _traffic_select(scan: str, types: dict[str, str], seq: str = "") -> str:
     og = _bool("onground", types) if "onground" in types else "false"
     cs = _callsign("callsign") if "callsign" in types else "NULL::VARCHAR"
     return f"""
-        SELECT CAST(timestamp AS TIMESTAMPTZ) AS time,
+        SELECT {_time("timestamp", types)} AS time,
                lower(trim(CAST(icao24 AS VARCHAR))) AS icao24, {cs} AS callsign,
                {_num("latitude", types)} AS lat, {_num("longitude", types)} AS lon,
                {_num("altitude", types)} * {FT} AS alt_m, {gs} AS gs_ms, {vr} AS vrate_ms, {og} AS onground{seq}
         FROM {scan}
-        WHERE timestamp IS NOT NULL AND icao24 IS NOT NULL
+        WHERE timestamp IS NOT NULL AND icao24 IS NOT NULL AND {_time("timestamp", types)} IS NOT NULL
     """
 
 
