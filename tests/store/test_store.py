@@ -87,3 +87,30 @@ def test_meta_round_trip(store: Store) -> None:
     store.set_meta("case", "northland")
     assert store.get_meta("case") == "northland"
     assert store.get_meta("missing") is None
+
+
+class _FullDisk:
+    """A connection whose COMMIT fails as DuckDB's does when the disk is full."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.inner = con
+
+    def execute(self, sql: str, *args: object) -> duckdb.DuckDBPyConnection:
+        if sql == "COMMIT":
+            raise duckdb.IOException("IO Error: Could not write file: No space left on device")
+        return self.inner.execute(sql, *args)
+
+
+def test_a_failed_commit_is_one_store_error_and_rolls_back(tmp_path: Path) -> None:
+    from drawdown.errors import StoreError
+    from drawdown.store import open_store
+
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.set_meta("kept", "yes")
+        real = store.con
+        store.con = _FullDisk(real)  # type: ignore[assignment]
+        with pytest.raises(StoreError) as caught, store.transaction():
+            store.con.execute("INSERT INTO meta VALUES ('lost', 'no')")
+        store.con = real
+        assert "No space left on device" in caught.value.one_line() and "rolled back" in caught.value.one_line()
+        assert store.get_meta("kept") == "yes" and store.get_meta("lost") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -109,13 +110,22 @@ class Store:
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        else:
             self.con.execute("COMMIT")
+        except (duckdb.IOException, duckdb.OutOfMemoryException) as exc:  # a full disk, a vanished file
+            self._rollback()
+            raise StoreError(
+                f"{self.path or 'the store'}: a write failed ({str(exc).splitlines()[0]})",
+                fix="free disk space or memory and re-run; this batch was rolled back, earlier ones are kept",
+            ) from exc
+        except BaseException:
+            self._rollback()
+            raise
         finally:
             self._depth = 0
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(duckdb.Error):  # the failed statement may have ended the transaction already
+            self.con.execute("ROLLBACK")
 
     # ------------------------------------------------------------------------------------------- helpers
 
