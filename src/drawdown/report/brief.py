@@ -13,6 +13,7 @@ from datetime import date
 from drawdown.assess import Assessment
 from drawdown.assess.credibility import Credibility
 from drawdown.assess.evidence import DRAWING, PRESENT, STAYING, WITHDRAWN, Evidence, vote
+from drawdown.assess.status import SiteStatus
 from drawdown.case import Case, Site, fold
 from drawdown.model import Claim, Report
 from drawdown.report import cite
@@ -212,16 +213,7 @@ def _sites(result: Assessment) -> list[str]:
         site = case.site(status.site)
         p = status.probabilities
         probs = f"{p['present']:.2f} / {p['drawing_down']:.2f} / {p['withdrawn']:.2f}"
-        label = STATUS_LABELS[status.status]
-        if status.status == "unknown":
-            if status.weight == 0:
-                label += " (no evidence)"
-            elif status.weight < case.assessment.min_weight:
-                lead = max(p, key=lambda k: p[k])
-                leans = f"; leans {STATUS_LABELS[lead]}" if p[lead] >= 0.5 else ""
-                label += f" (evidence too thin: weight {status.weight:.2f}{leans})"
-            else:
-                label += " (the evidence conflicts)"
+        label = _status_label(result, status)
         claims = [ev.claims[v.claim_index] for v in status.votes if v.claim_index is not None]
         sorties = [v.sortie_id for v in status.votes if v.sortie_id is not None]
         evidence = cite.join(cite.claims(ev, claims) if claims else "", cite.sorties(sorties))
@@ -229,6 +221,32 @@ def _sites(result: Assessment) -> list[str]:
         last = status.last_evidence.isoformat() if status.last_evidence else "none"
         lines.append(f"| {md.text(site.name)}{code} | {label} | {probs} | {last} | {evidence} |")
     return [*lines, ""]
+
+
+def _status_label(result: Assessment, status: SiteStatus) -> str:
+    """The status as the table shows it: settled since when, what an unknown leans to, contradictions."""
+    ev, params = result.evidence, result.evidence.case.assessment
+    label = STATUS_LABELS[status.status]
+    if status.status == "withdrawn" and status.settled_on is not None and status.settled_by is not None:
+        grade = result.credibility[status.settled_by].rating if status.settled_by < len(result.credibility) else ""
+        label += f" since {status.settled_on.isoformat()} (settled: credible completion{', ' + grade if grade else ''})"
+    elif status.status == "unknown":
+        seen = f"; last seen {STATES_SEEN.get(status.last_seen or '', '')}" if status.last_seen else ""
+        if status.weight == 0:
+            label += " (no evidence)"
+        elif status.probabilities[WITHDRAWN] >= 0.5:
+            label += " (leans withdrawn; no credible completion settles it)"
+        elif status.weight < params.min_weight:
+            label += f" (evidence too thin: weight {status.weight:.2f}{seen})"
+        else:
+            label += f" (the evidence conflicts{seen})"
+    if status.contradictions:
+        cited = cite.claims(ev, [ev.claims[i] for i in status.contradictions])
+        label += f"; contradicted by later presence reports: {cited}"
+    return label
+
+
+STATES_SEEN = {PRESENT: "present", DRAWING: "drawing down", WITHDRAWN: "withdrawn", STAYING: "not withdrawn"}
 
 
 # --------------------------------------------------------------------------------------- 3 confirmed or not
