@@ -161,7 +161,9 @@ def test_edge_cases_found_in_review() -> None:
     assert result.force.removed_percent is not None and result.force.removed_percent.high < 5, (
         "a site-level 100% claim does not empty the whole force"
     )
-    assert all(c.kind != "percent" for c in result.checks)
+    site_share = next(c for c in result.checks if c.kind == "percent")
+    assert site_share.verdict == "untestable", "a share of one site, and the case gives that site no baseline"
+    assert site_share.reason is not None and "Ridge posts" in site_share.reason
     assert [d.due for d in result.force.deadlines] == [date(2031, 6, 21)], "a partial plan is not a deadline"
     planned_only = World()
     planned_only.report("r1", AS_OF)

@@ -14,8 +14,15 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from drawdown.assess.evidence import Evidence
-from drawdown.assess.force import ForceEstimate, Interval, outbound_takeoffs, percent_claims, removed_fraction
+from drawdown.assess.evidence import COMPLETING, REDUCING, Evidence
+from drawdown.assess.force import (
+    ForceEstimate,
+    Interval,
+    is_share_of_force,
+    outbound_takeoffs,
+    removed_fraction,
+    site_fraction,
+)
 from drawdown.case import Figure
 
 RATE_CUE = re.compile(r"\b(daily|a day|per day|each day|every day|a night)\b", re.I)
@@ -60,8 +67,10 @@ class PercentFacts:
     sealift: int
     sea: Interval  # tonnes
     baseline: Figure  # tonnes
-    removed: Interval  # percent
+    removed: Interval  # percent (of the site, for a site's percentage)
     claimed: float
+    site: str | None = None  # the site whose share the claim gives; None: the whole force
+    site_share: float | None = None  # that site's share of the baseline personnel (best estimates)
 
 
 @dataclass(frozen=True)
@@ -122,23 +131,34 @@ def rate_check(evidence: Evidence, index: int, seed: int) -> Check:
 
 
 def percent_check(evidence: Evidence, index: int, seed: int) -> Check:
+    """A percentage claim against the evidence up to its report: of the whole force when it says so, else of its
+    site, whose removed share is its lift over its part of the baseline (the site's personnel share of it)."""
     claim = evidence.claims[index]
     report = evidence.report_of(claim)
     day = report.published.date() if report.published else (evidence.claim_day(claim) or date.min)
     untestable = Check("percent", index, "untestable", quantity=claim.quantity)
     before = evidence.until(day)
-    fraction, removed, _ = removed_fraction(before, day, seed, use_percent_claims=False)
-    if not _covered(before, evidence.case.start, day) and not removed.sealift_claims:
+    fraction, removed, _ = removed_fraction(before, day, seed)
+    if not _covered(before, evidence.case.start, day) and not removed.sealift_claims and not removed.completions:
         return replace(untestable, reason="no flight or sealift data up to the claim")
     if fraction is None:
         return replace(untestable, reason="the case gives no baseline tonnage")
-    interval = Interval.of(100 * fraction)
     b = evidence.case.actor.equipment_tonnes
     assert b is not None
+    scope = None if is_share_of_force(evidence, claim) else claim.site
+    share = None
+    if scope is not None:
+        site = evidence.case.site(scope)
+        if site.personnel is None or evidence.case.actor.personnel is None:
+            return replace(untestable, reason=f"a share of {site.name}, and the case gives no baseline for it")
+        site_share = site.personnel.best / evidence.case.actor.personnel.best
+        fraction, removed = site_fraction(before, day, seed, scope)
+        share = site_share
+    interval = Interval.of(100 * fraction)
     sea = removed.tonnes - removed.air
     facts = PercentFacts(
         day, len(removed.sorties), Interval.of(removed.air), len(removed.sealift_claims), Interval.of(sea), b,
-        interval, claim.quantity or 0,
+        interval, claim.quantity or 0, scope, share,
     )  # fmt: skip
     verdict = _verdict(claim.quantity or 0, interval)
     return Check("percent", index, verdict, claim.quantity, facts=facts, sorties=removed.sorties)
@@ -158,13 +178,12 @@ def deadline_checks(force: ForceEstimate) -> list[Check]:
 
 
 def checks(evidence: Evidence, force: ForceEstimate, seed: int) -> list[Check]:
-    national = set(percent_claims(evidence, date.max))
     out = []
     for index, claim in enumerate(evidence.claims):
         if claim.quantity is None or claim.modality != "asserted" or claim.confirmation == "denied":
             continue
         if claim.unit == "flights" and RATE_CUE.search(claim.sentence):
             out.append(rate_check(evidence, index, seed))
-        elif claim.unit == "percent" and index in national:
+        elif claim.unit == "percent" and claim.action in REDUCING | COMPLETING:
             out.append(percent_check(evidence, index, seed))
     return out + deadline_checks(force)

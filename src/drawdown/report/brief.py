@@ -131,9 +131,9 @@ def _scale(result: Assessment) -> list[str]:
         f"{plural(len(ev.sorties), 'detected sortie')} ({plural(len(takeoffs), 'takeoff')}){span_text}."
     )
     counted = cite.sorties(list(force.lift.sorties))
-    percent = [ev.claims[i] for i in force.percent_claims]
-    sealift = [ev.claims[i] for i in force.lift.sealift_claims]
-    measured = [counted, cite.claims(ev, percent + sealift, 4) if percent or sealift else ""]
+    # What measured the removals: sorties, sealift and completions; never a percentage claim, which section 4 checks.
+    reported = [ev.claims[i] for i in (*force.lift.sealift_claims, *force.lift.completions)]
+    measured = [counted, cite.claims(ev, reported, 4) if reported else ""]
     basis = cite.join(*measured)
     baseline = case.actor.personnel
     if force.personnel_remaining is not None and baseline is not None:
@@ -149,7 +149,8 @@ def _scale(result: Assessment) -> list[str]:
     else:
         lines.append(
             f"- Force remaining: unknown. The baseline is {span(baseline)} personnel [case file: actor baseline], "
-            "but no flight data, sealift report or percentage claim measures what has left."
+            "but no flight data, sealift report or credible completion at a site with a baseline measures what has"
+            " left."
         )
     window = case.assessment.pace_window_days
     if not ev.sorties:
