@@ -126,7 +126,7 @@ def test_rate_and_percent_claims_are_checked_with_arithmetic() -> None:
     result = assess(world.evidence(), AS_OF, seed=5, with_timeline=False)
     rate = next(c for c in result.checks if c.kind == "rate")
     assert rate.verdict == "consistent" and len(rate.sorties) == 8
-    assert "8 outbound takeoffs" in check_lines(rate)[0] and "in the 4 days" in check_lines(rate)[0]
+    assert "8 outbound takeoffs" in check_lines(rate)[0] and "(4 days), of which 4.0 watched" in check_lines(rate)[0]
     percent = next(c for c in result.checks if c.kind == "percent")
     assert percent.verdict == "overstated", "8 x 20-30 t is about 2% of 8,000-12,000 t, not 90%"
     assert "claimed 90%" in check_lines(percent)[-1]

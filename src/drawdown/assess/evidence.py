@@ -78,7 +78,8 @@ class Evidence:
         claims = tuple(c for c in self.claims if c.report_id in reports)
         sorties = tuple(s for s in self.sorties if s.time.date() <= day)
         mentions = tuple(m for m in self.mentions if m.report_id in reports)
-        return Evidence(self.case, reports, claims, sorties, mentions)
+        coverage = tuple(c for c in self.coverage if c.day <= day)
+        return Evidence(self.case, reports, claims, sorties, mentions, coverage)
 
 
 def vote(claim: Claim) -> str | None:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from drawdown.assess.coverage import watched
 from drawdown.assess.credibility import credibility
 from drawdown.assess.evidence import COMPLETING, REDUCING, Evidence, site_of_airfield
 from drawdown.assess.status import settlement
@@ -62,6 +63,7 @@ class DeadlineOdds:
     probability: float | None
     source: str
     claim_index: int | None = None
+    reason: str | None = None  # why ``probability`` is None, when the general completion note does not say it
 
 
 @dataclass(frozen=True)
@@ -309,8 +311,8 @@ def has_movement_data(evidence: Evidence, until: date) -> bool:
     Without it, "nothing left" and "nobody looked" are indistinguishable, so the share removed is unknown. A
     percentage claim is not such data: it is what the data checks.
     """
-    if any(s.time.date() <= until for s in evidence.sorties):
-        return True
+    if any(s.time.date() <= until for s in evidence.sorties) or any(c.day <= until for c in evidence.coverage):
+        return True  # watched airfields measure removals even when they saw no departure
     if completed_sites(evidence, until):
         return True
     return bool(_claimed_events(evidence, "ships_departed", "ships", until, None))
@@ -334,7 +336,7 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
     pace_pct = None if baseline_t is None else Interval.of(100 * pace_t / baseline_t)
     completion, note, finish = _completion(fraction, baseline_t, pace_t, as_of)
     if not has_movement_data(evidence, as_of):
-        note = "unknown: no flight data, no sealift report and no credible completion at a site with a baseline"
+        note = "no flight data, no sealift report and no credible completion at a site with a baseline"
     return ForceEstimate(
         as_of=as_of,
         personnel_remaining=remaining,
@@ -424,12 +426,16 @@ def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | 
             items.append((claim.sentence or claim.action, claim.due_date, "claim", i))
     odds = []
     for label, due, source, index in items:
+        reason = None
         if due <= as_of:  # judged on what had left by the deadline itself
             # What had left by the due date, as known now: later reports of earlier departures count.
-            fraction, _, _ = removed_fraction(evidence, due, seed)
+            fraction, removed, _ = removed_fraction(evidence, due, seed)
             measured = fraction is not None and has_movement_data(evidence, due)
             p = float(np.mean(fraction >= 0.95)) if measured and fraction is not None else None
+            start = evidence.case.start
+            if not removed.sealift_claims and not removed.completions and not watched(evidence, start, due, None).days:
+                p, reason = None, f"no ADS-B coverage from {start} to {due}"
         else:
             p = None if finish is None else float(np.mean(finish <= (due - as_of).days))
-        odds.append(DeadlineOdds(label, due, p, source, index))
+        odds.append(DeadlineOdds(label, due, p, source, index, reason))
     return odds

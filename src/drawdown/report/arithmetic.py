@@ -51,10 +51,11 @@ def check_lines(check: Check) -> list[str]:
     """Why the check reached its verdict."""
     facts = check.facts
     if isinstance(facts, RateFacts):
+        how = "days with a detected sortie" if facts.inferred else "ADS-B coverage"
         return [
-            f"{facts.takeoffs} outbound takeoffs from {facts.where} in the {facts.days} days {facts.start} – "
-            f"{facts.end}",
-            f"observed rate {facts.takeoffs / facts.days:.2f}/day, 80% interval {facts.interval.low:.2f}–"
+            f"window {facts.start} – {facts.end} ({facts.days} days), of which {facts.covered:.1f} watched ({how}); "
+            f"{facts.takeoffs} outbound takeoffs from {facts.where} on the watched days",
+            f"observed rate {facts.takeoffs / facts.covered:.2f}/watched day, 80% interval {facts.interval.low:.2f}–"
             f"{facts.interval.high:.2f}/day (Poisson); claimed {facts.claimed:g}/day",
         ]
     if isinstance(facts, PercentFacts):

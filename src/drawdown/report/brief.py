@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from drawdown.assess import Assessment
+from drawdown.assess.consistency import Check, PercentFacts, RateFacts
 from drawdown.assess.credibility import Credibility
 from drawdown.assess.evidence import DRAWING, PRESENT, STAYING, WITHDRAWN, Evidence, vote
 from drawdown.assess.status import SiteStatus
@@ -316,9 +317,25 @@ def _checks(result: Assessment) -> list[str]:
     for check in result.checks:
         source = cite.claim(ev, ev.claims[check.claim_index]) if check.claim_index is not None else "case file"
         where = cite.join(source, cite.sorties(check.sorties))
-        lines.append(f"- **{md.text(claimed(check), limit=160)}**: {check.verdict}. {where}")
-        lines += [f"  - {md.text(a, limit=400)}" for a in check_lines(check)]
+        window = _window(check)
+        if check.verdict == "untestable" and check.reason:
+            verdict = f"untestable: {md.text(check.reason, limit=300)}"
+            details: list[str] = []
+        else:
+            verdict, details = check.verdict, check_lines(check)
+        lines.append(f"- **{md.text(claimed(check), limit=160)}**{window}: {verdict}. {where}")
+        lines += [f"  - {md.text(a, limit=400)}" for a in details]
     return [*lines, ""]
+
+
+def _window(check: Check) -> str:
+    """The window a verdict holds for: each claim gets one verdict per window, and the reader sees which."""
+    facts = check.facts
+    if isinstance(facts, RateFacts):
+        return f" ({facts.start} – {facts.end})"
+    if isinstance(facts, PercentFacts):
+        return f" (up to {facts.day})"
+    return ""
 
 
 # ------------------------------------------------------------------------------------------ 5 other actors
