@@ -19,15 +19,12 @@ import numpy as np
 
 from drawdown.assess.coverage import watched
 from drawdown.assess.credibility import credibility
+from drawdown.assess.deadlines import HAPPENED, of_actor, plan_scope, reported
 from drawdown.assess.evidence import COMPLETING, REDUCING, Evidence, site_of_airfield
 from drawdown.assess.status import settlement
-from drawdown.case import Case, Figure, fold
+from drawdown.case import Case, Figure, Plan, fold
 from drawdown.model import Claim, Sortie
 
-# How likely a claimed event is to have happened, by information credibility grade (1 confirmed .. 6 unknown).
-# Chosen to mirror the words of the Admiralty scale, not fitted: "confirmed" ~ near certain, "possibly true" ~
-# a coin toss, "improbable" ~ rarely.
-HAPPENED = {1: 0.95, 2: 0.8, 3: 0.5, 4: 0.25, 5: 0.05, 6: 0.3}
 QUANTILES = (10, 50, 90)  # the 80% interval and the median
 NEVER_DAYS = 36_500.0  # "not in a hundred years": stands in for a zero pace inside percentiles
 
@@ -54,6 +51,7 @@ class Lift:
     unknown_type: tuple[str, ...]
     sealift_claims: tuple[int, ...]
     completions: tuple[int, ...] = ()  # settled completions at sites with a baseline (indexes into claims)
+    fleet_mix: tuple[str, ...] = ()  # sorties of unknown type counted with the case's fleet mix
 
 
 @dataclass(frozen=True)
@@ -64,6 +62,8 @@ class DeadlineOdds:
     source: str
     claim_index: int | None = None
     reason: str | None = None  # why ``probability`` is None, when the general completion note does not say it
+    completions: tuple[int, ...] = ()  # reported completions the odds rest on (indexes into claims)
+    with_flights: bool = False  # whether flight data entered the odds
 
 
 @dataclass(frozen=True)
@@ -139,13 +139,21 @@ def lift(evidence: Evidence, until: date, rng: np.random.Generator, n: int, load
     case = evidence.case
     total = np.zeros(n)
     used, unknown = [], []
+    mixed = []
     for sortie in outbound_takeoffs(evidence, since, until, site):
         figure = payload_figure(case, sortie)
-        if figure is None:
-            unknown.append(sortie.id)
+        if figure is None and not case.aircraft:
+            unknown.append(sortie.id)  # no type and no fleet mix: its payload is unknown, not zero
             continue
         happened = rng.random(n) < sortie.confidence
-        payload = draw(figure, rng, n)
+        if figure is None:
+            # Of unknown type: any of the case's fleet, each type equally likely in each draw (the interval widens).
+            pick = rng.integers(len(case.aircraft), size=n)
+            by_type = [draw(a.payload_tonnes, rng, n) for a in case.aircraft]
+            payload: np.ndarray | None = np.stack([d for d in by_type if d is not None])[pick, np.arange(n)]
+            mixed.append(sortie.id)
+        else:
+            payload = draw(figure, rng, n)
         assert payload is not None
         total += happened * payload * load
         used.append(sortie.id)
@@ -162,7 +170,7 @@ def lift(evidence: Evidence, until: date, rng: np.random.Generator, n: int, load
                 assert tonnes is not None
                 total += (rng.random(n) < p) * count * tonnes
                 ships.append(index)
-    return Lift(total, air, tuple(used), tuple(unknown), tuple(ships))
+    return Lift(total, air, tuple(used), tuple(unknown), tuple(ships), fleet_mix=tuple(mixed))
 
 
 def _claimed_events(
@@ -337,6 +345,9 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
     completion, note, finish = _completion(fraction, baseline_t, pace_t, as_of)
     if not has_movement_data(evidence, as_of):
         note = "no flight data, no sealift report and no credible completion at a site with a baseline"
+    if removed.unknown_type:  # the pace is a lower bound: a projection from it would be falsely precise
+        completion, finish = None, None
+        note = f"not projected: payload unknown for {len(removed.unknown_type)} takeoffs of unknown type"
     return ForceEstimate(
         as_of=as_of,
         personnel_remaining=remaining,
@@ -348,7 +359,7 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
         completion_note=note,
         lift=removed,
         per_site=_per_site(evidence, as_of, seed, personnel, baseline_t) if fraction is not None else {},
-        deadlines=tuple(_deadlines(evidence, as_of, seed, finish)),
+        deadlines=tuple(_deadlines(evidence, as_of, seed, finish, len(removed.unknown_type))),
         recent_sorties=recent.sorties,
     )
 
@@ -414,28 +425,49 @@ def _per_site(evidence: Evidence, as_of: date, seed: int, personnel: np.ndarray 
     return out
 
 
-def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | None) -> list[DeadlineOdds]:
-    items: list[tuple[str, date, str, int | None]] = []
+def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | None,
+               unknown_payload: int) -> list[DeadlineOdds]:  # fmt: skip
+    """P(deadline holds) for each stated deadline: reported completions of the plan's actor (``deadlines``),
+    combined with the flight-based measure when there is one. A draw counts as complete when either says so: a
+    reported handover is not undone by flights that carried less than the baseline (roads and ships are unseen),
+    and flights that removed it all need no report."""
+    items: list[tuple[str, date, str, int | None, Plan | None]] = []
     for plan in evidence.case.plans:
         if plan.due is not None and plan.reduction_percent is not None and plan.reduction_percent.best >= 100:
-            items.append((plan.summary, plan.due, f"case plan {plan.id}: {plan.attribution}", None))
+            items.append((plan.summary, plan.due, f"case plan {plan.id}: {plan.attribution}", None, plan))
     for i, claim in enumerate(evidence.claims):
         complete = claim.action in COMPLETING or (claim.unit == "percent" and (claim.quantity or 0) >= 100)
         planned = claim.modality == "planned" and claim.due_date is not None and complete
-        if planned and claim.due_date and all(abs((claim.due_date - due).days) > 3 for _, due, _, _ in items):
-            items.append((claim.sentence or claim.action, claim.due_date, "claim", i))
+        if planned and claim.due_date and all(abs((claim.due_date - it[1]).days) > 3 for it in items):
+            items.append((claim.sentence or claim.action, claim.due_date, "claim", i, None))
     odds = []
-    for label, due, source, index in items:
-        reason = None
-        if due <= as_of:  # judged on what had left by the deadline itself
-            # What had left by the due date, as known now: later reports of earlier departures count.
+    start = evidence.case.start
+    position = {id(c): i for i, c in enumerate(evidence.claims)}  # the actor's claims are the same objects
+    for label, due, source, index, stated in items:
+        actor = stated.actor if stated is not None else (evidence.claims[index].actor if index is not None else None)
+        own = of_actor(evidence, actor)
+        reports = reported(own, plan_scope(stated), min(due, as_of), seed)
+        completions = tuple(position[id(own.claims[i])] for i in reports.completions)
+        flights: np.ndarray | None = None
+        why: str | None = None
+        if unknown_payload:
+            why = f"payload unknown for {unknown_payload} takeoffs of unknown type"
+        elif due <= as_of:  # judged on what had left by the deadline itself, as known now
             fraction, removed, _ = removed_fraction(evidence, due, seed)
-            measured = fraction is not None and has_movement_data(evidence, due)
-            p = float(np.mean(fraction >= 0.95)) if measured and fraction is not None else None
-            start = evidence.case.start
-            if not removed.sealift_claims and not removed.completions and not watched(evidence, start, due, None).days:
-                p, reason = None, f"no ADS-B coverage from {start} to {due}"
+            if not removed.sealift_claims and not watched(evidence, start, due, None).days:
+                why = f"no ADS-B coverage from {start} to {due}"  # the reports alone may still say
+            elif fraction is not None:
+                flights = fraction >= 0.95
+        elif finish is not None:
+            flights = finish <= (due - as_of).days
+        if reports.done is not None and flights is not None:
+            p: float | None = float(np.mean(reports.done | flights))
+        elif reports.done is not None:
+            p = float(np.mean(reports.done))
+        elif flights is not None:
+            p = float(np.mean(flights))
         else:
-            p = None if finish is None else float(np.mean(finish <= (due - as_of).days))
-        odds.append(DeadlineOdds(label, due, p, source, index, reason))
+            p = None
+        reason = None if p is not None else "; ".join(r for r in (why, reports.reason) if r) or None
+        odds.append(DeadlineOdds(label, due, p, source, index, reason, completions, flights is not None))
     return odds

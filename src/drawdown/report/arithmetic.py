@@ -33,8 +33,12 @@ def force_lines(result: Assessment) -> list[str]:
             f"against a baseline of {span(baseline, ' t')} of equipment "
             f"→ {interval(force.removed_percent, 1, '%')} of the force removed"
         )
+    if removed.fleet_mix:
+        lines.append(f"{len(removed.fleet_mix)} takeoffs of unknown type counted with the case's fleet mix (any of "
+                     f"{len(case.aircraft)} types, equally likely)")  # fmt: skip
     if removed.unknown_type:
-        lines.append(f"{len(removed.unknown_type)} takeoffs of unknown type are not counted (no payload)")
+        lines.append(f"{len(removed.unknown_type)} takeoffs of unknown type are not counted: payload unknown (the case "
+                     "has no aircraft types); the share removed is a lower bound")  # fmt: skip
     return lines
 
 

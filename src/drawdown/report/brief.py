@@ -138,12 +138,17 @@ def _scale(result: Assessment) -> list[str]:
     basis = cite.join(*measured)
     baseline = case.actor.personnel
     if force.personnel_remaining is not None and baseline is not None:
+        unknown = len(force.lift.unknown_type)
+        bound = f" (payload unknown for {plural(unknown, 'takeoff')} of unknown type, not counted)" if unknown else ""
         lines.append(
-            f"- Force remaining: about {interval(force.personnel_remaining)} personnel, from a baseline of "
-            f"{span(baseline)}. {cite.join(*measured, 'case file: actor baseline')}"
+            f"- Force remaining: {'at most' if unknown else 'about'} {interval(force.personnel_remaining)} personnel"
+            f"{bound}, from a baseline of {span(baseline)}. {cite.join(*measured, 'case file: actor baseline')}"
         )
         if force.removed_percent is not None:
-            lines.append(f"- Share of the force removed: {interval(force.removed_percent, 1, '%')}. {basis}")
+            least = "at least " if unknown else ""
+            lines.append(
+                f"- Share of the force removed: {least}{interval(force.removed_percent, 1, '%')}{bound}. {basis}"
+            )
         lines += [f"  - {md.text(a, limit=400)}" for a in force_lines(result)]
     elif baseline is None:
         lines.append("- Force remaining: unknown; the case gives no personnel baseline.")
@@ -176,8 +181,17 @@ def _scale(result: Assessment) -> list[str]:
         lines.append(f"- Projected completion: unknown ({force.completion_note}).")
     for odds in force.deadlines:
         source = cite.claim(ev, ev.claims[odds.claim_index]) if odds.claim_index is not None else md.text(odds.source)
-        p = "unknown" if odds.probability is None else f"{odds.probability:.0%}"
-        lines.append(f"- P(complete by {odds.due}) for “{md.text(odds.label, limit=120)}”: {p}. [{source}]")
+        if odds.probability is None:
+            p = f"unknown ({md.text(odds.reason or force.completion_note, limit=200)})"
+        else:
+            basis_words = "reported completions and flights" if odds.completions and odds.with_flights else (
+                "reported completions" if odds.completions else "flights")  # fmt: skip
+            p = f"{odds.probability:.0%}, from {basis_words}"
+        reports_cited = cite.claims(ev, [ev.claims[i] for i in odds.completions], 4) if odds.completions else ""
+        lines.append(
+            f"- P(complete by {odds.due}) for “{md.text(odds.label, limit=120)}”: {p}. "
+            f"{cite.join(source, reports_cited)}"
+        )
     lines += ["", "Timeline (first report of each move, one per origin):", ""]
     lines += _timeline(result) or ["- No dated claims have been extracted yet (run `drawdown extract`)."]
     return [*lines, ""]
