@@ -86,9 +86,27 @@ def render_brief(result: Assessment) -> str:
         "brackets; `s-…` ids are sorties detected in ADS-B data.",
         "",
     ]
-    for section in (_scale, _sites, _confirmation, _checks, _others, _watch, _appendix):
+    for section in (_scale, _sites, _confirmation, _checks, _others, _watch, _appendix, _undated):
         lines += section(result)
     return "\n".join(lines)
+
+
+def _undated(result: Assessment) -> list[str]:
+    """Reports with no publication date and no explicit event date: in no as-of snapshot, so listed here."""
+    if not result.undated:
+        return []
+    lines = [
+        "## Undated evidence",
+        "",
+        f"{plural(len(result.undated), 'report')} carry no publication date and no explicit event date, so no "
+        "assessment as of a date counts them. Re-ingest with `--published YYYY-MM-DD` when the date is known.",
+        "",
+    ]
+    shown = result.undated[:MAX_PER_GROUP]
+    lines += [f"- {cite.report(r)}: {md.text(r.title or r.text, limit=120)}" for r in shown]
+    if len(result.undated) > len(shown):
+        lines.append(f"- … {len(result.undated) - len(shown)} more.")
+    return [*lines, ""]
 
 
 def _site_name(case: Case, site_id: str | None) -> str:
