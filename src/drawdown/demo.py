@@ -59,7 +59,7 @@ def run_demo(out_dir: str | Path = "demo-out", *, progress: ProgressHook | None 
         # ADS-B for the airlift the reports describe: about two transports a day out of Hmeimim, 14-16 Dec 2024.
         tracks = out / TRACKS_NAME
         write_tracks(simulate_scenario(Scenario()), tracks)
-        ingest_sorties(store, tracks, case)
+        ingest_sorties(store, tracks, case, simulated=True)
         brief_path = out / BRIEF_NAME
         brief = write_brief(store, case, brief_path)
     return DemoResult(out, db_path, brief_path, brief, result)

@@ -103,3 +103,21 @@ def test_an_undated_completion_settles_nothing() -> None:
     world.reports["r1"] = replace(world.reports["r1"], published=None)
     world.claim("r1", "port-ember", "withdrawal_complete", confirmation="confirmed")
     assert settlement(world.evidence(), "port-ember", date(2031, 6, 1)).day is None
+
+
+def test_two_independent_weak_reports_a_month_apart_settle_from_the_first() -> None:
+    world = _left("unconfirmed")
+    world.report("r2", date(2031, 4, 12), outlet="Other Paper")
+    world.claim("r2", "port-ember", "evacuated", event_date=date(2031, 4, 12))
+    assert site_status(world.evidence(), "port-ember", date(2031, 4, 1)).status == "unknown"
+    status = site_status(world.evidence(), "port-ember", date(2031, 4, 20))
+    assert status.status == "withdrawn" and status.settled_on == LEFT and status.settled_origins == 2
+
+
+def test_presence_between_two_weak_reports_keeps_them_apart() -> None:
+    world = _left("unconfirmed")
+    world.report("r1b", date(2031, 3, 20), outlet="Rumour Mill")
+    world.claim("r1b", "port-ember", "presence_maintained", event_date=date(2031, 3, 20))
+    world.report("r2", date(2031, 4, 12), outlet="Other Paper")
+    world.claim("r2", "port-ember", "evacuated", event_date=date(2031, 4, 12))
+    assert site_status(world.evidence(), "port-ember", date(2031, 4, 20)).status != "withdrawn"

@@ -43,6 +43,7 @@ class Evidence:
     sorties: tuple[Sortie, ...]
     mentions: tuple[Mention, ...] = ()
     coverage: tuple[Coverage, ...] = ()  # watched hours per airfield and day; empty when unknown
+    simulated: frozenset[str] = frozenset()  # ids of sorties detected in simulated tracks
 
     @cached_property
     def claims_by_site(self) -> dict[str | None, list[int]]:
@@ -97,7 +98,7 @@ class Evidence:
         sorties = tuple(s for s in self.sorties if s.time.date() <= day)
         mentions = tuple(m for m in self.mentions if m.report_id in reports)
         coverage = tuple(c for c in self.coverage if c.day <= day)
-        return Evidence(self.case, reports, claims, sorties, mentions, coverage)
+        return Evidence(self.case, reports, claims, sorties, mentions, coverage, self.simulated)
 
 
 def vote(claim: Claim) -> str | None:

@@ -52,6 +52,7 @@ class SiteStatus:
     votes: tuple[Vote, ...] = field(default=())
     settled_on: date | None = None  # the day a credible completion settled the site as withdrawn
     settled_by: int | None = None  # that completion's index into Evidence.claims
+    settled_origins: int = 0  # independent origins behind the settlement: 1 credible report, or 2 weaker ones
     # Presence or return reported after a settled withdrawal (indexes into Evidence.claims): the credible ones ended
     # it, the others did not; the brief reports both as contradictions.
     contradictions: tuple[int, ...] = field(default=())
@@ -132,6 +133,7 @@ class Settlement:
     claim_index: int | None
     contradictions: tuple[int, ...]
     returned: int | None = None  # the claim that ended the last settled withdrawal, when one was ended
+    origins: int = 1  # independent origins behind the settlement (2: settled by two weaker reports)
 
 
 def _order(evidence: Evidence, index: int) -> tuple[date, str, str, int]:
@@ -148,11 +150,12 @@ def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
     """The site's settled withdrawal as of ``as_of``, if any, and the presence reported after it.
 
     Walks the dated claims about the site in the order of events. A completion whose credibility grade is
-    ``settle_credibility`` or better settles the site from its day. A later presence or return ends it when it is
-    credible itself: confirmed (on record, seen, or an on-record denial), or told by a second independent origin
-    after the withdrawal. Presence the same day from another report does not end it (the order of two reports of
-    one day is unknown), presence told after the completion in the same report does (a handover: "left, replaced
-    by ...").
+    ``settle_credibility`` or better settles the site from its day; so do completions from two independent
+    origins with no presence reported between them, from the first one's day. A later presence or return ends
+    it when it is credible itself: confirmed (on record, seen, or an on-record denial), or told by a second
+    independent origin after the withdrawal. Presence the same day from another report does not end it (the
+    order of two reports of one day is unknown), presence told after the completion in the same report does (a
+    handover: "left, replaced by ...").
     """
     params = evidence.case.assessment
     dated = []
@@ -164,17 +167,27 @@ def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
     dated.sort(key=lambda i: _order(evidence, i))
     settled: int | None = None
     returned: int | None = None
+    pending: list[int] = []  # completions too weak alone, since the last presence report
+    behind = 1
     contradictions: list[int] = []
     presence_origins: set[str] = set()
     for index in dated:
         claim = evidence.claims[index]
         state = vote(claim)
         if state == WITHDRAWN:
-            credible = credibility(evidence, index).grade <= params.settle_credibility
-            if settled is None and claim.action in SETTLING and credible:
-                settled, presence_origins = index, set()
+            if settled is not None or claim.action not in SETTLING:
+                continue
+            pending.append(index)
+            origins = {evidence.report_of(evidence.claims[i]).origin_id for i in pending}
+            if credibility(evidence, index).grade <= params.settle_credibility:
+                settled, presence_origins, behind = index, set(), 1
+            elif len(origins) >= 2:
+                # A second origin saying the site is empty, however much later and with nothing said of presence
+                # between: settled from the first of them.
+                settled, presence_origins, behind = pending[0], set(), len(origins)
             continue
         if settled is None:
+            pending = []  # presence between two completion reports: they do not tell one continuous state
             continue
         first = evidence.claims[settled]
         same_day = evidence.claim_day(claim) == evidence.claim_day(first)
@@ -186,7 +199,8 @@ def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
             settled, returned = None, index
     if settled is None:
         return Settlement(None, None, tuple(contradictions), returned)
-    return Settlement(evidence.claim_day(evidence.claims[settled]), settled, tuple(contradictions), returned)
+    day = evidence.claim_day(evidence.claims[settled])
+    return Settlement(day, settled, tuple(contradictions), returned, behind)
 
 
 def site_status(evidence: Evidence, site_id: str, as_of: date) -> SiteStatus:
@@ -210,7 +224,7 @@ def site_status(evidence: Evidence, site_id: str, as_of: date) -> SiteStatus:
     kept += [v for v in votes if v.day is not None and v.day > settled.day]
     status = combine(site_id, kept, params.min_weight)
     return replace(status, status=WITHDRAWN, settled_on=settled.day, settled_by=settled.claim_index,
-                   contradictions=settled.contradictions)  # fmt: skip
+                   settled_origins=settled.origins, contradictions=settled.contradictions)  # fmt: skip
 
 
 def timelines(evidence: Evidence, start: date, end: date) -> dict[str, list[tuple[date, SiteStatus]]]:

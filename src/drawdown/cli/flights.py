@@ -84,6 +84,9 @@ def ingest(
     case: CaseOpt = None,
     engine: Annotated[str, typer.Option(help="duckdb (embedded) or spark.")] = "duckdb",
     all_aircraft: Annotated[bool, typer.Option("--all-aircraft", help="Keep civil traffic too.")] = False,
+    simulated: Annotated[
+        bool, typer.Option("--simulated", help="The tracks are simulated (`flights simulate`): label their sorties.")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Store the sorties at the case's airfields (only the actor's aircraft unless --all-aircraft).
@@ -96,7 +99,7 @@ def ingest(
 
     with open_cli_store() as store:
         the_case = load_case(case_ref(case, store))
-        res = ingest_sorties(store, file, the_case, engine=engine, fleet_only=not all_aircraft)
+        res = ingest_sorties(store, file, the_case, engine=engine, fleet_only=not all_aircraft, simulated=simulated)
         total = store.count("sorties")
     payload = {
         "run_id": res.run_id, "found": res.found, "added": res.added, "updated": res.updated,

@@ -13,7 +13,7 @@ from drawdown.store.assessments import save_assessment
 from drawdown.store.claims import extracted_ids, load_claims, load_mentions
 from drawdown.store.db import Store
 from drawdown.store.reports import last_evidence_date, load_reports
-from drawdown.store.sorties import load_sorties
+from drawdown.store.sorties import load_sorties, simulated_sortie_ids
 
 
 def load_evidence(store: Store, case: Case) -> Evidence:
@@ -32,7 +32,8 @@ def load_evidence(store: Store, case: Case) -> Evidence:
         for report in unread:
             found = gazetteer.sites_in(f"{report.title or ''}\n{report.text}")
             mentions += [Mention(report.id, site) for site in sorted(found)]
-    return Evidence(case, reports, claims, tuple(load_sorties(store)), tuple(mentions))
+    simulated = simulated_sortie_ids(store)
+    return Evidence(case, reports, claims, tuple(load_sorties(store)), tuple(mentions), simulated=simulated)
 
 
 def assess_store(store: Store, case: Case, *, as_of: date | None = None, seed: int | None = None,

@@ -76,6 +76,32 @@ def site_evidence(evidence: Evidence, reports: list[Report]) -> list[SiteEvidenc
     ]
 
 
+@dataclass(frozen=True)
+class SiteFacts:
+    """What the status table, "what to watch next" and the appendix all read about one site, so they agree."""
+
+    claims: tuple[Claim, ...]  # every claim about the site, with a vote or not
+    named: tuple[Report, ...]  # the reports that name it (mentions)
+    last: date | None  # the latest day of any of them
+
+    @property
+    def empty(self) -> bool:
+        return not self.claims and not self.named
+
+
+def site_facts(result: Assessment) -> dict[str, SiteFacts]:
+    ev = result.evidence
+    reports = sorted(ev.reports.values(), key=lambda r: (r.published is None, r.published, r.id))
+    named = {item.site.id: item.reports for item in site_evidence(ev, reports)}
+    out = {}
+    for site in ev.case.sites:
+        claims = tuple(ev.claims[i] for i in ev.claims_by_site.get(site.id, ()))
+        days = [d for c in claims if (d := ev.claim_day(c)) is not None and d <= result.as_of]
+        days += [d for r in named.get(site.id, ()) if (d := ev.report_days.get(r.id)) is not None]
+        out[site.id] = SiteFacts(claims, named.get(site.id, ()), max(days) if days else None)
+    return out
+
+
 def render_brief(result: Assessment) -> str:
     """Markdown brief of an assessment."""
     case = result.evidence.case
@@ -86,6 +112,14 @@ def render_brief(result: Assessment) -> str:
         "brackets; `s-…` ids are sorties detected in ADS-B data.",
         "",
     ]
+    fake = [s for s in result.evidence.sorties if s.id in result.evidence.simulated]
+    if fake:
+        lines += [
+            f"> **Simulated flight data.** {plural(len(fake), 'sortie')} of {len(result.evidence.sorties)} were "
+            "detected in simulated ADS-B tracks (`drawdown flights simulate`), not in real observations. Every "
+            "figure resting on them is illustrative, and each citation of them says so.",
+            "",
+        ]
     for section in (_scale, _sites, _confirmation, _checks, _others, _watch, _appendix, _undated):
         lines += section(result)
     return "\n".join(lines)
@@ -149,7 +183,7 @@ def _scale(result: Assessment) -> list[str]:
         f"{plural(len(ev.claims), 'extracted claim')} and "
         f"{plural(len(ev.sorties), 'detected sortie')} ({plural(len(takeoffs), 'takeoff')}){span_text}."
     )
-    counted = cite.sorties(list(force.lift.sorties))
+    counted = cite.sorties(list(force.lift.sorties), ev.simulated)
     # What measured the removals: sorties, sealift and completions; never a percentage claim, which section 4 checks.
     reported = [ev.claims[i] for i in (*force.lift.sealift_claims, *force.lift.completions)]
     measured = [counted, cite.claims(ev, reported, 4) if reported else ""]
@@ -243,16 +277,28 @@ def _sites(result: Assessment) -> list[str]:
         "| Site | Status | P(present / drawing down / withdrawn) | Last evidence | Evidence |",
         "|---|---|---|---|---|",
     ]
+    facts = site_facts(result)
     for status in result.sites:
-        site = case.site(status.site)
+        site, known = case.site(status.site), facts[status.site]
         p = status.probabilities
         probs = f"{p['present']:.2f} / {p['drawing_down']:.2f} / {p['withdrawn']:.2f}"
         label = _status_label(result, status)
         claims = [ev.claims[v.claim_index] for v in status.votes if v.claim_index is not None]
         sorties = [v.sortie_id for v in status.votes if v.sortie_id is not None]
-        evidence = cite.join(cite.claims(ev, claims) if claims else "", cite.sorties(sorties))
+        if status.weight == 0 and not sorties:  # no vote: say what there is instead of "no evidence"
+            if known.claims:
+                label = "unknown (claims read, none says whether the site is held)"
+                claims = list(known.claims)
+            elif known.named:
+                label = "unknown (named, no claim read)"
+        cited = cite.claims(ev, claims) if claims else ""
+        if not claims and known.named:
+            cited = "; ".join(cite.report(r) for r in known.named[:3]) + (
+                f" and {len(known.named) - 3} more" if len(known.named) > 3 else "")  # fmt: skip
+        evidence = cite.join(cited, cite.sorties(sorties, ev.simulated))
         code = f" ({site.icao})" if site.icao else ""
-        last = status.last_evidence.isoformat() if status.last_evidence else "none"
+        last_day = status.last_evidence or known.last
+        last = last_day.isoformat() if last_day else "none"
         lines.append(f"| {md.text(site.name)}{code} | {label} | {probs} | {last} | {evidence} |")
     return [*lines, ""]
 
@@ -263,7 +309,9 @@ def _status_label(result: Assessment, status: SiteStatus) -> str:
     label = STATUS_LABELS[status.status]
     if status.status == "withdrawn" and status.settled_on is not None and status.settled_by is not None:
         grade = result.credibility[status.settled_by].rating if status.settled_by < len(result.credibility) else ""
-        label += f" since {status.settled_on.isoformat()} (settled: credible completion{', ' + grade if grade else ''})"
+        how = (f"completion reported by {status.settled_origins} independent origins" if status.settled_origins > 1
+               else f"credible completion{', ' + grade if grade else ''}")  # fmt: skip
+        label += f" since {status.settled_on.isoformat()} (settled: {how})"
     elif status.status == "unknown":
         seen = f"; last seen {STATES_SEEN.get(status.last_seen or '', '')}" if status.last_seen else ""
         if status.weight == 0:
@@ -329,7 +377,7 @@ def _confirmation(result: Assessment) -> list[str]:
             lines.append(
                 f"- {_site_name(ev.case, claim.site)}: {_what(claim)} — {cred.rating} ({cred.label}); "
                 f"said by {who}{hedge}{support}{against}. "
-                + cite.join(cite.claim(ev, claim), cite.sorties(cred.supporting_sorties))
+                + cite.join(cite.claim(ev, claim), cite.sorties(cred.supporting_sorties, ev.simulated))
             )
         if len(items) > MAX_PER_GROUP:
             lines.append(f"- … and {len(items) - MAX_PER_GROUP} older ones (`drawdown assess --json` lists all).")
@@ -348,7 +396,7 @@ def _checks(result: Assessment) -> list[str]:
         return [*lines, "No quantitative public claim (rates, percentages, deadlines) is on record yet.", ""]
     for check in result.checks:
         source = cite.claim(ev, ev.claims[check.claim_index]) if check.claim_index is not None else "case file"
-        where = cite.join(source, cite.sorties(check.sorties))
+        where = cite.join(source, cite.sorties(check.sorties, ev.simulated))
         window = _window(check)
         if check.verdict == "untestable" and check.reason:
             verdict = f"untestable: {md.text(check.reason, limit=300)}"
@@ -411,15 +459,18 @@ def _watch(result: Assessment) -> list[str]:
     ev, case, as_of = result.evidence, result.evidence.case, result.as_of
     params = case.assessment
     lines = ["## 6. What to watch next", ""]
+    facts = site_facts(result)
     for status in result.sites:
         if status.status == "withdrawn":
             continue
-        name = md.text(case.site(status.site).name)
-        if status.last_evidence is None:
+        name, known = md.text(case.site(status.site).name), facts[status.site]
+        last = max((d for d in (status.last_evidence, known.last) if d is not None), default=None)
+        if known.empty and status.last_evidence is None:
             lines.append(f"- {name}: no evidence at all; status unknown.")
-        elif (as_of - status.last_evidence).days > params.stale_after_days:
-            age = (as_of - status.last_evidence).days
-            lines.append(f"- {name}: stale, last evidence {status.last_evidence} ({age} days ago).")
+        elif status.weight == 0 and not known.claims:
+            lines.append(f"- {name}: named in {plural(len(known.named), 'report')}, no claim read; status unknown.")
+        elif last is not None and (as_of - last).days > params.stale_after_days:
+            lines.append(f"- {name}: stale, last evidence {last} ({(as_of - last).days} days ago).")
     for odds in result.force.deadlines:
         days = (odds.due - as_of).days
         if -14 <= days <= 30:

@@ -44,3 +44,21 @@ def load_sorties(store: Store, *, airfield: str | None = None) -> list[Sortie]:
     """Stored sorties, oldest first (optionally at one airfield)."""
     where, params = ("airfield = ?", [airfield]) if airfield else ("", [])
     return SORTIES.load(store, where, params, order="time, airfield, icao24, event")
+
+
+SIMULATED_RUNS = "simulated_sortie_runs"  # store meta: comma-separated ids of runs that read simulated tracks
+
+
+def mark_simulated(store: Store, run_id: str) -> None:
+    """Record that the sorties of ``run_id`` come from simulated tracks, so every output can label them."""
+    runs = [r for r in (store.get_meta(SIMULATED_RUNS) or "").split(",") if r]
+    if run_id not in runs:
+        store.set_meta(SIMULATED_RUNS, ",".join([*runs, run_id]))
+
+
+def simulated_sortie_ids(store: Store) -> frozenset[str]:
+    runs = [r for r in (store.get_meta(SIMULATED_RUNS) or "").split(",") if r]
+    if not runs:
+        return frozenset()
+    rows = store.con.execute("SELECT id FROM sorties WHERE list_contains(?, run_id)", [runs]).fetchall()
+    return frozenset(r[0] for r in rows)
