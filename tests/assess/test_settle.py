@@ -108,7 +108,7 @@ def test_an_undated_completion_settles_nothing() -> None:
 def test_two_independent_weak_reports_a_month_apart_settle_from_the_first() -> None:
     world = _left("unconfirmed")
     world.report("r2", date(2031, 4, 12), outlet="Other Paper")
-    world.claim("r2", "port-ember", "evacuated", event_date=date(2031, 4, 12))
+    world.claim("r2", "port-ember", "evacuated", source_type="observer", event_date=date(2031, 4, 12))
     assert site_status(world.evidence(), "port-ember", date(2031, 4, 1)).status == "unknown"
     status = site_status(world.evidence(), "port-ember", date(2031, 4, 20))
     assert status.status == "withdrawn" and status.settled_on == LEFT and status.settled_origins == 2
@@ -120,4 +120,11 @@ def test_presence_between_two_weak_reports_keeps_them_apart() -> None:
     world.claim("r1b", "port-ember", "presence_maintained", event_date=date(2031, 3, 20))
     world.report("r2", date(2031, 4, 12), outlet="Other Paper")
     world.claim("r2", "port-ember", "evacuated", event_date=date(2031, 4, 12))
+    assert site_status(world.evidence(), "port-ember", date(2031, 4, 20)).status != "withdrawn"
+
+
+def test_two_outlets_own_statements_do_not_settle_a_site() -> None:
+    world = _left("unconfirmed")
+    world.report("r2", date(2031, 4, 12), outlet="Other Paper")
+    world.claim("r2", "port-ember", "evacuated", source_type="media", event_date=date(2031, 4, 12))
     assert site_status(world.evidence(), "port-ember", date(2031, 4, 20)).status != "withdrawn"

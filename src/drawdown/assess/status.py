@@ -125,6 +125,10 @@ def combine(site_id: str, votes: list[Vote], min_weight: float) -> SiteStatus:
 # a convoy leaving says the site is thinning out, not that it is empty.
 SETTLING = frozenset({"withdrawal_complete", "evacuated"})
 PRESENCE = (PRESENT, STAYING)
+# Two weak completion reports settle a site only when one of them comes from someone who looked or spoke on record:
+# outlets' own unattributed statements echo each other ("forces leaving Mariupol" told twice by media on the
+# ukraine-2022 set, read as posts abandoned, would have emptied a city that was never given up).
+WITNESSES = frozenset({"observer", "official", "satellite", "flight_tracking"})
 
 
 @dataclass(frozen=True)
@@ -151,11 +155,11 @@ def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
 
     Walks the dated claims about the site in the order of events. A completion whose credibility grade is
     ``settle_credibility`` or better settles the site from its day; so do completions from two independent
-    origins with no presence reported between them, from the first one's day. A later presence or return ends
-    it when it is credible itself: confirmed (on record, seen, or an on-record denial), or told by a second
-    independent origin after the withdrawal. Presence the same day from another report does not end it (the
-    order of two reports of one day is unknown), presence told after the completion in the same report does (a
-    handover: "left, replaced by ...").
+    origins, one of them a witness (WITNESSES), with no presence reported between them, from the first one's
+    day. A later presence or return ends it when it is credible itself: confirmed (on record, seen, or an
+    on-record denial), or told by a second independent origin after the withdrawal. Presence the same day from
+    another report does not end it (the order of two reports of one day is unknown), presence told after the
+    completion in the same report does (a handover: "left, replaced by ...").
     """
     params = evidence.case.assessment
     dated = []
@@ -181,9 +185,9 @@ def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
             origins = {evidence.report_of(evidence.claims[i]).origin_id for i in pending}
             if credibility(evidence, index).grade <= params.settle_credibility:
                 settled, presence_origins, behind = index, set(), 1
-            elif len(origins) >= 2:
+            elif len(origins) >= 2 and any(evidence.claims[i].source_type in WITNESSES for i in pending):
                 # A second origin saying the site is empty, however much later and with nothing said of presence
-                # between: settled from the first of them.
+                # between, one of them someone who looked or spoke on record: settled from the first of them.
                 settled, presence_origins, behind = pending[0], set(), len(origins)
             continue
         if settled is None:
