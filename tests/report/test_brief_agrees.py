@@ -13,6 +13,7 @@ from drawdown.assess import assess
 from drawdown.cli import app
 from drawdown.model import Mention
 from drawdown.report.brief import render_brief
+from drawdown.report.snapshot import to_json
 from tests.assess.builder import World
 
 AS_OF = date(2031, 3, 14)
@@ -45,7 +46,9 @@ def test_simulated_sorties_are_labelled_wherever_they_are_cited() -> None:
     world = World()
     world.takeoffs("XQKF", datetime(2031, 3, 12, 6, tzinfo=UTC), per_day=2, days=2)
     evidence = replace(world.evidence(), simulated=frozenset(s.id for s in world.sorties))
-    text = render_brief(assess(evidence, AS_OF, with_timeline=False))
+    result = assess(evidence, AS_OF, with_timeline=False)
+    assert to_json(result)["simulated_sorties"] == sorted(s.id for s in world.sorties), "the snapshot says so too"
+    text = render_brief(result)
     assert "**Simulated flight data.** 4 sorties of 4" in text
     cited = [line for line in text.splitlines() if "`s-" in line and not line.startswith("Brief as of")]
     assert cited and all("simulated ADS-B" in line for line in cited)
