@@ -82,3 +82,11 @@ def test_unknown_type_sorties_use_the_fleet_mix_or_say_the_payload_is_unknown() 
     assert all(d.probability is None and "payload unknown" in (d.reason or "") for d in force.deadlines)
     text = render_brief(result)
     assert "at least" in text and "payload unknown for 6 takeoffs" in text
+
+
+def test_flights_over_a_few_watched_days_cannot_show_a_deadline_missed() -> None:
+    world = World()
+    world.takeoffs("XQKF", datetime(2031, 3, 5, 6, tzinfo=UTC), per_day=2, days=3)  # 3 watched days of 113
+    _, odds = _deadline(world)
+    assert odds.probability is None
+    assert odds.reason is not None and "ADS-B watched 3 of the 113 days" in odds.reason

@@ -425,6 +425,11 @@ def _per_site(evidence: Evidence, as_of: date, seed: int, personnel: np.ndarray 
     return out
 
 
+# Share of a deadline's window that must have been watched for flights alone to show it was missed (a judgement
+# call: with a tenth of the days unwatched, what left unseen is small beside the baseline's own spread).
+FULL_WATCH = 0.9
+
+
 def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | None,
                unknown_payload: int) -> list[DeadlineOdds]:  # fmt: skip
     """P(deadline holds) for each stated deadline: reported completions of the plan's actor (``deadlines``),
@@ -454,10 +459,17 @@ def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | 
             why = f"payload unknown for {unknown_payload} takeoffs of unknown type"
         elif due <= as_of:  # judged on what had left by the deadline itself, as known now
             fraction, removed, _ = removed_fraction(evidence, due, seed)
-            if not removed.sealift_claims and not watched(evidence, start, due, None).days:
+            seen = watched(evidence, start, due, None).days
+            span = (due - start).days + 1
+            if not removed.sealift_claims and not seen:
                 why = f"no ADS-B coverage from {start} to {due}"  # the reports alone may still say
             elif fraction is not None:
                 flights = fraction >= 0.95
+                if seen < FULL_WATCH * span and not removed.sealift_claims:
+                    # Departures on unwatched days went unseen: the flights can show the deadline met, not missed.
+                    partial = f"ADS-B watched {seen:.0f} of the {span} days from {start} to {due}"
+                    if reports.done is None and float(np.mean(flights)) < 0.5:
+                        flights, why = None, f"{partial}: too little to show the deadline missed"
         elif finish is not None:
             flights = finish <= (due - as_of).days
         if reports.done is not None and flights is not None:

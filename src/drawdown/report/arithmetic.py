@@ -20,7 +20,7 @@ def force_lines(result: Assessment) -> list[str]:
         f"{interval(force.removed_tonnes, unit=' t', exact='nothing counted' if not removed.sorties else '')} "
         f"removed{sealift}",
         f"pace over the last {window} days: {len(force.recent_sorties)} takeoff(s) = "
-        f"{interval(force.pace_tonnes_per_day, 1, ' t/day')}",
+        f"{interval(force.pace_tonnes_per_day, 1, ' t/day', exact='' if force.recent_sorties else 'no takeoff')}",
     ]
     baseline = case.actor.equipment_tonnes
     if removed.completions:
