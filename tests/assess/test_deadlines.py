@@ -89,4 +89,4 @@ def test_flights_over_a_few_watched_days_cannot_show_a_deadline_missed() -> None
     world.takeoffs("XQKF", datetime(2031, 3, 5, 6, tzinfo=UTC), per_day=2, days=3)  # 3 watched days of 113
     _, odds = _deadline(world)
     assert odds.probability is None
-    assert odds.reason is not None and "ADS-B watched 3 of the 113 days" in odds.reason
+    assert odds.reason is not None and "ADS-B watched 3.0 of the 113 days" in odds.reason

@@ -465,9 +465,11 @@ def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | 
                 why = f"no ADS-B coverage from {start} to {due}"  # the reports alone may still say
             elif fraction is not None:
                 flights = fraction >= 0.95
-                if seen < FULL_WATCH * span and not removed.sealift_claims:
+                if seen < FULL_WATCH * span:
                     # Departures on unwatched days went unseen: the flights can show the deadline met, not missed.
-                    partial = f"ADS-B watched {seen:.0f} of the {span} days from {start} to {due}"
+                    fields = len(evidence.case.airfields)
+                    mean = f" (mean over {fields} airfields)" if fields > 1 else ""
+                    partial = f"ADS-B watched {seen:.1f} of the {span} days from {start} to {due}{mean}"
                     if reports.done is None and float(np.mean(flights)) < 0.5:
                         flights, why = None, f"{partial}: too little to show the deadline missed"
         elif finish is not None:
