@@ -126,7 +126,7 @@ def test_rate_and_percent_claims_are_checked_with_arithmetic() -> None:
     result = assess(world.evidence(), AS_OF, seed=5, with_timeline=False)
     rate = next(c for c in result.checks if c.kind == "rate")
     assert rate.verdict == "consistent" and len(rate.sorties) == 8
-    assert "8 outbound takeoffs" in check_lines(rate)[0] and "in the 4 days" in check_lines(rate)[0]
+    assert "8 outbound takeoffs" in check_lines(rate)[0] and "(4 days), of which 4.0 watched" in check_lines(rate)[0]
     percent = next(c for c in result.checks if c.kind == "percent")
     assert percent.verdict == "overstated", "8 x 20-30 t is about 2% of 8,000-12,000 t, not 90%"
     assert "claimed 90%" in check_lines(percent)[-1]
@@ -156,12 +156,14 @@ def test_edge_cases_found_in_review() -> None:
     world.claim("r1", None, "withdrawal_partial", quantity=10.0, unit="percent", modality="planned",
                 due_date=date(2031, 4, 1))  # fmt: skip
     result = assess(world.evidence(), AS_OF, seed=2, with_timeline=False)
-    rate = next(c for c in result.checks if c.kind == "rate")
-    assert rate.verdict == "untestable", "an undated rate claim cannot be placed in time"
+    assert all(c.kind != "rate" for c in result.checks), "an undated rate claim cannot be placed in time"
+    assert [r.id for r in result.undated] == ["undated"], "it is listed as undated evidence instead"
     assert result.force.removed_percent is not None and result.force.removed_percent.high < 5, (
         "a site-level 100% claim does not empty the whole force"
     )
-    assert all(c.kind != "percent" for c in result.checks)
+    site_share = next(c for c in result.checks if c.kind == "percent")
+    assert site_share.verdict == "untestable", "a share of one site, and the case gives that site no baseline"
+    assert site_share.reason is not None and "Ridge posts" in site_share.reason
     assert [d.due for d in result.force.deadlines] == [date(2031, 6, 21)], "a partial plan is not a deadline"
     planned_only = World()
     planned_only.report("r1", AS_OF)

@@ -61,6 +61,18 @@ def _near(a: date | None, b: date | None, window: int) -> bool:
     return a is not None and b is not None and abs((a - b).days) <= window
 
 
+def _sequence(state: str, day: date | None, other_state: str, other_day: date | None) -> bool:
+    """True when presence reported on an earlier day than a withdrawal: the site was held, then left. That is a
+    change of state, not a contradiction (troops must be there to leave)."""
+    if day is None or other_day is None:
+        return False
+    if state == WITHDRAWN and other_state in (PRESENT, STAYING):
+        return other_day < day
+    if other_state == WITHDRAWN and state in (PRESENT, STAYING):
+        return day < other_day
+    return False
+
+
 def credibility(evidence: Evidence, index: int) -> Credibility:
     """The grade of ``evidence.claims[index]`` (computed once per evidence and claim)."""
     key = ("credibility", index)
@@ -88,9 +100,10 @@ def _credibility(evidence: Evidence, index: int) -> Credibility:
                 continue
             if other_origin == report.origin_id or not _near(day, other_day, window):
                 continue
-            if other_state == state:
+            if other_state == state or (state == WITHDRAWN and other_state == DRAWING):
+                # Departures in the same days corroborate a completion: a site is emptied by convoys and flights.
                 support.add(other_origin)
-            elif other_state in _OPPOSITE[state]:
+            elif other_state in _OPPOSITE[state] and not _sequence(state, day, other_state, other_day):
                 against.add(other_origin)
     sorties: tuple[str, ...] = ()
     if state == DRAWING and claim.site is not None:

@@ -13,6 +13,7 @@ from drawdown.assess.credibility import Credibility, credibility
 from drawdown.assess.evidence import Evidence
 from drawdown.assess.force import ForceEstimate, estimate
 from drawdown.assess.status import SiteStatus, site_status, timelines
+from drawdown.model import Report
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Assessment:
     credibility: tuple[Credibility, ...]  # parallel to evidence.claims
     force: ForceEstimate
     checks: tuple[Check, ...]
+    undated: tuple[Report, ...] = ()  # reports with no date at all: in no snapshot, listed by the brief
 
     def site(self, site_id: str) -> SiteStatus:
         return next(s for s in self.sites if s.site == site_id)
@@ -42,4 +44,5 @@ def assess(evidence: Evidence, as_of: date, *, seed: int | None = None, with_tim
             daily[site_id] = tuple((d, s.status, s.confidence) for d, s in days)
     grades = tuple(credibility(known, i) for i in range(len(known.claims)))
     force = estimate(known, as_of, seed)
-    return Assessment(case.id, as_of, seed, known, sites, daily, grades, force, tuple(checks(known, force, seed)))
+    found = tuple(checks(known, force, seed))
+    return Assessment(case.id, as_of, seed, known, sites, daily, grades, force, found, evidence.undated)

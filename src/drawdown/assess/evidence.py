@@ -43,6 +43,7 @@ class Evidence:
     sorties: tuple[Sortie, ...]
     mentions: tuple[Mention, ...] = ()
     coverage: tuple[Coverage, ...] = ()  # watched hours per airfield and day; empty when unknown
+    simulated: frozenset[str] = frozenset()  # ids of sorties detected in simulated tracks
 
     @cached_property
     def claims_by_site(self) -> dict[str | None, list[int]]:
@@ -72,13 +73,32 @@ class Evidence:
         published = self.report_of(claim).published
         return published.date() if published else None
 
+    @cached_property
+    def report_days(self) -> dict[str, date | None]:
+        """When each report became known: its publication day, else the latest explicit event date its claims
+        give (it cannot be older than what it tells), else None (undated)."""
+        told: dict[str, date] = {}
+        for claim in self.claims:
+            if claim.event_date is not None and claim.event_date > told.get(claim.report_id, date.min):
+                told[claim.report_id] = claim.event_date
+        return {k: r.published.date() if r.published else told.get(k) for k, r in self.reports.items()}
+
+    @property
+    def undated(self) -> tuple[Report, ...]:
+        """Reports with neither a publication date nor an explicit event date: left out of every as-of snapshot."""
+        return tuple(r for k, r in sorted(self.reports.items()) if self.report_days[k] is None)
+
     def until(self, day: date) -> Evidence:
-        """The evidence that existed at the end of ``day``: reports published by then, sorties flown by then."""
-        reports = {k: r for k, r in self.reports.items() if r.published is None or r.published.date() <= day}
+        """The evidence that existed at the end of ``day``: reports known by then (``report_days``), sorties flown
+        by then. Undated reports are left out: counted at every date, a release of next year would be cited in a
+        brief of this one."""
+        days = self.report_days
+        reports = {k: r for k, r in self.reports.items() if (d := days[k]) is not None and d <= day}
         claims = tuple(c for c in self.claims if c.report_id in reports)
         sorties = tuple(s for s in self.sorties if s.time.date() <= day)
         mentions = tuple(m for m in self.mentions if m.report_id in reports)
-        return Evidence(self.case, reports, claims, sorties, mentions)
+        coverage = tuple(c for c in self.coverage if c.day <= day)
+        return Evidence(self.case, reports, claims, sorties, mentions, coverage, self.simulated)
 
 
 def vote(claim: Claim) -> str | None:

@@ -1,28 +1,30 @@
 """Force remaining, pace and completion by Monte Carlo over the uncertain inputs.
 
 Each draw samples the baselines, the load factor, each sortie's payload and whether it happened (its detection
-confidence), each sealift event's tonnage and whether it happened (its credibility), and whether an explicit
-percentage claim holds. Removed tonnage over the baseline tonnage is the share of the force gone; personnel are
-assumed to leave in proportion to equipment (docs/assessment.md discusses this assumption).
+confidence), each sealift event's tonnage and whether it happened (its credibility), and whether each settled
+completion at a site with a baseline happened (its credibility). Removed tonnage over the baseline tonnage is the
+share of the force gone, or the completed sites' share of the baseline when that is larger; personnel are assumed
+to leave in proportion to equipment (docs/assessment.md discusses this assumption).
+
+Percentage claims never enter these figures: they are what the figures check (``consistency.percent_check``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
 
+from drawdown.assess.coverage import watched
 from drawdown.assess.credibility import credibility
+from drawdown.assess.deadlines import HAPPENED, of_actor, plan_scope, reported
 from drawdown.assess.evidence import COMPLETING, REDUCING, Evidence, site_of_airfield
-from drawdown.case import Case, Figure
+from drawdown.assess.status import settlement
+from drawdown.case import Case, Figure, Plan, fold
 from drawdown.model import Claim, Sortie
 
-# How likely a claimed event is to have happened, by information credibility grade (1 confirmed .. 6 unknown).
-# Chosen to mirror the words of the Admiralty scale, not fitted: "confirmed" ~ near certain, "possibly true" ~
-# a coin toss, "improbable" ~ rarely.
-HAPPENED = {1: 0.95, 2: 0.8, 3: 0.5, 4: 0.25, 5: 0.05, 6: 0.3}
 QUANTILES = (10, 50, 90)  # the 80% interval and the median
 NEVER_DAYS = 36_500.0  # "not in a hundred years": stands in for a zero pace inside percentiles
 
@@ -48,6 +50,8 @@ class Lift:
     sorties: tuple[str, ...]
     unknown_type: tuple[str, ...]
     sealift_claims: tuple[int, ...]
+    completions: tuple[int, ...] = ()  # settled completions at sites with a baseline (indexes into claims)
+    fleet_mix: tuple[str, ...] = ()  # sorties of unknown type counted with the case's fleet mix
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ class DeadlineOdds:
     probability: float | None
     source: str
     claim_index: int | None = None
+    reason: str | None = None  # why ``probability`` is None, when the general completion note does not say it
+    completions: tuple[int, ...] = ()  # reported completions the odds rest on (indexes into claims)
+    with_flights: bool = False  # whether flight data entered the odds
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,6 @@ class ForceEstimate:
     completion: tuple[date, date, date] | None  # median, low, high
     completion_note: str
     lift: Lift
-    percent_claims: tuple[int, ...]
     per_site: dict[str, Interval] = field(default_factory=dict)
     deadlines: tuple[DeadlineOdds, ...] = ()
     recent_sorties: tuple[str, ...] = ()  # the outbound takeoffs of known payload in the pace window
@@ -133,13 +139,21 @@ def lift(evidence: Evidence, until: date, rng: np.random.Generator, n: int, load
     case = evidence.case
     total = np.zeros(n)
     used, unknown = [], []
+    mixed = []
     for sortie in outbound_takeoffs(evidence, since, until, site):
         figure = payload_figure(case, sortie)
-        if figure is None:
-            unknown.append(sortie.id)
+        if figure is None and not case.aircraft:
+            unknown.append(sortie.id)  # no type and no fleet mix: its payload is unknown, not zero
             continue
         happened = rng.random(n) < sortie.confidence
-        payload = draw(figure, rng, n)
+        if figure is None:
+            # Of unknown type: any of the case's fleet, each type equally likely in each draw (the interval widens).
+            pick = rng.integers(len(case.aircraft), size=n)
+            by_type = [draw(a.payload_tonnes, rng, n) for a in case.aircraft]
+            payload: np.ndarray | None = np.stack([d for d in by_type if d is not None])[pick, np.arange(n)]
+            mixed.append(sortie.id)
+        else:
+            payload = draw(figure, rng, n)
         assert payload is not None
         total += happened * payload * load
         used.append(sortie.id)
@@ -156,7 +170,7 @@ def lift(evidence: Evidence, until: date, rng: np.random.Generator, n: int, load
                 assert tonnes is not None
                 total += (rng.random(n) < p) * count * tonnes
                 ships.append(index)
-    return Lift(total, air, tuple(used), tuple(unknown), tuple(ships))
+    return Lift(total, air, tuple(used), tuple(unknown), tuple(ships), fleet_mix=tuple(mixed))
 
 
 def _claimed_events(
@@ -198,22 +212,51 @@ def is_national(evidence: Evidence, claim_site: str | None) -> bool:
     return claim_site is None or claim_site not in {s.id for s in evidence.case.sites}
 
 
-# "A 10% reduction in combat troops" is a share of the force, whichever base the sentence also names; "half of the
-# posts" is a share of that site.
+# A percentage is of the whole force only when it says so: its clause names the force ("a 10% reduction in combat
+# troops") and no site. "80 percent of the troops at the airport" is a share of that site.
 FORCE_WORDS = re.compile(r"\b(troops|forces|force|personnel|contingent|soldiers|servicemen|military presence)\b", re.I)
+PERCENT_FIGURE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent|percent)", re.I)
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+
+
+LEADING_PLACE = re.compile(r"^\s*(at|in|inside|on|from)\b", re.I)
+
+
+def _percent_clause(claim: Claim) -> str:
+    """The words that scope the claim's percentage: its clause, plus a sentence-opening place phrase ("At the
+    port, 80 percent ..."); the whole sentence when the figure is not found in it."""
+    sentence = claim.sentence
+    for match in PERCENT_FIGURE.finditer(sentence):
+        if claim.quantity is not None and float(match.group(1).replace(",", ".")) == claim.quantity:
+            before = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, match.start())]
+            after = CLAUSE_BREAK.search(sentence, match.end())
+            clause = sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
+            first = CLAUSE_BREAK.search(sentence)
+            opening = sentence[: first.start()] if first and before else ""
+            return f"{opening} {clause}" if LEADING_PLACE.match(opening) else clause
+    return sentence
 
 
 def is_share_of_force(evidence: Evidence, claim: Claim) -> bool:
-    return is_national(evidence, claim.site) or bool(FORCE_WORDS.search(claim.sentence))
+    """Whether a percentage claim is a share of the whole force (else a share of its site)."""
+    if is_national(evidence, claim.site):
+        return True
+    clause = _percent_clause(claim)
+    site = evidence.case.site(claim.site or "")
+    folded = f" {fold(clause)} "
+    if any(f" {fold(name)} " in folded for name in site.names if name):
+        return False
+    return bool(FORCE_WORDS.search(clause))
 
 
-def percent_claims(evidence: Evidence, until: date) -> list[int]:
-    """Asserted, undenied percentage reductions of the whole force, dated by ``until``."""
+def percent_claims(evidence: Evidence, until: date, *, national: bool = True) -> list[int]:
+    """Asserted, undenied percentage reductions dated by ``until``: of the whole force (``national``), or of a
+    site."""
     out = []
     for index, claim in enumerate(evidence.claims):
         day = evidence.claim_day(claim)
         if (
-            is_share_of_force(evidence, claim)
+            is_share_of_force(evidence, claim) == national
             and claim.unit == "percent"
             and claim.quantity is not None
             and claim.modality == "asserted"
@@ -226,35 +269,59 @@ def percent_claims(evidence: Evidence, until: date) -> list[int]:
     return out
 
 
-def removed_fraction(evidence: Evidence, until: date, seed: int, *, use_percent_claims: bool = True
+def completed_sites(evidence: Evidence, until: date) -> list[tuple[str, int]]:
+    """(site id, settling claim index) for the sites with a personnel baseline settled as withdrawn by ``until``."""
+    out = []
+    for site in evidence.case.sites:
+        if site.personnel is None:
+            continue
+        settled = settlement(evidence, site.id, until)
+        if settled.claim_index is not None:
+            out.append((site.id, settled.claim_index))
+    return out
+
+
+def removed_fraction(evidence: Evidence, until: date, seed: int
                      ) -> tuple[np.ndarray | None, Lift, np.ndarray | None]:  # fmt: skip
     """(fraction of the force removed, the lift behind it, baseline tonnes) as draws; fraction None without a
-    tonnage baseline."""
+    tonnage baseline.
+
+    The fraction is the larger of two measures, never their sum (the airlift out of a site that is now empty is
+    part of that site's share): the tonnage lifted out over the baseline, and the share of the baseline personnel
+    at sites a credible completion has emptied, each completion counting in a draw with the probability its
+    credibility grade gives (HAPPENED).
+    """
     case, n = evidence.case, evidence.case.assessment.mc_draws
     rng = np.random.default_rng(seed)
     load = draw(case.assessment.load_factor, rng, n)
     assert load is not None
     removed = lift(evidence, until, rng, n, load)
-    _, baseline = baselines(case, seed, n)
+    personnel, baseline = baselines(case, seed, n)
     if baseline is None:
         return None, removed, None
     fraction = np.minimum(1.0, removed.tonnes / baseline)
-    if use_percent_claims:
-        for index in percent_claims(evidence, until):
-            claim = evidence.claims[index]
+    done = completed_sites(evidence, until)
+    if done and personnel is not None:
+        emptied = np.zeros(n)
+        for site_id, index in done:
+            people = draw(case.site(site_id).personnel, rng, n)
+            assert people is not None
             holds = rng.random(n) < HAPPENED[credibility(evidence, index).grade]
-            fraction = np.where(holds, np.maximum(fraction, min(1.0, (claim.quantity or 0) / 100)), fraction)
+            emptied += holds * np.minimum(1.0, people / personnel)
+        fraction = np.maximum(fraction, np.minimum(1.0, emptied))
+        removed = replace(removed, completions=tuple(index for _, index in done))
     return fraction, removed, baseline
 
 
 def has_movement_data(evidence: Evidence, until: date) -> bool:
     """Whether anything could have measured removals by ``until``: flight data, or sealift or percentage claims.
 
-    Without it, "nothing left" and "nobody looked" are indistinguishable, so the share removed is unknown.
+    Without it, "nothing left" and "nobody looked" are indistinguishable, so the share removed is unknown. A
+    percentage claim is not such data: it is what the data checks.
     """
-    if any(s.time.date() <= until for s in evidence.sorties):
-        return True
-    if percent_claims(evidence, until):
+    if any(s.time.date() <= until for s in evidence.sorties) or any(c.day <= until for c in evidence.coverage):
+        return True  # watched airfields measure removals even when they saw no departure
+    if completed_sites(evidence, until):
         return True
     return bool(_claimed_events(evidence, "ships_departed", "ships", until, None))
 
@@ -277,7 +344,10 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
     pace_pct = None if baseline_t is None else Interval.of(100 * pace_t / baseline_t)
     completion, note, finish = _completion(fraction, baseline_t, pace_t, as_of)
     if not has_movement_data(evidence, as_of):
-        note = "unknown: no flight data and no sealift or percentage claims"
+        note = "no flight data, no sealift report and no credible completion at a site with a baseline"
+    if removed.unknown_type:  # the pace is a lower bound: a projection from it would be falsely precise
+        completion, finish = None, None
+        note = f"not projected: payload unknown for {len(removed.unknown_type)} takeoffs of unknown type"
     return ForceEstimate(
         as_of=as_of,
         personnel_remaining=remaining,
@@ -288,9 +358,8 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
         completion=completion,
         completion_note=note,
         lift=removed,
-        percent_claims=tuple(percent_claims(evidence, as_of)),
         per_site=_per_site(evidence, as_of, seed, personnel, baseline_t) if fraction is not None else {},
-        deadlines=tuple(_deadlines(evidence, as_of, seed, finish)),
+        deadlines=tuple(_deadlines(evidence, as_of, seed, finish, len(removed.unknown_type))),
         recent_sorties=recent.sorties,
     )
 
@@ -315,44 +384,104 @@ def _completion(fraction: np.ndarray | None, baseline_t: np.ndarray | None, pace
     return (at(mid), at(lo), at(hi)), "projected from the pace of the last window", days
 
 
+def site_fraction(evidence: Evidence, until: date, seed: int, site_id: str) -> tuple[np.ndarray, Lift]:
+    """(share of one site's force removed, the lift behind it) as draws: what left the site (its airlift, sealift
+    and convoys) over its part of the baseline tonnage, which is its share of the baseline personnel; all of it in
+    the draws where a settled completion of the site happened. The site and the actor must have personnel
+    baselines and the actor an equipment one."""
+    case, n = evidence.case, evidence.case.assessment.mc_draws
+    site = case.site(site_id)
+    offset = next(i for i, s in enumerate(case.sites) if s.id == site_id)
+    rng = np.random.default_rng(seed + 100 + offset)  # per-site seeds: a site's figures do not shift with others
+    people = draw(site.personnel, rng, n)
+    personnel, baseline_t = baselines(case, seed, n)
+    assert people is not None and personnel is not None and baseline_t is not None
+    load = draw(case.assessment.load_factor, rng, n)
+    assert load is not None
+    gone = lift(evidence, until, rng, n, load, site=site_id)
+    fraction = np.minimum(1.0, gone.tonnes / (people * baseline_t / personnel))
+    settled = settlement(evidence, site_id, until).claim_index
+    if settled is not None:
+        holds = rng.random(n) < HAPPENED[credibility(evidence, settled).grade]
+        fraction = np.where(holds, 1.0, fraction)
+        gone = replace(gone, completions=(settled,))
+    return fraction, gone
+
+
 def _per_site(evidence: Evidence, as_of: date, seed: int, personnel: np.ndarray | None,
               baseline_t: np.ndarray | None) -> dict[str, Interval]:  # fmt: skip
-    """Personnel remaining at sites with a baseline: the site's share of tonnes per person, less what left it."""
+    """Personnel remaining at sites with a baseline: the site's baseline less the share removed from it."""
     out: dict[str, Interval] = {}
     case, n = evidence.case, evidence.case.assessment.mc_draws
     if personnel is None or baseline_t is None:
         return out
     for offset, site in enumerate(case.sites):
-        rng = np.random.default_rng(seed + 100 + offset)
-        site_people = draw(site.personnel, rng, n)
-        if site_people is None:
+        if site.personnel is None:
             continue
-        load = draw(case.assessment.load_factor, rng, n)
-        assert load is not None
-        gone = lift(evidence, as_of, rng, n, load, site=site.id).tonnes
-        site_t = site_people * baseline_t / personnel
-        out[site.id] = Interval.of(site_people * (1 - np.minimum(1.0, gone / site_t)))
+        people = draw(site.personnel, np.random.default_rng(seed + 100 + offset), n)
+        assert people is not None
+        fraction, _ = site_fraction(evidence, as_of, seed, site.id)
+        out[site.id] = Interval.of(people * (1 - fraction))
     return out
 
 
-def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | None) -> list[DeadlineOdds]:
-    items: list[tuple[str, date, str, int | None]] = []
+# Share of a deadline's window that must have been watched for flights alone to show it was missed (a judgement
+# call: with a tenth of the days unwatched, what left unseen is small beside the baseline's own spread).
+FULL_WATCH = 0.9
+
+
+def _deadlines(evidence: Evidence, as_of: date, seed: int, finish: np.ndarray | None,
+               unknown_payload: int) -> list[DeadlineOdds]:  # fmt: skip
+    """P(deadline holds) for each stated deadline: reported completions of the plan's actor (``deadlines``),
+    combined with the flight-based measure when there is one. A draw counts as complete when either says so: a
+    reported handover is not undone by flights that carried less than the baseline (roads and ships are unseen),
+    and flights that removed it all need no report."""
+    items: list[tuple[str, date, str, int | None, Plan | None]] = []
     for plan in evidence.case.plans:
         if plan.due is not None and plan.reduction_percent is not None and plan.reduction_percent.best >= 100:
-            items.append((plan.summary, plan.due, f"case plan {plan.id}: {plan.attribution}", None))
+            items.append((plan.summary, plan.due, f"case plan {plan.id}: {plan.attribution}", None, plan))
     for i, claim in enumerate(evidence.claims):
         complete = claim.action in COMPLETING or (claim.unit == "percent" and (claim.quantity or 0) >= 100)
         planned = claim.modality == "planned" and claim.due_date is not None and complete
-        if planned and claim.due_date and all(abs((claim.due_date - due).days) > 3 for _, due, _, _ in items):
-            items.append((claim.sentence or claim.action, claim.due_date, "claim", i))
+        if planned and claim.due_date and all(abs((claim.due_date - it[1]).days) > 3 for it in items):
+            items.append((claim.sentence or claim.action, claim.due_date, "claim", i, None))
     odds = []
-    for label, due, source, index in items:
-        if due <= as_of:  # judged on what had left by the deadline itself
-            # What had left by the due date, as known now: later reports of earlier departures count.
-            fraction, _, _ = removed_fraction(evidence, due, seed, use_percent_claims=False)
-            measured = fraction is not None and has_movement_data(evidence, due)
-            p = float(np.mean(fraction >= 0.95)) if measured and fraction is not None else None
+    start = evidence.case.start
+    position = {id(c): i for i, c in enumerate(evidence.claims)}  # the actor's claims are the same objects
+    for label, due, source, index, stated in items:
+        actor = stated.actor if stated is not None else (evidence.claims[index].actor if index is not None else None)
+        own = of_actor(evidence, actor)
+        reports = reported(own, plan_scope(stated), min(due, as_of), seed)
+        completions = tuple(position[id(own.claims[i])] for i in reports.completions)
+        flights: np.ndarray | None = None
+        why: str | None = None
+        if unknown_payload:
+            why = f"payload unknown for {unknown_payload} takeoffs of unknown type"
+        elif due <= as_of:  # judged on what had left by the deadline itself, as known now
+            fraction, removed, _ = removed_fraction(evidence, due, seed)
+            seen = watched(evidence, start, due, None).days
+            span = (due - start).days + 1
+            if not removed.sealift_claims and not seen:
+                why = f"no ADS-B coverage from {start} to {due}"  # the reports alone may still say
+            elif fraction is not None:
+                flights = fraction >= 0.95
+                if seen < FULL_WATCH * span:
+                    # Departures on unwatched days went unseen: the flights can show the deadline met, not missed.
+                    fields = len(evidence.case.airfields)
+                    mean = f" (mean over {fields} airfields)" if fields > 1 else ""
+                    partial = f"ADS-B watched {seen:.1f} of the {span} days from {start} to {due}{mean}"
+                    if reports.done is None and float(np.mean(flights)) < 0.5:
+                        flights, why = None, f"{partial}: too little to show the deadline missed"
+        elif finish is not None:
+            flights = finish <= (due - as_of).days
+        if reports.done is not None and flights is not None:
+            p: float | None = float(np.mean(reports.done | flights))
+        elif reports.done is not None:
+            p = float(np.mean(reports.done))
+        elif flights is not None:
+            p = float(np.mean(flights))
         else:
-            p = None if finish is None else float(np.mean(finish <= (due - as_of).days))
-        odds.append(DeadlineOdds(label, due, p, source, index))
+            p = None
+        reason = None if p is not None else "; ".join(r for r in (why, reports.reason) if r) or None
+        odds.append(DeadlineOdds(label, due, p, source, index, reason, completions, flights is not None))
     return odds

@@ -4,14 +4,19 @@ The model (docs/assessment.md): each independent origin casts at most one vote p
 reliability x confirmation x decay; each takeoff of a transport aircraft from the site's airfield casts a
 ``sortie_weight`` vote for drawing down. Probabilities are the votes plus a small uniform pseudo-count,
 normalised. Below ``min_weight`` of total vote the status is "unknown", whatever the proportions.
+
+A site is "withdrawn" only once a credible completion settles it (:func:`settlement`): from the completion's date
+it stays withdrawn, without decay, until presence or a return is credibly reported on a later day. Evidence for
+withdrawn that has not settled (a single hedged report) moves the probabilities but leaves the status "unknown".
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from drawdown.assess.credibility import credibility
 from drawdown.assess.evidence import (
     DRAWING,
     PRESENT,
@@ -45,10 +50,28 @@ class SiteStatus:
     weight: float
     last_evidence: date | None
     votes: tuple[Vote, ...] = field(default=())
+    settled_on: date | None = None  # the day a credible completion settled the site as withdrawn
+    settled_by: int | None = None  # that completion's index into Evidence.claims
+    settled_origins: int = 0  # independent origins behind the settlement: 1 credible report, or 2 weaker ones
+    # Presence or return reported after a settled withdrawal (indexes into Evidence.claims): the credible ones ended
+    # it, the others did not; the brief reports both as contradictions.
+    contradictions: tuple[int, ...] = field(default=())
 
     @property
     def confidence(self) -> float:
         return self.probabilities.get(self.status, 0.0)
+
+    @property
+    def last_seen(self) -> str | None:
+        """The state the most recent vote speaks for ("last seen present"): what an unknown status leans to."""
+        dated = [v for v in self.votes if v.day is not None]
+        if not dated:
+            return None
+        latest = max(v.day for v in dated if v.day is not None)
+        states = {v.state for v in dated if v.day == latest}
+        if len(states) > 1:  # one day, several states: the heaviest
+            return max((v for v in dated if v.day == latest), key=lambda v: v.weight).state
+        return states.pop()
 
 
 def site_votes(evidence: Evidence, site_id: str, as_of: date) -> list[Vote]:
@@ -98,8 +121,114 @@ def combine(site_id: str, votes: list[Vote], min_weight: float) -> SiteStatus:
     return SiteStatus(site_id, status, probabilities, total, max(days) if days else None, ordered)
 
 
+# Claims that can settle a site: the post is empty (left, handed over, abandoned). Departures (REDUCING) cannot:
+# a convoy leaving says the site is thinning out, not that it is empty.
+SETTLING = frozenset({"withdrawal_complete", "evacuated"})
+PRESENCE = (PRESENT, STAYING)
+# Two weak completion reports settle a site only when one of them comes from someone who looked or spoke on record:
+# outlets' own unattributed statements echo each other ("forces leaving Mariupol" told twice by media on the
+# ukraine-2022 set, read as posts abandoned, would have emptied a city that was never given up).
+WITNESSES = frozenset({"observer", "official", "satellite", "flight_tracking"})
+
+
+@dataclass(frozen=True)
+class Settlement:
+    day: date | None  # None: no settled withdrawal as of the date
+    claim_index: int | None
+    contradictions: tuple[int, ...]
+    returned: int | None = None  # the claim that ended the last settled withdrawal, when one was ended
+    origins: int = 1  # independent origins behind the settlement (2: settled by two weaker reports)
+
+
+def _order(evidence: Evidence, index: int) -> tuple[date, str, str, int]:
+    """Claims in the order things happened: by day, then as one report tells them (its text order)."""
+    claim = evidence.claims[index]
+    day = evidence.claim_day(claim)
+    assert day is not None
+    report = evidence.report_of(claim)
+    published = report.published.isoformat() if report.published else ""
+    return day, published, report.id, claim.span[0]
+
+
+def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
+    """The site's settled withdrawal as of ``as_of``, if any, and the presence reported after it.
+
+    Walks the dated claims about the site in the order of events. A completion whose credibility grade is
+    ``settle_credibility`` or better settles the site from its day; so do completions from two independent
+    origins, one of them a witness (WITNESSES), with no presence reported between them, from the first one's
+    day. A later presence or return ends it when it is credible itself: confirmed (on record, seen, or an
+    on-record denial), or told by a second independent origin after the withdrawal. Presence the same day from
+    another report does not end it (the order of two reports of one day is unknown), presence told after the
+    completion in the same report does (a handover: "left, replaced by ...").
+    """
+    params = evidence.case.assessment
+    dated = []
+    for index in evidence.claims_by_site.get(site_id, ()):
+        claim = evidence.claims[index]
+        day = evidence.claim_day(claim)
+        if day is not None and day <= as_of and vote(claim) in (WITHDRAWN, *PRESENCE):
+            dated.append(index)
+    dated.sort(key=lambda i: _order(evidence, i))
+    settled: int | None = None
+    returned: int | None = None
+    pending: list[int] = []  # completions too weak alone, since the last presence report
+    behind = 1
+    contradictions: list[int] = []
+    presence_origins: set[str] = set()
+    for index in dated:
+        claim = evidence.claims[index]
+        state = vote(claim)
+        if state == WITHDRAWN:
+            if settled is not None or claim.action not in SETTLING:
+                continue
+            pending.append(index)
+            origins = {evidence.report_of(evidence.claims[i]).origin_id for i in pending}
+            if credibility(evidence, index).grade <= params.settle_credibility:
+                settled, presence_origins, behind = index, set(), 1
+            elif len(origins) >= 2 and any(evidence.claims[i].source_type in WITNESSES for i in pending):
+                # A second origin saying the site is empty, however much later and with nothing said of presence
+                # between, one of them someone who looked or spoke on record: settled from the first of them.
+                settled, presence_origins, behind = pending[0], set(), len(origins)
+            continue
+        if settled is None:
+            pending = []  # presence between two completion reports: they do not tell one continuous state
+            continue
+        first = evidence.claims[settled]
+        same_day = evidence.claim_day(claim) == evidence.claim_day(first)
+        if same_day and claim.report_id != first.report_id:
+            continue
+        contradictions.append(index)
+        presence_origins.add(evidence.report_of(claim).origin_id)
+        if claim.confirmation in ("confirmed", "denied") or len(presence_origins) >= 2:
+            settled, returned = None, index
+    if settled is None:
+        return Settlement(None, None, tuple(contradictions), returned)
+    day = evidence.claim_day(evidence.claims[settled])
+    return Settlement(day, settled, tuple(contradictions), returned, behind)
+
+
 def site_status(evidence: Evidence, site_id: str, as_of: date) -> SiteStatus:
-    return combine(site_id, site_votes(evidence, site_id, as_of), evidence.case.assessment.min_weight)
+    params = evidence.case.assessment
+    votes = site_votes(evidence, site_id, as_of)
+    settled = settlement(evidence, site_id, as_of)
+    if settled.day is None or settled.claim_index is None:
+        if settled.returned is not None:  # back after a settled withdrawal: what came before is superseded
+            since = _order(evidence, settled.returned)
+            back = since[0]
+            votes = [v for v in votes if (_order(evidence, v.claim_index) >= since if v.claim_index is not None
+                                          else v.day is not None and v.day >= back)]  # fmt: skip
+        status = combine(site_id, votes, params.min_weight)
+        if status.status == WITHDRAWN:  # leans withdrawn, but nothing credible says the site is empty
+            status = replace(status, status=UNKNOWN)
+        return replace(status, contradictions=settled.contradictions)
+    # Settled: the completion counts undecayed (at least min_weight); what came before it is superseded.
+    claim = evidence.claims[settled.claim_index]
+    weight = claim_weight(claim, evidence.report_of(claim), as_of, as_of, evidence.case)
+    kept = [Vote(WITHDRAWN, max(weight, params.min_weight), settled.day, claim_index=settled.claim_index)]
+    kept += [v for v in votes if v.day is not None and v.day > settled.day]
+    status = combine(site_id, kept, params.min_weight)
+    return replace(status, status=WITHDRAWN, settled_on=settled.day, settled_by=settled.claim_index,
+                   settled_origins=settled.origins, contradictions=settled.contradictions)  # fmt: skip
 
 
 def timelines(evidence: Evidence, start: date, end: date) -> dict[str, list[tuple[date, SiteStatus]]]:
@@ -117,4 +246,15 @@ def timelines(evidence: Evidence, start: date, end: date) -> dict[str, list[tupl
     return out
 
 
-__all__ = ["DRAWING", "PRESENT", "UNKNOWN", "WITHDRAWN", "SiteStatus", "Vote", "site_status", "timelines"]
+__all__ = [
+    "DRAWING",
+    "PRESENT",
+    "UNKNOWN",
+    "WITHDRAWN",
+    "Settlement",
+    "SiteStatus",
+    "Vote",
+    "settlement",
+    "site_status",
+    "timelines",
+]

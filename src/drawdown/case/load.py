@@ -206,6 +206,7 @@ def _parse_assessment(t: Table | None) -> AssessParams:
     params = AssessParams(
         half_life_days=num("half_life_days"),
         withdrawn_half_life_days=num("withdrawn_half_life_days"),
+        settle_credibility=int(num("settle_credibility")),
         min_weight=num("min_weight"),
         reliability_weights=weights,
         unconfirmed_factor=num("unconfirmed_factor"),

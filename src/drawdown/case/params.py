@@ -55,6 +55,19 @@ class AssessParams:
             lo=0.5,
         ),
     )
+    settle_credibility: int = field(
+        default=2,
+        metadata=reason(
+            "A completion (withdrawal complete, a handover, a post abandoned) settles a site as withdrawn from its"
+            " date when its information credibility is this or better: 1 = told by two independent origins, 2 ="
+            " confirmed (on record, or seen) and not contradicted. A judgement call: at 3 a single hedged report"
+            " would empty a base for good; at 1 every on-record statement would need a second origin. A settled"
+            " withdrawal does not decay; it ends only when presence or a return is reported as credibly (confirmed,"
+            " or by two origins) on a later day, and the brief shows that as a contradiction.",
+            lo=1,
+            hi=6,
+        ),
+    )
     min_weight: float = field(
         default=0.4,
         metadata=reason(

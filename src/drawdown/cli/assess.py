@@ -14,6 +14,7 @@ from drawdown.cli.common import (
     app,
     case_ref,
     emit_json,
+    err,
     guarded,
     open_cli_store,
     out,
@@ -45,7 +46,11 @@ def assess(
 
     day = parse_day(as_of, "--as-of")
     with open_cli_store(wait) as store:
-        result = api.assess(store, load_case(case_ref(case, store)), as_of=day, seed=seed)
+        loaded = load_case(case_ref(case, store))
+        if day is not None and day < loaded.start:
+            err.print(f"warning: --as-of {day} is before the case start ({loaded.start}); nothing the case monitors"
+                      " had happened yet", markup=False)  # fmt: skip
+        result = api.assess(store, loaded, as_of=day, seed=seed)
     if json_out:
         emit_json(to_json(result))
         return

@@ -15,7 +15,7 @@ from drawdown.store.claims import extracted_ids, load_mentions
 from drawdown.store.coverage import load_coverage
 from drawdown.store.db import Store
 from drawdown.store.reports import last_evidence_date, load_reports
-from drawdown.store.sorties import load_sorties
+from drawdown.store.sorties import load_sorties, simulated_ids
 
 
 def load_evidence(store: Store, case: Case) -> Evidence:
@@ -36,7 +36,9 @@ def load_evidence(store: Store, case: Case) -> Evidence:
         for report in unread:
             found = gazetteer.sites_in(f"{report.title or ''}\n{report.text}")
             mentions += [Mention(report.id, site) for site in sorted(found)]
-    return Evidence(case, reports, claims, tuple(load_sorties(store)), tuple(mentions), tuple(load_coverage(store)))
+    simulated = frozenset(simulated_ids(store))
+    coverage = tuple(load_coverage(store))
+    return Evidence(case, reports, claims, tuple(load_sorties(store)), tuple(mentions), coverage, simulated)
 
 
 def assess_store(store: Store, case: Case, *, as_of: date | None = None, seed: int | None = None,

@@ -11,11 +11,12 @@ import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from drawdown.case import Case
 from drawdown.extract.claims import EXTRACTOR_VERSION, Extraction, Extractor
+from drawdown.ingest.dedup import OriginMatcher
 from drawdown.ingest.normalize import content_hash
 from drawdown.model import Claim, Report
 from drawdown.store.claims import replace_extraction
@@ -111,14 +112,27 @@ def _published(value: object) -> datetime | date | None:
             return None
 
 
+def _instant(value: datetime | date | None) -> datetime | None:
+    """A publication time the origin matcher can compare: aware, midnight UTC for a bare date."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def extract_jsonl_lines(lines: Iterable[str], case: Case, *, where: str = "<stdin>") -> Iterator[dict[str, Any]]:
     """Read ``{"id","url","outlet","published","text"}`` lines; yield one output record per input line.
 
-    ``duplicate_of`` is the id of an earlier line with the same content hash (exact copies only: near-duplicate
-    detection belongs to ingest). A line that is not a JSON object yields a record with ``error`` and no claims.
+    ``duplicate_of`` is the id of the earlier line whose story this one copies: the same content hash, or the
+    near-copy and rewrite detection the store's origin grouping uses (``ingest.dedup.OriginMatcher``), pointing
+    at the first line of that origin. A line that is not a JSON object yields a record with ``error`` and no claims.
     """
     extractor = Extractor(case)
     first_by_hash: dict[str, str] = {}
+    matcher = OriginMatcher()
+    seen: dict[str, tuple[str, datetime | None]] = {}
+    root: dict[str, str] = {}  # line id -> the first line of its origin
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -139,9 +153,15 @@ def extract_jsonl_lines(lines: Iterable[str], case: Case, *, where: str = "<stdi
             text = ""
         digest = content_hash(text)
         duplicate_of = first_by_hash.get(digest) if text.strip() else None
+        published = _published(item.get("published"))
         if duplicate_of is None and text.strip():
             first_by_hash[digest] = rid
-        outcome = extractor.extract(text, _published(item.get("published")), rid)
+            when = _instant(published)
+            found, _ = matcher.match([rid], [text], [when], lambda keys: {k: seen[k] for k in keys})
+            seen[rid] = (text, when)
+            duplicate_of = root[found[0].matched] if found[0] is not None else None
+            root[rid] = duplicate_of or rid
+        outcome = extractor.extract(text, published, rid)
         record: dict[str, Any] = {
             "id": rid,
             "claims": [claim_json(c) for c in outcome.claims],

@@ -16,19 +16,29 @@ def force_lines(result: Assessment) -> list[str]:
     )
     lines = [
         f"{len(removed.sorties)} outbound takeoff(s) of known payload × payload (type table) × load factor "
-        f"{span(case.assessment.load_factor)} (× detection confidence) = {interval(force.removed_tonnes, unit=' t')} "
+        f"{span(case.assessment.load_factor)} (× detection confidence) = "
+        f"{interval(force.removed_tonnes, unit=' t', exact='nothing counted' if not removed.sorties else '')} "
         f"removed{sealift}",
         f"pace over the last {window} days: {len(force.recent_sorties)} takeoff(s) = "
-        f"{interval(force.pace_tonnes_per_day, 1, ' t/day')}",
+        f"{interval(force.pace_tonnes_per_day, 1, ' t/day', exact='' if force.recent_sorties else 'no takeoff')}",
     ]
     baseline = case.actor.equipment_tonnes
+    if removed.completions:
+        lines.append(
+            f"{len(removed.completions)} site(s) emptied by a credible completion count with their share of the "
+            "baseline personnel, each in the share of draws its credibility gives; the larger measure is kept"
+        )
     if force.removed_percent is not None and baseline is not None:
         lines.append(
             f"against a baseline of {span(baseline, ' t')} of equipment "
             f"→ {interval(force.removed_percent, 1, '%')} of the force removed"
         )
+    if removed.fleet_mix:
+        lines.append(f"{len(removed.fleet_mix)} takeoffs of unknown type counted with the case's fleet mix (any of "
+                     f"{len(case.aircraft)} types, equally likely)")  # fmt: skip
     if removed.unknown_type:
-        lines.append(f"{len(removed.unknown_type)} takeoffs of unknown type are not counted (no payload)")
+        lines.append(f"{len(removed.unknown_type)} takeoffs of unknown type are not counted: payload unknown (the case "
+                     "has no aircraft types); the share removed is a lower bound")  # fmt: skip
     return lines
 
 
@@ -45,19 +55,32 @@ def check_lines(check: Check) -> list[str]:
     """Why the check reached its verdict."""
     facts = check.facts
     if isinstance(facts, RateFacts):
+        how = "days with a detected sortie" if facts.inferred else "ADS-B coverage"
         return [
-            f"{facts.takeoffs} outbound takeoffs from {facts.where} in the {facts.days} days {facts.start} – "
-            f"{facts.end}",
-            f"observed rate {facts.takeoffs / facts.days:.2f}/day, 80% interval {facts.interval.low:.2f}–"
+            f"window {facts.start} – {facts.end} ({facts.days} days), of which {facts.covered:.1f} watched ({how}); "
+            f"{facts.takeoffs} outbound takeoffs from {facts.where} on the watched days",
+            f"observed rate {facts.takeoffs / facts.covered:.2f}/watched day, 80% interval {facts.interval.low:.2f}–"
             f"{facts.interval.high:.2f}/day (Poisson); claimed {facts.claimed:g}/day",
         ]
     if isinstance(facts, PercentFacts):
-        return [
-            f"up to {facts.day}: {facts.takeoffs} outbound takeoffs = {interval(facts.air, unit=' t')} by air; "
-            f"{facts.sealift} reported sealift departure(s) = {interval(facts.sea, unit=' t')} by sea",
-            f"baseline {span(facts.baseline, ' t')} → removed {interval(facts.removed, 1, '%')}; "
-            f"claimed {facts.claimed:g}%",
-        ]
+        air = interval(facts.air, unit=" t", exact="no outbound takeoff of known payload" if not facts.takeoffs else "")
+        sea = interval(facts.sea, unit=" t", exact="no sealift reported" if not facts.sealift else "")
+        where = "from the site" if facts.site else ""
+        lines = [f"up to {facts.day}: {facts.takeoffs} outbound takeoffs {where}= {air} by air; "
+                 f"{facts.sealift} reported sealift departure(s) = {sea} by sea".replace("  ", " ")]  # fmt: skip
+        if facts.site is not None and facts.site_share is not None:
+            lines.append(
+                f"a share of {facts.site}, not of the whole force: the site holds about {100 * facts.site_share:.0f}% "
+                f"of the baseline personnel, so {facts.claimed:g}% of it would be "
+                f"{facts.claimed * facts.site_share:.1f}% of the force"
+            )
+            lines.append(f"removed from the site {interval(facts.removed, 1, '%')}; claimed {facts.claimed:g}%")
+        else:
+            lines.append(
+                f"baseline {span(facts.baseline, ' t')} → removed {interval(facts.removed, 1, '%')}; "
+                f"claimed {facts.claimed:g}%"
+            )
+        return lines
     if isinstance(facts, DeadlineFacts):
         return [f"P(complete by {facts.due}) = {facts.probability:.2f} ({facts.how})"]
     return [check.reason] if check.reason else []

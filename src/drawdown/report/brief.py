@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from drawdown.assess import Assessment
+from drawdown.assess.consistency import Check, PercentFacts, RateFacts
 from drawdown.assess.credibility import Credibility
 from drawdown.assess.evidence import DRAWING, PRESENT, STAYING, WITHDRAWN, Evidence, vote
+from drawdown.assess.status import SiteStatus
 from drawdown.case import Case, Site, fold
 from drawdown.model import Claim, Report, ReviewTally
 from drawdown.report import cite
@@ -74,6 +76,32 @@ def site_evidence(evidence: Evidence, reports: list[Report]) -> list[SiteEvidenc
     ]
 
 
+@dataclass(frozen=True)
+class SiteFacts:
+    """What the status table, "what to watch next" and the appendix all read about one site, so they agree."""
+
+    claims: tuple[Claim, ...]  # every claim about the site, with a vote or not
+    named: tuple[Report, ...]  # the reports that name it (mentions)
+    last: date | None  # the latest day of any of them
+
+    @property
+    def empty(self) -> bool:
+        return not self.claims and not self.named
+
+
+def site_facts(result: Assessment) -> dict[str, SiteFacts]:
+    ev = result.evidence
+    reports = sorted(ev.reports.values(), key=lambda r: (r.published is None, r.published, r.id))
+    named = {item.site.id: item.reports for item in site_evidence(ev, reports)}
+    out = {}
+    for site in ev.case.sites:
+        claims = tuple(ev.claims[i] for i in ev.claims_by_site.get(site.id, ()))
+        days = [d for c in claims if (d := ev.claim_day(c)) is not None and d <= result.as_of]
+        days += [d for r in named.get(site.id, ()) if (d := ev.report_days.get(r.id)) is not None]
+        out[site.id] = SiteFacts(claims, named.get(site.id, ()), max(days) if days else None)
+    return out
+
+
 def render_brief(result: Assessment, reviews: ReviewTally | None = None) -> str:
     """Markdown brief of an assessment. With ``reviews`` (what analysts checked) the brief counts the reviewed
     claims and marks each claim it lists that no analyst has checked."""
@@ -85,7 +113,15 @@ def render_brief(result: Assessment, reviews: ReviewTally | None = None) -> str:
         "brackets; `s-…` ids are sorties detected in ADS-B data.",
         "",
     ]
-    for section in (_scale, _sites, _confirmation, _checks, _others, _watch, _appendix):
+    fake = [s for s in result.evidence.sorties if s.id in result.evidence.simulated]
+    if fake:
+        lines += [
+            f"> **Simulated flight data.** {plural(len(fake), 'sortie')} of {len(result.evidence.sorties)} were "
+            "detected in simulated ADS-B tracks (`drawdown flights simulate`), not in real observations. Every "
+            "figure resting on them is illustrative, and each citation of them says so.",
+            "",
+        ]
+    for section in (_scale, _sites, _confirmation, _checks, _others, _watch, _appendix, _undated):
         lines += section(result, reviews)
     return "\n".join(lines)
 
@@ -110,6 +146,24 @@ def _reviewed_line(reviews: ReviewTally | None, claims: tuple[Claim, ...]) -> li
         f"{reviews.edited} edited, {reviews.rejected} rejected and left out); "
         f"{plural(unreviewed, 'claim')} unreviewed machine readings (marked below)."
     ]
+
+
+def _undated(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
+    """Reports with no publication date and no explicit event date: in no as-of snapshot, so listed here."""
+    if not result.undated:
+        return []
+    lines = [
+        "## Undated evidence",
+        "",
+        f"{plural(len(result.undated), 'report')} carry no publication date and no explicit event date, so no "
+        "assessment as of a date counts them. Re-ingest with `--published YYYY-MM-DD` when the date is known.",
+        "",
+    ]
+    shown = result.undated[:MAX_PER_GROUP]
+    lines += [f"- {cite.report(r)}: {md.text(r.title or r.text, limit=120)}" for r in shown]
+    if len(result.undated) > len(shown):
+        lines.append(f"- … {len(result.undated) - len(shown)} more.")
+    return [*lines, ""]
 
 
 def _site_name(case: Case, site_id: str | None) -> str:
@@ -153,26 +207,32 @@ def _scale(result: Assessment, reviews: ReviewTally | None) -> list[str]:
         f"{plural(len(ev.sorties), 'detected sortie')} ({plural(len(takeoffs), 'takeoff')}){span_text}."
     )
     lines += _reviewed_line(reviews, ev.claims)
-    counted = cite.sorties(list(force.lift.sorties))
-    percent = [ev.claims[i] for i in force.percent_claims]
-    sealift = [ev.claims[i] for i in force.lift.sealift_claims]
-    measured = [counted, cite.claims(ev, percent + sealift, 4) if percent or sealift else ""]
+    counted = cite.sorties(list(force.lift.sorties), ev.simulated)
+    # What measured the removals: sorties, sealift and completions; never a percentage claim, which section 4 checks.
+    reported = [ev.claims[i] for i in (*force.lift.sealift_claims, *force.lift.completions)]
+    measured = [counted, cite.claims(ev, reported, 4) if reported else ""]
     basis = cite.join(*measured)
     baseline = case.actor.personnel
     if force.personnel_remaining is not None and baseline is not None:
+        unknown = len(force.lift.unknown_type)
+        bound = f" (payload unknown for {plural(unknown, 'takeoff')} of unknown type, not counted)" if unknown else ""
         lines.append(
-            f"- Force remaining: about {interval(force.personnel_remaining)} personnel, from a baseline of "
-            f"{span(baseline)}. {cite.join(*measured, 'case file: actor baseline')}"
+            f"- Force remaining: {'at most' if unknown else 'about'} {interval(force.personnel_remaining)} personnel"
+            f"{bound}, from a baseline of {span(baseline)}. {cite.join(*measured, 'case file: actor baseline')}"
         )
         if force.removed_percent is not None:
-            lines.append(f"- Share of the force removed: {interval(force.removed_percent, 1, '%')}. {basis}")
+            least = "at least " if unknown else ""
+            lines.append(
+                f"- Share of the force removed: {least}{interval(force.removed_percent, 1, '%')}{bound}. {basis}"
+            )
         lines += [f"  - {md.text(a, limit=400)}" for a in force_lines(result)]
     elif baseline is None:
         lines.append("- Force remaining: unknown; the case gives no personnel baseline.")
     else:
         lines.append(
             f"- Force remaining: unknown. The baseline is {span(baseline)} personnel [case file: actor baseline], "
-            "but no flight data, sealift report or percentage claim measures what has left."
+            "but no flight data, sealift report or credible completion at a site with a baseline measures what has"
+            " left."
         )
     window = case.assessment.pace_window_days
     if not ev.sorties:
@@ -197,8 +257,17 @@ def _scale(result: Assessment, reviews: ReviewTally | None) -> list[str]:
         lines.append(f"- Projected completion: unknown ({force.completion_note}).")
     for odds in force.deadlines:
         source = cite.claim(ev, ev.claims[odds.claim_index]) if odds.claim_index is not None else md.text(odds.source)
-        p = "unknown" if odds.probability is None else f"{odds.probability:.0%}"
-        lines.append(f"- P(complete by {odds.due}) for “{md.text(odds.label, limit=120)}”: {p}. [{source}]")
+        if odds.probability is None:
+            p = f"unknown ({md.text(odds.reason or force.completion_note, limit=200)})"
+        else:
+            basis_words = "reported completions and flights" if odds.completions and odds.with_flights else (
+                "reported completions" if odds.completions else "flights")  # fmt: skip
+            p = f"{odds.probability:.0%}, from {basis_words}"
+        reports_cited = cite.claims(ev, [ev.claims[i] for i in odds.completions], 4) if odds.completions else ""
+        lines.append(
+            f"- P(complete by {odds.due}) for “{md.text(odds.label, limit=120)}”: {p}. "
+            f"{cite.join(source, reports_cited)}"
+        )
     lines += ["", "Timeline (first report of each move, one per origin):", ""]
     lines += _timeline(result, reviews) or ["- No dated claims have been extracted yet (run `drawdown extract`)."]
     return [*lines, ""]
@@ -235,27 +304,58 @@ def _sites(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
         "| Site | Status | P(present / drawing down / withdrawn) | Last evidence | Evidence |",
         "|---|---|---|---|---|",
     ]
+    facts = site_facts(result)
     for status in result.sites:
-        site = case.site(status.site)
+        site, known = case.site(status.site), facts[status.site]
         p = status.probabilities
         probs = f"{p['present']:.2f} / {p['drawing_down']:.2f} / {p['withdrawn']:.2f}"
-        label = STATUS_LABELS[status.status]
-        if status.status == "unknown":
-            if status.weight == 0:
-                label += " (no evidence)"
-            elif status.weight < case.assessment.min_weight:
-                lead = max(p, key=lambda k: p[k])
-                leans = f"; leans {STATUS_LABELS[lead]}" if p[lead] >= 0.5 else ""
-                label += f" (evidence too thin: weight {status.weight:.2f}{leans})"
-            else:
-                label += " (the evidence conflicts)"
+        label = _status_label(result, status)
         claims = [ev.claims[v.claim_index] for v in status.votes if v.claim_index is not None]
         sorties = [v.sortie_id for v in status.votes if v.sortie_id is not None]
-        evidence = cite.join(cite.claims(ev, claims) if claims else "", cite.sorties(sorties))
+        if status.weight == 0 and not sorties:  # no vote: say what there is instead of "no evidence"
+            if known.claims:
+                label = "unknown (claims read, none says whether the site is held)"
+                claims = list(known.claims)
+            elif known.named:
+                label = "unknown (named, no claim read)"
+        cited = cite.claims(ev, claims) if claims else ""
+        if not claims and known.named:
+            cited = "; ".join(cite.report(r) for r in known.named[:3]) + (
+                f" and {len(known.named) - 3} more" if len(known.named) > 3 else "")  # fmt: skip
+        evidence = cite.join(cited, cite.sorties(sorties, ev.simulated))
         code = f" ({site.icao})" if site.icao else ""
-        last = status.last_evidence.isoformat() if status.last_evidence else "none"
+        last_day = status.last_evidence or known.last
+        last = last_day.isoformat() if last_day else "none"
         lines.append(f"| {md.text(site.name)}{code} | {label} | {probs} | {last} | {evidence} |")
     return [*lines, ""]
+
+
+def _status_label(result: Assessment, status: SiteStatus) -> str:
+    """The status as the table shows it: settled since when, what an unknown leans to, contradictions."""
+    ev, params = result.evidence, result.evidence.case.assessment
+    label = STATUS_LABELS[status.status]
+    if status.status == "withdrawn" and status.settled_on is not None and status.settled_by is not None:
+        grade = result.credibility[status.settled_by].rating if status.settled_by < len(result.credibility) else ""
+        how = (f"completion reported by {status.settled_origins} independent origins" if status.settled_origins > 1
+               else f"credible completion{', ' + grade if grade else ''}")  # fmt: skip
+        label += f" since {status.settled_on.isoformat()} (settled: {how})"
+    elif status.status == "unknown":
+        seen = f"; last seen {STATES_SEEN.get(status.last_seen or '', '')}" if status.last_seen else ""
+        if status.weight == 0:
+            label += " (no evidence)"
+        elif status.probabilities[WITHDRAWN] >= 0.5:
+            label += " (leans withdrawn; no credible completion settles it)"
+        elif status.weight < params.min_weight:
+            label += f" (evidence too thin: weight {status.weight:.2f}{seen})"
+        else:
+            label += f" (the evidence conflicts{seen})"
+    if status.contradictions:
+        cited = cite.claims(ev, [ev.claims[i] for i in status.contradictions])
+        label += f"; contradicted by later presence reports: {cited}"
+    return label
+
+
+STATES_SEEN = {PRESENT: "present", DRAWING: "drawing down", WITHDRAWN: "withdrawn", STAYING: "not withdrawn"}
 
 
 # --------------------------------------------------------------------------------------- 3 confirmed or not
@@ -304,7 +404,7 @@ def _confirmation(result: Assessment, reviews: ReviewTally | None) -> list[str]:
             lines.append(
                 f"- {_site_name(ev.case, claim.site)}: {_what(claim)} — {cred.rating} ({cred.label}); "
                 f"said by {who}{hedge}{support}{against}. "
-                + cite.join(cite.claim(ev, claim), cite.sorties(cred.supporting_sorties))
+                + cite.join(cite.claim(ev, claim), cite.sorties(cred.supporting_sorties, ev.simulated))
                 + _mark(reviews, claim)
             )
         if len(items) > MAX_PER_GROUP:
@@ -324,10 +424,26 @@ def _checks(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
         return [*lines, "No quantitative public claim (rates, percentages, deadlines) is on record yet.", ""]
     for check in result.checks:
         source = cite.claim(ev, ev.claims[check.claim_index]) if check.claim_index is not None else "case file"
-        where = cite.join(source, cite.sorties(check.sorties))
-        lines.append(f"- **{md.text(claimed(check), limit=160)}**: {check.verdict}. {where}")
-        lines += [f"  - {md.text(a, limit=400)}" for a in check_lines(check)]
+        where = cite.join(source, cite.sorties(check.sorties, ev.simulated))
+        window = _window(check)
+        if check.verdict == "untestable" and check.reason:
+            verdict = f"untestable: {md.text(check.reason, limit=300)}"
+            details: list[str] = []
+        else:
+            verdict, details = check.verdict, check_lines(check)
+        lines.append(f"- **{md.text(claimed(check), limit=160)}**{window}: {verdict}. {where}")
+        lines += [f"  - {md.text(a, limit=400)}" for a in details]
     return [*lines, ""]
+
+
+def _window(check: Check) -> str:
+    """The window a verdict holds for: each claim gets one verdict per window, and the reader sees which."""
+    facts = check.facts
+    if isinstance(facts, RateFacts):
+        return f" ({facts.start} – {facts.end})"
+    if isinstance(facts, PercentFacts):
+        return f" (up to {facts.day})"
+    return ""
 
 
 # ------------------------------------------------------------------------------------------ 5 other actors
@@ -371,15 +487,18 @@ def _watch(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
     ev, case, as_of = result.evidence, result.evidence.case, result.as_of
     params = case.assessment
     lines = ["## 6. What to watch next", ""]
+    facts = site_facts(result)
     for status in result.sites:
         if status.status == "withdrawn":
             continue
-        name = md.text(case.site(status.site).name)
-        if status.last_evidence is None:
+        name, known = md.text(case.site(status.site).name), facts[status.site]
+        last = max((d for d in (status.last_evidence, known.last) if d is not None), default=None)
+        if known.empty and status.last_evidence is None:
             lines.append(f"- {name}: no evidence at all; status unknown.")
-        elif (as_of - status.last_evidence).days > params.stale_after_days:
-            age = (as_of - status.last_evidence).days
-            lines.append(f"- {name}: stale, last evidence {status.last_evidence} ({age} days ago).")
+        elif status.weight == 0 and not known.claims:
+            lines.append(f"- {name}: named in {plural(len(known.named), 'report')}, no claim read; status unknown.")
+        elif last is not None and (as_of - last).days > params.stale_after_days:
+            lines.append(f"- {name}: stale, last evidence {last} ({(as_of - last).days} days ago).")
     for odds in result.force.deadlines:
         days = (odds.due - as_of).days
         if -14 <= days <= 30:

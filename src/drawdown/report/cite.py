@@ -29,12 +29,15 @@ def claims(evidence: Evidence, items: list[Claim], limit: int = 3) -> str:
     return "; ".join(shown) + more
 
 
-def sorties(ids: tuple[str, ...] | list[str]) -> str:
+def sorties(ids: tuple[str, ...] | list[str], simulated: frozenset[str] = frozenset()) -> str:
+    """Sortie ids, marked when any of them was detected in simulated tracks: simulated is labelled wherever shown."""
     if not ids:
         return ""
     shown = ", ".join(f"`{i}`" for i in ids[:MAX_SORTIES])
     more = f" and {len(ids) - MAX_SORTIES} more" if len(ids) > MAX_SORTIES else ""
-    return f"sorties {shown}{more}"
+    fake = sum(1 for i in ids if i in simulated)
+    label = "" if not fake else (" (simulated ADS-B)" if fake == len(ids) else f" ({fake} from simulated ADS-B)")
+    return f"sorties {shown}{more}{label}"
 
 
 def join(*parts: str) -> str:

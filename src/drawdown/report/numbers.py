@@ -41,7 +41,15 @@ def span(figure: Ranged, unit: str = "") -> str:
     return f"{number(figure.best)}{unit}"
 
 
-def interval(value: Spread, digits: int = 0, unit: str = "") -> str:
-    """``1,200 (80% interval 900–1,500)``: the median and the 80% interval, to ``digits`` decimals."""
+def interval(value: Spread, digits: int = 0, unit: str = "", *, exact: str = "") -> str:
+    """``1,200 (80% interval 900–1,500)``: the median and the 80% interval, to ``digits`` decimals.
+
+    An interval of zero width is written as the value with the reason it has no spread (``exact``, else the
+    generic one), never as "10–10", which reads as a measured certainty.
+    """
     f = f"{{:,.{digits}f}}"
-    return f"{f.format(value.median)}{unit} (80% interval {f.format(value.low)}–{f.format(value.high)}{unit})"
+    low, high = f.format(value.low), f.format(value.high)
+    if low == high:
+        why = exact or "every draw of the inputs gave this value"
+        return f"{f.format(value.median)}{unit} (no spread: {why})"
+    return f"{f.format(value.median)}{unit} (80% interval {low}–{high}{unit})"

@@ -33,6 +33,9 @@ def to_json(result: Assessment) -> dict[str, Any]:
                 "site": s.site, "status": s.status, "weight": round(s.weight, 4),
                 "probabilities": {k: round(v, 4) for k, v in s.probabilities.items()},
                 "last_evidence": s.last_evidence.isoformat() if s.last_evidence else None,
+                "settled_on": s.settled_on.isoformat() if s.settled_on else None,
+                "last_seen": s.last_seen,
+                "contradictions": list(s.contradictions),
                 "timeline": [[d.isoformat(), st, round(p, 4)] for d, st, p in result.timelines.get(s.site, ())],
             }
             for s in result.sites
@@ -47,15 +50,20 @@ def to_json(result: Assessment) -> dict[str, Any]:
             "completion_note": force.completion_note,
             "per_site": {k: _interval(v) for k, v in force.per_site.items()},
             "deadlines": [
-                {"label": d.label, "due": d.due.isoformat(), "probability": d.probability, "source": d.source}
+                {"label": d.label, "due": d.due.isoformat(), "probability": d.probability, "source": d.source,
+                 "reason": d.reason, "completions": list(d.completions), "with_flights": d.with_flights}
                 for d in force.deadlines
             ],
             "arithmetic": force_lines(result),
             "sorties_counted": list(force.lift.sorties),
+            "sorties_unknown_payload": list(force.lift.unknown_type),
         },
+        # Sorties detected in simulated tracks: whoever reads the snapshot can label them as the brief does.
+        "simulated_sorties": sorted(s.id for s in result.evidence.sorties if s.id in result.evidence.simulated),
+        "undated_reports": [r.id for r in result.undated],
         "checks": [
             {"kind": c.kind, "claim_index": c.claim_index, "claimed": claimed(c), "verdict": c.verdict,
-             "arithmetic": check_lines(c), "sorties": list(c.sorties)}
+             "arithmetic": check_lines(c), "sorties": list(c.sorties), "reason": c.reason}
             for c in result.checks
         ],
         "claims": claims,

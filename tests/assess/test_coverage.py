@@ -1,0 +1,80 @@
+"""Coverage-aware checks: no ADS-B data is never read as no flights; rates divide by watched days only."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from drawdown.assess import Evidence, assess
+from drawdown.assess.consistency import RateFacts
+from drawdown.assess.coverage import watched
+from drawdown.model import Coverage
+from drawdown.report.brief import render_brief as brief
+from tests.assess.builder import World
+
+CLAIM_DAY = date(2031, 3, 14)
+RATE = "Two heavy transports a day have left Kestrel Field over the past week, spotters said."
+
+
+def _rate_claim(world: World, rid: str = "r1", origin: str | None = None) -> World:
+    world.report(rid, CLAIM_DAY, origin=origin)
+    world.claim(rid, "kestrel-field", "flights_departed", quantity=2.0, unit="flights", sentence=RATE,
+                event_date=CLAIM_DAY)  # fmt: skip
+    return world
+
+
+def _evidence(world: World, watched_days: list[date]) -> Evidence:
+    cover = tuple(Coverage("XQKF", d, tuple(range(24))) for d in watched_days)
+    return Evidence(world.case, dict(world.reports), tuple(world.claims), tuple(world.sorties), (), cover)
+
+
+def test_a_window_without_coverage_is_untestable_and_says_when() -> None:
+    world = _rate_claim(World())
+    evidence = _evidence(world, [date(2031, 3, 1), date(2031, 3, 2)])  # watched, but before the window
+    result = assess(evidence, CLAIM_DAY, with_timeline=False)
+    rate = next(c for c in result.checks if c.kind == "rate")
+    assert rate.verdict == "untestable"
+    assert rate.reason == "no ADS-B coverage from 2031-03-08 to 2031-03-14"
+    text = brief(result)
+    assert "untestable: no ADS-B coverage from 2031-03-08 to 2031-03-14" in text
+
+
+def test_rates_divide_by_the_watched_days_only() -> None:
+    world = _rate_claim(World())
+    world.takeoffs("XQKF", datetime(2031, 3, 12, 6, tzinfo=UTC), per_day=2, days=2)
+    # Seven days in the window, two of them watched: four takeoffs are two a day, not 0.57.
+    evidence = _evidence(world, [date(2031, 3, 12), date(2031, 3, 13)])
+    rate = next(c for c in assess(evidence, CLAIM_DAY, with_timeline=False).checks if c.kind == "rate")
+    assert isinstance(rate.facts, RateFacts)
+    assert rate.facts.days == 7 and rate.facts.covered == 2.0 and rate.facts.takeoffs == 4
+    assert rate.verdict == "consistent"
+    # Half-day coverage counts as half a day.
+    half = Evidence(world.case, evidence.reports, evidence.claims, evidence.sorties, (),
+                    (Coverage("XQKF", date(2031, 3, 12), tuple(range(12))),))  # fmt: skip
+    assert watched(half, date(2031, 3, 8), CLAIM_DAY, "kestrel-field").days == 0.5
+
+
+def test_without_a_coverage_table_days_with_detected_sorties_count_as_watched() -> None:
+    world = _rate_claim(World())
+    world.takeoffs("XQKF", datetime(2031, 3, 1, 6, tzinfo=UTC), per_day=2, days=3)  # tracks end before the window
+    rate = next(c for c in assess(world.evidence(), CLAIM_DAY, with_timeline=False).checks if c.kind == "rate")
+    assert rate.verdict == "untestable", "no flights seen because nobody watched, not because none flew"
+
+
+def test_one_claim_gets_one_verdict_per_window() -> None:
+    world = _rate_claim(World())
+    _rate_claim(world, "copy", origin="o-r1")  # the same story republished
+    world.takeoffs("XQKF", datetime(2031, 3, 12, 6, tzinfo=UTC), per_day=2, days=2)
+    evidence = _evidence(world, [date(2031, 3, 12), date(2031, 3, 13)])
+    result = assess(evidence, CLAIM_DAY, with_timeline=False)
+    assert len([c for c in result.checks if c.kind == "rate"]) == 1
+    assert "**2 flights a day** (2031-03-08 – 2031-03-14): consistent" in brief(result)
+
+
+def test_a_past_deadline_without_coverage_is_untestable() -> None:
+    world = _rate_claim(World())
+    world.takeoffs("XQKF", datetime(2031, 7, 1, 6, tzinfo=UTC), per_day=1, days=1)  # data only after the due date
+    evidence = _evidence(world, [date(2031, 7, 1)])
+    result = assess(evidence, date(2031, 7, 2), with_timeline=False)
+    deadline = next(c for c in result.checks if c.kind == "deadline")
+    assert deadline.verdict == "untestable"
+    assert deadline.reason is not None and "no ADS-B coverage from 2031-03-01 to 2031-06-21" in deadline.reason
