@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 import subprocess
@@ -47,6 +48,7 @@ def test_readme_cli_tour_runs(workdir: Path, runner: CliRunner) -> None:
     commands = [c for c in commands if c.startswith("drawdown ")]
     assert len(commands) >= 6
     served = [c for c in commands if " serve" in c]
+    outputs: list[tuple[str, str]] = []
     assert served, "the tour shows `drawdown serve`"
     for command in commands:
         if command in served:
@@ -55,7 +57,17 @@ def test_readme_cli_tour_runs(workdir: Path, runner: CliRunner) -> None:
         args = shlex.split(command.split("|")[0])[1:]
         result = runner.invoke(app, args)
         assert result.exit_code == 0, f"{command}: {result.output}"
-    assert (workdir / "brief.md").is_file()
+        outputs.append((command, result.stdout))
+    said = dict(outputs)
+    first, again = [out for c, out in outputs if " ingest reports/" in c and "--json" not in c][:2]
+    assert "2 new report(s)" in first and "0 new report(s)" in again, (first, again)
+    assert "syria-2024" in said["drawdown cases list"]
+    assert "T4" in (workdir / "brief.md").read_text(encoding="utf-8")
+    sites = json.loads((workdir / "sites.geojson").read_text(encoding="utf-8"))
+    assert sites["type"] == "FeatureCollection" and sites["features"], "every case site, with its status"
+    assert all("status" in f["properties"] for f in sites["features"])
+    assert (workdir / "events.csv").read_text(encoding="utf-8").startswith("event_id_cnty,event_date,")
+    assert (workdir / "report.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
 
 
 def _serve_briefly(args: list[str], workdir: Path) -> None:
@@ -82,4 +94,9 @@ def _serve_briefly(args: list[str], workdir: Path) -> None:
 def test_readme_python_snippet_runs(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (snippet,) = _blocks("python")
     exec(compile(snippet, "README.md", "exec"), {})  # the README is ours, not untrusted input
-    assert "Syria" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 report(s) stored" in out, out[:300]
+    claims = int(out.split("report(s) stored, ", 1)[1].split(" claim", 1)[0])
+    assert claims >= 1, "the snippet extracts the report's convoy claim"
+    assert "Syria" in out and "T4" in out, "the brief names the case and the site the report is about"
+    assert f"{claims} extracted claim" in out, "the brief counts the claims the snippet extracted"
