@@ -90,7 +90,7 @@ def test_the_seed_reports_10_percent_is_checked_never_the_headline(runner: CliRu
         ["init", "--case", "syria-2024"],
         ["ingest", str(SEED), "--published", "2024-12-16"],
         ["extract"],
-        ["flights", "simulate", "--out", str(tracks)],
+        ["flights", "simulate", "--case", "syria-2024", "--out", str(tracks)],
         ["flights", "ingest", str(tracks)],
     ]
     for step in steps:

@@ -148,7 +148,9 @@ def test_watch_survives_sigkill_at_random_points(tmp_path: Path, http_server: Se
 def test_flights_ingest_survives_sigkill_at_random_points(tmp_path: Path) -> None:
     tracks = tmp_path / "tracks.csv"
     subprocess.run(
-        _drawdown(tmp_path / "sim.duckdb", "flights", "simulate", "--out", str(tracks), "--days", "1"),
+        _drawdown(
+            tmp_path / "sim.duckdb", "flights", "simulate", "--case", "syria-2024", "--out", str(tracks), "--days", "1"
+        ),
         check=True,
         capture_output=True,
     )
