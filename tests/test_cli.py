@@ -5,15 +5,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from drawdown.cli import app
 from tests.conftest import NORTHLAND, write
-
-STUBS = [["flights", "sorties"],
-         ["flights", "ingest"], ["flights", "simulate"], ["flights", "fetch"]]  # fmt: skip
 
 
 def _reports(folder: Path) -> Path:
@@ -46,7 +44,10 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         ["review", "export"],
         ["review", "import"],
         ["origins"],
-        *STUBS,
+        ["flights", "sorties"],
+        ["flights", "ingest"],
+        ["flights", "simulate"],
+        ["flights", "fetch"],
     ]
     for command in commands:
         result = runner.invoke(app, [*command, "--help"])
@@ -161,14 +162,6 @@ def test_store_errors_are_one_line(runner: CliRunner, tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1 and "x.duckdb" in result.stderr
 
 
-# The flights commands are built (issue 5); tests/flights/test_cli_flights.py covers them.
-@pytest.mark.parametrize("command", [c for c in STUBS if c[0] != "flights"], ids=" ".join)
-def test_unbuilt_commands_say_so_and_exit_6(runner: CliRunner, command: list[str]) -> None:
-    result = runner.invoke(app, [*command, "--case", "syria-2024"])
-    assert result.exit_code == 6
-    assert "is not available yet" in result.stderr and len(result.stderr.strip().splitlines()) == 1
-
-
 def test_demo_writes_store_and_brief(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["demo"])
@@ -208,3 +201,21 @@ def test_assess_stores_deterministic_snapshots(runner: CliRunner, db: Path, tmp_
     with open_store(db) as store:
         rows = store.query("SELECT as_of FROM assessments ORDER BY as_of")
     assert [str(r["as_of"]) for r in rows] == ["2031-03-12", "2031-03-20"], "one snapshot per date: a timeline"
+
+
+def test_every_command_takes_json() -> None:
+    """Each command, down to the subcommands, has --json (the README promises it)."""
+    import typer.main
+
+    root = typer.main.get_command(app)
+
+    def leaves(command: Any, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any]]:
+        if hasattr(command, "commands"):  # a group: typer vendors its own click, so no isinstance here
+            return [leaf for name, sub in command.commands.items() for leaf in leaves(sub, (*path, name))]
+        return [(path, command)]
+
+    commands = leaves(root, ())
+    assert len(commands) >= 19, [" ".join(path) for path, _ in commands]
+    lacking = [" ".join(path) for path, command in commands
+               if not any("--json" in getattr(p, "opts", ()) for p in command.params)]  # fmt: skip
+    assert not lacking, f"commands without --json: {lacking}"

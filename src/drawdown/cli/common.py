@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from drawdown.errors import CaseError, DrawdownError, NotAvailableError, Problem
+from drawdown.errors import CaseError, DrawdownError, Problem
 
 EXIT_CODES = """\b
 Exit codes: 0 success, 1 some inputs failed, 2 usage error, 3 invalid case file,
@@ -147,11 +147,3 @@ def show_markdown(text: str) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
-
-
-def not_yet(what: str, issue: str) -> NoReturn:
-    raise NotAvailableError(f"`drawdown {what}` is not available yet", fix=f"it arrives with the {issue} issue")
-
-
-# Stubs accept any arguments, so that `drawdown extract --case X` says "not available" rather than "no such option".
-STUB = {"allow_extra_args": True, "ignore_unknown_options": True}

@@ -273,6 +273,7 @@ def report(
     case: CaseOpt = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date of the report (default: latest evidence).")] = None,
     wait: WaitOpt = DEFAULT_WAIT,
+    json_out: JsonOpt = False,
 ) -> None:
     """Write the self-contained HTML report: brief, map, timelines, force chart, ledger with the reports.
 
@@ -287,7 +288,10 @@ def report(
     with open_cli_store(wait) as store:
         path = write_report(store, load_case(case_ref(case, store)), out_file, as_of=day)
     size = path.stat().st_size
-    out.print(f"Report written to {path} ({size / 1e6:.1f} MB).", markup=False)
+    if json_out:
+        emit_json({"path": str(path), "bytes": size})
+    else:
+        out.print(f"Report written to {path} ({size / 1e6:.1f} MB).", markup=False)
 
 
 @app.command()
@@ -299,6 +303,7 @@ def export(
     case: CaseOpt = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="Status as of this day (default: latest).")] = None,
     wait: WaitOpt = DEFAULT_WAIT,
+    json_out: Annotated[bool, typer.Option("--json", help="With --out: print what was written as JSON.")] = False,
 ) -> None:
     """Export sites (with status and probabilities), claims, sorties or reports.
 
@@ -319,6 +324,8 @@ def export(
         raise typer.BadParameter(f"{what!r} is not known; use {', '.join(WHATS)}", param_hint="--what")
     if fmt == "parquet" and out_file is None:
         raise typer.BadParameter("Parquet is binary; give a file with --out", param_hint="--out")
+    if json_out and out_file is None:
+        raise typer.BadParameter("the data itself goes to stdout; give a file with --out", param_hint="--json")
     day = parse_day(as_of, "--as-of")
     with open_cli_store(wait) as store:
         the_case = load_case(case_ref(case, store))
@@ -328,7 +335,9 @@ def export(
         else:
             with out_file.open("wb") as sink:
                 count = run_export(store, the_case, what, fmt, sink, as_of=day)
-    if out_file is not None:
+    if json_out:
+        emit_json({"path": str(out_file), "what": what, "format": fmt, "rows": count})
+    elif out_file is not None:
         err.print(f"{count} {what} written to {out_file} ({fmt}).", markup=False)
 
 
@@ -345,6 +354,7 @@ def watch(
     timeout: TimeoutOpt = FetchPolicy.deadline,
     host_delay: HostDelayOpt = FetchPolicy.host_delay,
     wait: WaitOpt = DEFAULT_WAIT,
+    json_out: JsonOpt = False,
 ) -> None:
     """Poll feeds on a schedule and store their new entries; one line per new report and per status change.
 
@@ -376,10 +386,16 @@ def watch(
             lambda: open_cli_store(wait), feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles,
             log=log, downstream=stages,
         )  # fmt: skip
-    out.print(
-        f"{summary.cycles} cycle(s): {summary.new_reports} new report(s), {summary.failed_polls} failed poll(s), "
-        f"{summary.failed_entries} failed entr(ies).",
-        markup=False,
-    )
+    if json_out:
+        emit_json({
+            "cycles": summary.cycles, "new_reports": summary.new_reports, "failed_polls": summary.failed_polls,
+            "failed_entries": summary.failed_entries, "feeds": summary.statuses,
+        })  # fmt: skip
+    else:
+        out.print(
+            f"{summary.cycles} cycle(s): {summary.new_reports} new report(s), {summary.failed_polls} failed poll(s), "
+            f"{summary.failed_entries} failed entr(ies).",
+            markup=False,
+        )
     if summary.failed_polls or summary.failed_entries:
         raise typer.Exit(1)

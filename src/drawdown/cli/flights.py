@@ -52,6 +52,9 @@ def sorties(
     evidence: Annotated[
         bool, typer.Option("--evidence", help="Add evidence (onground | altitude | inferred) and inferred.")
     ] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="One JSON document: the sorties, cleaning counts and rejected rows.")
+    ] = False,
 ) -> None:
     """Print takeoffs and landings at an airfield, one JSON object per line by default:
     {"icao24","callsign","event","time","airfield","confidence","type","destination"}.
@@ -69,6 +72,10 @@ def sorties(
     result = detect_sorties(file, fields, case=the_case, engine=engine, spark_master=spark_master, fmt=input_format)
     records = [_record(s, evidence) for s in result.sorties]
     columns = CONTRACT + (EVIDENCE_KEYS if evidence else ())
+    if json_out:
+        emit_json({"sorties": records, "cleaning": result.cleaning, "rejected_rows": result.rejected,
+                   "rejects": list(result.rejects), "engine": result.engine})  # fmt: skip
+        return
     _warn_rejected(result.rejected, result.rejects)
     if cleaning:
         err.print("cleaning: " + ", ".join(f"{k}={v}" for k, v in result.cleaning.items()), markup=False)
@@ -152,6 +159,7 @@ def simulate(
     case: CaseOpt = None,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
     truth: Annotated[Path | None, typer.Option(help="Also write the ground truth as JSONL here.")] = None,
+    json_out: JsonOpt = False,
 ) -> None:
     """Write synthetic OpenSky state vectors for a case: its fleet's callsigns and ICAO addresses, its airfields
     and destinations, and the civil traffic and overflights of its [simulation] table; with climb profiles,
@@ -184,7 +192,12 @@ def simulate(
                 row = {"icao24": e.icao24, "callsign": e.callsign, "event": e.event, "time": when,
                        "airfield": e.airfield, "fleet": e.fleet}  # fmt: skip
                 handle.write(json.dumps(row) + "\n")
-    err.print(f"wrote {sim.table.num_rows} state vectors, {len(sim.truth)} true events, to {out_path}", markup=False)
+    if json_out:
+        emit_json({"path": str(out_path), "state_vectors": sim.table.num_rows, "true_events": len(sim.truth),
+                   "truth": None if truth is None else str(truth), "simulated": True})  # fmt: skip
+    else:
+        wrote = f"wrote {sim.table.num_rows} state vectors, {len(sim.truth)} true events, to {out_path}"
+        err.print(wrote, markup=False)
 
 
 @flights_app.command("fetch")
@@ -199,6 +212,7 @@ def fetch(
     start: Annotated[str, typer.Option(help="Window start (ISO 8601, UTC).")] = "2024-12-14",
     stop: Annotated[str, typer.Option(help="Window end (ISO 8601, UTC).")] = "2024-12-15",
     radius_km: Annotated[float, typer.Option(help="Box half-size around each field.")] = 60.0,
+    json_out: JsonOpt = False,
 ) -> None:
     """Query OpenSky's Trino for state vectors in boxes around airfields and a time window.
 
@@ -219,4 +233,7 @@ def fetch(
         raise typer.BadParameter("give --airfield or --case", param_hint="--airfield")
     begin, end = parse_window(start, stop)
     n = fetch_state_vectors(fields, begin, end, out_path, radius_km=radius_km)
-    err.print(f"wrote {n} state vectors to {out_path}", markup=False)
+    if json_out:
+        emit_json({"path": str(out_path), "state_vectors": n, "airfields": [f.code for f in fields]})
+    else:
+        err.print(f"wrote {n} state vectors to {out_path}", markup=False)

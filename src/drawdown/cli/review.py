@@ -20,6 +20,7 @@ app.add_typer(review_app, name="review")
 def review_export(
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.")] = None,
     wait: WaitOpt = DEFAULT_WAIT,
+    json_out: Annotated[bool, typer.Option("--json", help="With --out: print what was written as JSON.")] = False,
 ) -> None:
     """Write every stored review as one JSON line: report_id, span, action, verdict and the edits.
 
@@ -27,6 +28,8 @@ def review_export(
     """
     from drawdown.pipeline.reviews import export_reviews
 
+    if json_out and out_file is None:
+        raise typer.BadParameter("the reviews themselves go to stdout; give a file with --out", param_hint="--json")
     with open_cli_store(wait) as store:
         lines = export_reviews(store)
     text = "".join(line + "\n" for line in lines)
@@ -34,7 +37,10 @@ def review_export(
         sys.stdout.write(text)
     else:
         out_file.write_text(text, encoding="utf-8")
-        err.print(f"{len(lines)} review(s) written to {out_file}.", markup=False)
+        if json_out:
+            emit_json({"path": str(out_file), "reviews": len(lines)})
+        else:
+            err.print(f"{len(lines)} review(s) written to {out_file}.", markup=False)
 
 
 @review_app.command("import")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from typing import Annotated
 
@@ -24,6 +25,9 @@ def serve(
     interval: Annotated[float, typer.Option(help="Seconds between polls of each --watch feed.", min=0)] = 300.0,
     max_bytes: Annotated[int, typer.Option(help="Largest feed or page accepted, in bytes.")] = DEFAULT_MAX_BYTES,
     wait: WaitOpt = DEFAULT_WAIT,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print the address, token and API as one JSON line once listening.")
+    ] = False,
 ) -> None:
     """Serve the live dashboard: map, timelines, force chart, evidence ledger with reviews, the brief.
 
@@ -62,9 +66,14 @@ def serve(
         shown = f"[{bound_host}]" if ":" in bound_host else bound_host
 
         def ready() -> None:
-            out.print(f"Dashboard: http://{shown}:{bound_port}/?token={token}", markup=False, soft_wrap=True)
-            out.print(f"Write token: {token}", markup=False, soft_wrap=True)
-            out.print(f"API: http://{shown}:{bound_port}/openapi.json", markup=False, soft_wrap=True)
+            base = f"http://{shown}:{bound_port}"
+            if json_out:
+                line = {"url": f"{base}/?token={token}", "token": token, "api": f"{base}/openapi.json"}
+                out.file.write(json.dumps(line) + "\n")
+            else:
+                out.print(f"Dashboard: {base}/?token={token}", markup=False, soft_wrap=True)
+                out.print(f"Write token: {token}", markup=False, soft_wrap=True)
+                out.print(f"API: {base}/openapi.json", markup=False, soft_wrap=True)
             out.file.flush()
 
         try:
