@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -70,6 +71,9 @@ class Table:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.problem(key, f"must be a number, got {value!r}", f"write {key} = 12.5")
+            return None
+        if not math.isfinite(value):
+            self.problem(key, f"must be a finite number, got {value!r}", f"write {key} = 12.5")
             return None
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             if lo is not None and hi is not None:
