@@ -13,11 +13,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from drawdown.assess import Assessment, assess
+from drawdown.assess.force import estimate
 from drawdown.case import Case
 from drawdown.model import ReviewTally
 from drawdown.pipeline.assess import assess_store, load_evidence
 from drawdown.pipeline.extract import extract
-from drawdown.pipeline.reviews import review, review_json, reviewed_claims
+from drawdown.pipeline.reviews import rejected_claims, review, review_json, reviewed_claims, unreview
 from drawdown.report.brief import render_brief
 from drawdown.report.export import claim_rows, plain, report_rows, site_rows, sortie_rows
 from drawdown.report.html import brief_html
@@ -59,11 +60,18 @@ def _places(result: Assessment) -> list[dict[str, Any]]:
     return [{"name": n, "claims": c, "reports": sorted(r)} for n, (c, r) in sorted(named.items())]
 
 
-def build_view(store: Store, case: Case, version: int, *, as_of: date | None = None) -> View:
-    """Everything the page shows, read from the store in one go."""
+def build_view(store: Store, case: Case, version: int, *, as_of: date | None = None,
+               assessment: Assessment | None = None) -> View:  # fmt: skip
+    """Everything the page shows, read from the store in one go.
+
+    ``assessment``: the assessment of the store as it is now, with its timeline, when the caller just made it
+    (`--watch` stores one after every batch): it is used instead of assessing the same evidence again.
+    """
     day = as_of or last_evidence_date(store) or date.today()
-    evidence = load_evidence(store, case)
-    result = assess(evidence, day, with_timeline=True)
+    if assessment is not None and assessment.as_of == day and assessment.timelines:
+        result = assessment
+    else:
+        result = assess(load_evidence(store, case), day, with_timeline=True)
     tally: ReviewTally = reviewed_claims(store)[1]
     sites = _plain_rows(site_rows(result))
     for row in sites:
@@ -75,12 +83,24 @@ def build_view(store: Store, case: Case, version: int, *, as_of: date | None = N
         row["title"] = reports.get(row["report_id"], {}).get("title")
     series = []
     for point in series_days(case.start, day):
-        force = result.force if point == day else assess(evidence, point, with_timeline=False).force
+        # The force estimate alone, on the evidence known then: what `assess` would give as of that day, without
+        # the site statuses, grades and checks the chart does not show.
+        force = result.force if point == day else estimate(result.evidence.until(point), point, result.seed)
         remaining = force.personnel_remaining
         series.append({
             "as_of": point.isoformat(),
             **({"median": remaining.median, "low": remaining.low, "high": remaining.high} if remaining else {}),
         })  # fmt: skip
+    rejected = [
+        {
+            "id": claim_id(claim), "report_id": claim.report_id, "span_start": claim.span[0],
+            "span_end": claim.span[1], "action": claim.action, "site": claim.site, "quantity": claim.quantity,
+            "unit": claim.unit, "event_date": plain(claim.event_date), "sentence": claim.sentence,
+            "title": reports.get(claim.report_id, {}).get("title"), "note": wrong.note,
+            "reviewed_at": plain(wrong.reviewed_at),
+        }
+        for claim, wrong in rejected_claims(store)
+    ]  # fmt: skip
     baseline = case.actor.personnel
     markdown = render_brief(result, tally)
     case_info = {
@@ -95,6 +115,7 @@ def build_view(store: Store, case: Case, version: int, *, as_of: date | None = N
         version=version, case=case_info, sites=sites, claims=claims,
         sorties=_plain_rows(sortie_rows(load_sorties(store), simulated_ids(store))), series=series,
         reports=reports, places=_places(result), brief_markdown=markdown, brief_html=brief_html(markdown),
+        rejected=rejected,
     )  # fmt: skip
 
 
@@ -129,6 +150,13 @@ class StoreProvider:
         self.changed()
         return review_json(saved)
 
+    def remove_review(self, payload: dict[str, Any]) -> bool:
+        with self.lock:
+            removed = unreview(self.store, payload)
+        if removed:
+            self.changed()
+        return removed
+
     # ------------------------------------------------------------------------------------------- changes
 
     def changed(self) -> None:
@@ -143,8 +171,8 @@ class StoreProvider:
             try:
                 with self.lock:
                     view = build_view(self.store, self.case, self._version + 1)
-                self._version += 1
-                self._view = view
+                    self._version += 1
+                    self._view = view
             except Exception as exc:  # a failed rebuild keeps the last view and says why; the server goes on
                 self.log(f"view rebuild failed: {exc}")
 
@@ -163,9 +191,12 @@ class StoreProvider:
     def downstream(self, store: Store, report_ids: list[str]) -> None:
         """What `--watch` runs on new reports: extract their claims, store a snapshot, rebuild the view."""
         extracted = extract(store, self.case, report_ids=report_ids)
-        assess_store(store, self.case)
+        result = assess_store(store, self.case)
         self.log(f"extracted {extracted.claims} claim(s) from {extracted.reports} new report(s)")
-        self.changed()
+        # The view is built from this very assessment, not by assessing the same evidence a second time.
+        view = build_view(store, self.case, self._version + 1, assessment=result)
+        self._version += 1
+        self._view = view
 
 
 def watch_in_background(
