@@ -133,77 +133,29 @@ def outbound_takeoffs(evidence: Evidence, since: date | None, until: date, site:
     return sorted(out, key=lambda s: (s.time, s.id))
 
 
-def _ranged(figure: Figure) -> bool:
-    """Whether ``draw`` samples the figure (one uniform per draw) or repeats its value."""
-    return not (figure.low is None or figure.high is None or figure.low == figure.high)
-
-
-def _add_known_payloads(total: np.ndarray, batch: list[tuple[Sortie, Figure]], rng: np.random.Generator,
-                        load: np.ndarray) -> None:  # fmt: skip
-    """Add happened x payload x load of each sortie of ``batch`` to ``total``, in order.
-
-    The same numbers as drawing each sortie in turn (``rng.random`` for whether it happened, then ``draw`` for its
-    payload), with one call to the generator and array arithmetic per batch: one sortie at a time, 100,000 of
-    them took seconds per assessment. The sums are still added one sortie after another, so the totals are
-    the same to the last bit.
-    """
-    n = total.shape[0]
-    ranged = np.array([_ranged(f) for _, f in batch])
-    # Each sortie takes a row of uniforms for "happened" and, when its payload is a range, the next row for it.
-    rows = rng.random((len(batch) + int(ranged.sum()), n))
-    first = np.concatenate(([0], np.cumsum(1 + ranged)[:-1]))
-    happened = rows[first] < np.array([s.confidence for s, _ in batch])[:, None]
-    payload = np.empty((len(batch), n))
-    for i, (_, figure) in enumerate(batch):
-        if not ranged[i]:
-            payload[i] = figure.best
-    if ranged.any():
-        bounds = [(f.low, f.best, f.high) for _, f in batch if f.low is not None and f.high is not None and _ranged(f)]
-        a = np.array([low for low, _, _ in bounds], dtype=float)[:, None]
-        b = np.array([high for _, _, high in bounds], dtype=float)[:, None]
-        c = np.array([min(max(best, low), high) for low, best, high in bounds], dtype=float)[:, None]
-        q = rows[first[ranged] + 1]
-        left = a + np.sqrt(q * (b - a) * (c - a))
-        right = b - np.sqrt((1 - q) * (b - a) * (b - c))
-        payload[ranged] = np.where(q < (c - a) / (b - a), left, right)
-    for row in happened * payload * load:
-        total += row
-
-
-BATCH = 128  # sorties drawn at once by _add_known_payloads: 128 x 4,000 draws is a few MB of arrays
-
-
 def lift(evidence: Evidence, until: date, rng: np.random.Generator, n: int, load: np.ndarray,
          *, since: date | None = None, site: str | None = None) -> Lift:  # fmt: skip
     case = evidence.case
     total = np.zeros(n)
     used, unknown = [], []
     mixed = []
-    batch: list[tuple[Sortie, Figure]] = []
     for sortie in outbound_takeoffs(evidence, since, until, site):
         figure = payload_figure(case, sortie)
         if figure is None and not case.aircraft:
             unknown.append(sortie.id)  # no type and no fleet mix: its payload is unknown, not zero
             continue
-        used.append(sortie.id)
-        if figure is not None:
-            batch.append((sortie, figure))
-            if len(batch) == BATCH:
-                _add_known_payloads(total, batch, rng, load)
-                batch = []
-            continue
-        if batch:  # the generator's draws stay in sortie order
-            _add_known_payloads(total, batch, rng, load)
-            batch = []
         happened = rng.random(n) < sortie.confidence
-        # Of unknown type: any of the case's fleet, each type equally likely in each draw (the interval widens).
-        pick = rng.integers(len(case.aircraft), size=n)
-        by_type = [draw(a.payload_tonnes, rng, n) for a in case.aircraft]
-        payload = np.stack([d for d in by_type if d is not None])[pick, np.arange(n)]
-        mixed.append(sortie.id)
+        if figure is None:
+            # Of unknown type: any of the case's fleet, each type equally likely in each draw (the interval widens).
+            pick = rng.integers(len(case.aircraft), size=n)
+            by_type = [draw(a.payload_tonnes, rng, n) for a in case.aircraft]
+            payload: np.ndarray | None = np.stack([d for d in by_type if d is not None])[pick, np.arange(n)]
+            mixed.append(sortie.id)
+        else:
+            payload = draw(figure, rng, n)
+        assert payload is not None
         total += happened * payload * load
-    if batch:
-        _add_known_payloads(total, batch, rng, load)
+        used.append(sortie.id)
     air = total.copy()
     ships: list[int] = []
     if since is None:  # sealift (and, for one site, convoys) count in totals; pace is measured on sorties alone
