@@ -29,10 +29,14 @@ WEB_VENDOR := src/drawdown/web/static/vendor
 VENDOR_FILES := leaflet/dist/leaflet.js leaflet/dist/leaflet.css topojson-client/dist/topojson-client.min.js \
 	world-atlas/countries-50m.json
 
-$(WEB_VENDOR)/.built: web/package.json web/package-lock.json
+# Each package's licence travels with its files, as <package>.LICENSE.txt (tests/web/test_assets.py checks it).
+VENDOR_PACKAGES := leaflet topojson-client world-atlas
+
+$(WEB_VENDOR)/.built: web/package.json web/package-lock.json Makefile
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(WEB_VENDOR)
 	cp $(addprefix web/node_modules/,$(VENDOR_FILES)) $(WEB_VENDOR)/
+	for p in $(VENDOR_PACKAGES); do cp web/node_modules/$$p/LICENSE $(WEB_VENDOR)/$$p.LICENSE.txt; done
 	touch $@
 
 web-assets: $(WEB_VENDOR)/.built

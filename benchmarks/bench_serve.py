@@ -5,8 +5,8 @@
 1. Builds the store: generated reports ingested and extracted by drawdown (five claim sentences each) and
    sorties written straight to the store (the Sorties stage has its own benchmark).
 2. Starts `drawdown serve --port 0 --watch FEED` on 127.0.0.1, FEED being a local feed served by this script
-   that gains a new article every few seconds, so the server ingests, extracts, assesses and rebuilds its view
-   while it is measured.
+   that gains a new article every few seconds (dated just after the stored ones), so the server ingests,
+   extracts, assesses and rebuilds its view while it is measured.
 3. First page load: the HTML and every request the page makes before it draws (its scripts and styles, the
    Natural Earth outlines, summary, sites, all claims, sorties, assessments, brief, places), six at a time as a
    browser does; the best and the worst of five loads.
@@ -52,6 +52,7 @@ MOVES = (
     "Satellite images showed {n} fewer vehicles at {site} on {day}.",
     "Russian troops remained at {site} on {day}, witnesses said.",
 )
+STORE_END = datetime(2025, 2, 8, tzinfo=UTC)  # the generated articles are published 2024-12-09 + up to 60 days
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 OUTLETS = ("North Courier", "South Ledger", "East Wire", "West Gazette", "Coast Monitor", "Desert Daily")
 
@@ -139,7 +140,7 @@ class Feed:
                     return
                 items = "".join(
                     f"<item><title>{feed.articles[i]['title']}</title><link>{self.base}/a/{i}</link>"
-                    f"<guid>{i}</guid><pubDate>{format_datetime(datetime.now(UTC))}</pubDate></item>"
+                    f"<guid>{i}</guid><pubDate>{format_datetime(feed.published(i))}</pubDate></item>"
                     for i in range(live)
                 )
                 self._send(f'<?xml version="1.0"?><rss version="2.0"><channel><title>bench</title>{items}'
@@ -162,6 +163,11 @@ class Feed:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/feed.xml"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def published(self, i: int) -> datetime:
+        """New articles come right after the stored ones (which end by 2025-02-08), an hour apart, as on a live
+        case whose record runs up to today; dated today, they would stretch the assessed period by years."""
+        return STORE_END + timedelta(hours=i)
 
     def close(self) -> None:
         self.server.shutdown()

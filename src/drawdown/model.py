@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Final, Literal
 
 ACTIONS: Final = (
@@ -279,8 +280,10 @@ class Sortie:
     # alone (feeds without on-ground flags, cropped tracks), or coverage that starts or ends in the air.
     evidence: str | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """Stable id: the same event detected twice gets the same id (so storing is idempotent)."""
+        """Stable id: the same event detected twice gets the same id (so storing is idempotent).
+
+        Computed once per sortie: the assessment cites the same sorties from thousands of claims."""
         key = f"{self.icao24}|{self.event}|{self.airfield}|{self.time.isoformat()}"
         return "s-" + hashlib.sha256(key.encode()).hexdigest()[:12]

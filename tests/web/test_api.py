@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import httpx
+
 from drawdown.web.app import CSP
 from tests.web.conftest import Server
 
@@ -95,3 +97,30 @@ def test_review_write_needs_the_token_and_changes_the_assessment(server: Server)
     after = server.get("/api/claims", params={"site": "tartus"}).json()["items"]
     assert claim["id"] not in {c["id"] for c in after}, "a rejected claim leaves the assessment and the ledger"
     assert "1 rejected and left out" in server.get("/api/brief").json()["markdown"]
+
+
+def test_a_rejected_claim_can_be_restored(server: Server) -> None:
+    claim = server.get("/api/claims", params={"site": "tartus"}).json()["items"][0]
+    key = {"report_id": claim["report_id"], "span": [claim["span_start"], claim["span_end"]], "action": claim["action"]}
+    token = {"X-Drawdown-Token": server.token}
+    before = server.get("/api/summary").json()["version"]
+    assert server.post("/api/reviews", json={**key, "verdict": "wrong"}, headers=token).status_code == 200
+    version = _wait_version(server, before)["version"]
+    rejected = server.get("/api/rejected").json()
+    assert [r["id"] for r in rejected] == [claim["id"]], "the rejected claim is listed, so that it can be restored"
+
+    def delete(**kw: object) -> int:
+        return httpx.request("DELETE", server.base + "/api/reviews", timeout=30, **kw).status_code  # type: ignore[arg-type]
+
+    assert delete(json=key) == 403, "the undo is a write: it needs the token"
+    assert delete(json=key, headers={"X-Drawdown-Token": "guess"}) == 403
+    assert delete(json={**key, "verdict": "wrong"}, headers=token) == 400, "only the claim's key is taken"
+    assert delete(json={**key, "span": [5, 1]}, headers=token) == 400
+    assert delete(json=key, headers=token) == 200
+    summary = _wait_version(server, version)  # type: ignore[arg-type]
+    assert summary["case"]["reviews"]["rejected"] == 0  # type: ignore[index]
+    assert server.get("/api/rejected").json() == []
+    after = server.get("/api/claims", params={"site": "tartus"}).json()["items"]
+    assert claim["id"] in {c["id"] for c in after}, "the claim is back in the ledger and the assessment"
+    assert "no claim has been checked by an analyst yet" in server.get("/api/brief").json()["markdown"]
+    assert delete(json=key, headers=token) == 404, "nothing left to remove"

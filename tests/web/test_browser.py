@@ -75,6 +75,25 @@ def test_a_review_changes_the_brief(page: Watched, server: Server) -> None:
     assert page.errors == [], page.errors
 
 
+def test_a_rejected_claim_is_restored_from_the_page(page: Watched, server: Server) -> None:
+    _open(page, server)
+    claim = server.get("/api/claims", params={"site": "tartus"}).json()["items"][0]
+    page.page.locator(f'#ledger tr[data-claim="{claim["id"]}"] button[data-verdict="wrong"]').click()
+    restore = page.page.locator(f'#rejected li[data-claim="{claim["id"]}"] button[data-verdict="restore"]')
+    restore.wait_for(timeout=60_000)
+    assert page.page.locator(f'#ledger tr[data-claim="{claim["id"]}"]').count() == 0
+    page.shot("rejected-listed")
+    restore.click()
+    page.page.locator(f'#ledger tr[data-claim="{claim["id"]}"]').wait_for(timeout=60_000)
+    page.page.wait_for_function(
+        "() => document.querySelector('#brief').innerText.includes('no claim has been checked by an analyst yet')",
+        timeout=60_000,
+    )
+    assert page.page.locator("#rejected-panel").is_hidden()
+    page.shot("rejected-restored")
+    assert page.errors == [], page.errors
+
+
 def test_the_report_opens_from_a_file(page: Watched, base_store: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     subprocess.run([sys.executable, "-m", "drawdown", "--db", str(base_store), "report", "--out", str(out)],

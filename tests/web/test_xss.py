@@ -38,6 +38,9 @@ def test_nothing_executes_in_the_dashboard(page: Watched, server: Server) -> Non
     assert hostile, "the hostile report has a claim, so its text reaches the ledger"
     _read_every_report(page)
     page.page.locator(f'#ledger tr[data-claim="{hostile[0]["id"]}"] td').first.click()
+    page.page.wait_for_function(  # the report is fetched after the click: wait for it, not for the previous one
+        "t => document.querySelector('#report-title').textContent.includes(t)", arg=XSS["title_img"], timeout=TIMEOUT
+    )
     title = page.page.locator("#report-title").inner_text()
     assert XSS["title_img"] in title, "the title is shown as text"
     assert XSS["script"] in page.page.locator("#report-text").inner_text()

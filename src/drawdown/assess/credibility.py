@@ -17,7 +17,6 @@ from drawdown.assess.evidence import (
     WITHDRAWN,
     Evidence,
     reliability,
-    site_of_airfield,
     vote,
 )
 from drawdown.model import Claim
@@ -106,14 +105,8 @@ def _credibility(evidence: Evidence, index: int) -> Credibility:
             elif other_state in _OPPOSITE[state] and not _sequence(state, day, other_state, other_day):
                 against.add(other_origin)
     sorties: tuple[str, ...] = ()
-    if state == DRAWING and claim.site is not None:
-        sorties = tuple(
-            s.id
-            for s in evidence.sorties
-            if s.event == "takeoff"
-            and site_of_airfield(evidence.case, s.airfield) == claim.site
-            and _near(day, s.time.date(), window)
-        )
+    if state == DRAWING and claim.site is not None and day is not None:
+        sorties = evidence.takeoffs_near(claim.site, day, window)
     return Credibility(
         _grade(claim, grade, len(support) + (1 if sorties else 0), len(against)),
         tuple(sorted(support)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from urllib.parse import urlsplit
 
@@ -57,6 +57,49 @@ class Evidence:
     def claim_facts(self) -> list[tuple[str | None, str, date | None]]:
         """(vote, origin, day) of each claim, computed once: corroboration compares every pair at a site."""
         return [(vote(c), self.report_of(c).origin_id, self.claim_day(c)) for c in self.claims]
+
+    @cached_property
+    def sortie_sites(self) -> tuple[str | None, ...]:
+        """The case site of each sortie's airfield (parallel to ``sorties``), looked up once per airfield."""
+        sites: dict[str, str | None] = {}
+        for s in self.sorties:
+            if s.airfield not in sites:
+                sites[s.airfield] = site_of_airfield(self.case, s.airfield)
+        return tuple(sites[s.airfield] for s in self.sorties)
+
+    @cached_property
+    def takeoffs_by_site_day(self) -> dict[tuple[str, date], list[int]]:
+        """Indexes of the takeoffs from each site's airfield on each day, in ``sorties`` order: corroboration looks
+        up the days of a window instead of scanning every sortie for every claim (10,000 claims by 100,000
+        sorties took minutes)."""
+        out: dict[tuple[str, date], list[int]] = defaultdict(list)
+        for index, (sortie, site) in enumerate(zip(self.sorties, self.sortie_sites, strict=True)):
+            if sortie.event == "takeoff" and site is not None:
+                out[(site, sortie.time.date())].append(index)
+        return out
+
+    @cached_property
+    def takeoffs_by_site(self) -> dict[str, list[int]]:
+        """Indexes of the takeoffs from each site's airfield, in ``sorties`` order."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for index, (sortie, site) in enumerate(zip(self.sorties, self.sortie_sites, strict=True)):
+            if sortie.event == "takeoff" and site is not None:
+                out[site].append(index)
+        return out
+
+    def takeoffs_near(self, site: str, day: date, window: int) -> tuple[str, ...]:
+        """Ids of the takeoffs from ``site``'s airfield within ``window`` days of ``day``, in ``sorties`` order.
+
+        Claims about one site and day share the answer (and the tuple: thousands of claims cite the same ones).
+        """
+        key = ("takeoffs_near", site, day, window)
+        if key not in self.memo:
+            by_day = self.takeoffs_by_site_day
+            near = [i for d in range(-window, window + 1) for i in by_day.get((site, day + timedelta(days=d)), ())]
+            self.memo[key] = tuple(self.sorties[i].id for i in sorted(near))
+        found = self.memo[key]
+        assert isinstance(found, tuple)
+        return found
 
     @cached_property
     def memo(self) -> dict[object, object]:

@@ -122,8 +122,7 @@ def outbound_takeoffs(evidence: Evidence, since: date | None, until: date, site:
     """Takeoffs from monitored airfields that leave the theatre (or go to an unknown place), in (since, until]."""
     case = evidence.case
     out = []
-    for s in evidence.sorties:
-        origin_site = site_of_airfield(case, s.airfield)
+    for s, origin_site in zip(evidence.sorties, evidence.sortie_sites, strict=True):
         if s.event != "takeoff" or origin_site is None or (site is not None and origin_site != site):
             continue
         if s.destination is not None and site_of_airfield(case, s.destination) is not None:

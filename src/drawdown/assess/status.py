@@ -26,7 +26,6 @@ from drawdown.assess.evidence import (
     Evidence,
     claim_weight,
     decay,
-    site_of_airfield,
     vote,
 )
 
@@ -78,9 +77,10 @@ def site_votes(evidence: Evidence, site_id: str, as_of: date) -> list[Vote]:
     """The votes about one site: the strongest per (origin, state), plus one per takeoff at its airfield."""
     case = evidence.case
     best: dict[tuple[str, str], Vote] = {}
-    for index, claim in enumerate(evidence.claims):
+    for index in evidence.claims_by_site.get(site_id, ()):
+        claim = evidence.claims[index]
         state = vote(claim)
-        if claim.site != site_id or state is None:
+        if state is None:
             continue
         report = evidence.report_of(claim)
         day = evidence.claim_day(claim)
@@ -92,9 +92,8 @@ def site_votes(evidence: Evidence, site_id: str, as_of: date) -> list[Vote]:
             best[key] = Vote(state, weight, day, claim_index=index)
     votes = list(best.values())
     params = case.assessment
-    for sortie in evidence.sorties:
-        if sortie.event != "takeoff" or site_of_airfield(case, sortie.airfield) != site_id:
-            continue
+    for sortie_index in evidence.takeoffs_by_site.get(site_id, ()):
+        sortie = evidence.sorties[sortie_index]
         day = sortie.time.date()
         if day > as_of:
             continue

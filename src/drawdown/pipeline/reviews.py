@@ -13,10 +13,10 @@ from datetime import datetime
 from typing import Any
 
 from drawdown.errors import InputError
-from drawdown.model import ACTIONS, CONFIRMATIONS, REVIEW_VERDICTS, Claim, Review, ReviewTally, claim_key
+from drawdown.model import ACTIONS, CONFIRMATIONS, REVIEW_VERDICTS, Claim, ClaimKey, Review, ReviewTally, claim_key
 from drawdown.store.claims import load_claims
 from drawdown.store.db import Store
-from drawdown.store.reviews import load_reviews, save_reviews
+from drawdown.store.reviews import delete_review, load_reviews, save_reviews
 
 MAX_NOTE = 2000  # characters of a review's note kept; a note is a remark, not a document
 MAX_LINE = 100_000  # bytes of one JSONL line accepted on import
@@ -131,6 +131,29 @@ def review(store: Store, obj: Mapping[str, Any], *, sites: Collection[str] | Non
     item = parse_review(obj, "review", sites=sites)
     save_reviews(store, [item])
     return item
+
+
+def parse_key(obj: Mapping[str, Any], where: str) -> ClaimKey:
+    """The claim a review is about, (report, span, action), from a JSON object carrying those three fields."""
+    unknown = sorted(set(obj) - {"report_id", "span", "action"})
+    if unknown:
+        raise _fail(where, f"unknown field {unknown[0]!r}", "give only report_id, span and action")
+    # The same checks as a review's: a correct verdict with no edits is the smallest review there is.
+    found = parse_review({**obj, "verdict": "correct"}, where)
+    return found.key
+
+
+def unreview(store: Store, obj: Mapping[str, Any]) -> bool:
+    """Remove the review of the claim ``obj`` names (the dashboard's undo); False when it had none."""
+    return delete_review(store, parse_key(obj, "review"))
+
+
+def rejected_claims(store: Store) -> list[tuple[Claim, Review]]:
+    """The stored claims an analyst marked wrong, with the review that did it (the assessment leaves them out)."""
+    wrong = {r.key: r for r in load_reviews(store) if r.verdict == "wrong"}
+    if not wrong:
+        return []
+    return [(c, wrong[claim_key(c)]) for c in load_claims(store) if claim_key(c) in wrong]
 
 
 def export_reviews(store: Store) -> list[str]:

@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
-from drawdown.assess import Assessment, assess
+from drawdown.assess import Assessment, Evidence, assess
+from drawdown.assess.force import estimate
 from drawdown.case import Case
 from drawdown.model import ReviewTally
 from drawdown.pipeline.assess import assess_store, load_evidence
 from drawdown.pipeline.extract import extract
-from drawdown.pipeline.reviews import review, review_json, reviewed_claims
+from drawdown.pipeline.reviews import rejected_claims, review, review_json, reviewed_claims, unreview
 from drawdown.report.brief import render_brief
 from drawdown.report.export import claim_rows, plain, report_rows, site_rows, sortie_rows
 from drawdown.report.html import brief_html
@@ -27,9 +28,10 @@ from drawdown.store.reports import last_evidence_date, load_reports
 from drawdown.store.sorties import load_sorties, simulated_ids
 from drawdown.web.view import View
 
-SERIES_POINTS = 12  # dates at which force remaining is assessed for the chart, evenly from case start to as-of
+SERIES_POINTS = 12  # about this many dates at which force remaining is assessed for the chart
 
 Log = Callable[[str], None]
+SeriesCache = dict[tuple[date, int], dict[str, Any]]  # (day, evidence fingerprint) -> one point of the chart
 
 
 def _plain_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -37,11 +39,51 @@ def _plain_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def series_days(start: date, as_of: date, points: int = SERIES_POINTS) -> list[date]:
-    """``points`` days from ``start`` to ``as_of`` (both included), evenly spaced, without repeats."""
+    """About ``points`` days from ``start`` to ``as_of`` (both included): whole steps from ``start``, then ``as_of``.
+
+    The steps stay put as ``as_of`` moves on (they change only when the span grows by ``points`` days), so a
+    rebuild after new evidence finds the earlier points in its cache.
+    """
     if as_of <= start:
         return [as_of]
-    span = (as_of - start).days
-    return sorted({start + timedelta(days=round(span * i / (points - 1))) for i in range(points)})
+    step = max(1, -(-(as_of - start).days // (points - 1)))  # ceiling division
+    days = [start + timedelta(days=i * step) for i in range(points) if start + timedelta(days=i * step) < as_of]
+    return [*days, as_of]
+
+
+def _fingerprint(evidence: Evidence) -> int:
+    """Equal for equal evidence (what ``estimate`` reads); computed in a fraction of an estimate's time."""
+    reports = tuple((r.id, r.origin_id, r.published) for r in evidence.reports.values())
+    sorties = tuple(s.id for s in evidence.sorties)
+    return hash((evidence.claims, sorties, reports, evidence.coverage, evidence.simulated))
+
+
+def force_series(result: Assessment, start: date, cache: SeriesCache | None = None) -> list[dict[str, Any]]:
+    """Force remaining (median and 80% interval) at each of ``series_days``.
+
+    The force estimate alone, on the evidence known on each day: what `assess` would give as of that day, without
+    the site statuses, grades and checks the chart does not show. ``cache`` keeps the points from one rebuild to
+    the next (on 10,000 claims and 100,000 sorties each takes seconds); a point whose evidence changed (a late
+    report, a review) is computed again. Only the points of this series are kept in it.
+    """
+    series: list[dict[str, Any]] = []
+    used: SeriesCache = {}
+    for point in series_days(start, result.as_of):
+        known = result.evidence.until(point)
+        key = (point, _fingerprint(known))
+        entry = (cache or {}).get(key)
+        if entry is None:
+            force = result.force if point == result.as_of else estimate(known, point, result.seed)
+            remaining = force.personnel_remaining
+            entry = {"as_of": point.isoformat()}
+            if remaining is not None:
+                entry.update(median=remaining.median, low=remaining.low, high=remaining.high)
+        used[key] = entry
+        series.append(entry)
+    if cache is not None:
+        cache.clear()
+        cache.update(used)
+    return series
 
 
 def _places(result: Assessment) -> list[dict[str, Any]]:
@@ -59,11 +101,19 @@ def _places(result: Assessment) -> list[dict[str, Any]]:
     return [{"name": n, "claims": c, "reports": sorted(r)} for n, (c, r) in sorted(named.items())]
 
 
-def build_view(store: Store, case: Case, version: int, *, as_of: date | None = None) -> View:
-    """Everything the page shows, read from the store in one go."""
+def build_view(store: Store, case: Case, version: int, *, as_of: date | None = None,
+               assessment: Assessment | None = None, series_cache: SeriesCache | None = None) -> View:  # fmt: skip
+    """Everything the page shows, read from the store in one go.
+
+    ``assessment``: the assessment of the store as it is now, with its timeline, when the caller just made it
+    (`--watch` stores one after every batch): it is used instead of assessing the same evidence again.
+    ``series_cache``: the force chart's points from the last build (:func:`force_series`).
+    """
     day = as_of or last_evidence_date(store) or date.today()
-    evidence = load_evidence(store, case)
-    result = assess(evidence, day, with_timeline=True)
+    if assessment is not None and assessment.as_of == day and assessment.timelines:
+        result = assessment
+    else:
+        result = assess(load_evidence(store, case), day, with_timeline=True)
     tally: ReviewTally = reviewed_claims(store)[1]
     sites = _plain_rows(site_rows(result))
     for row in sites:
@@ -73,14 +123,17 @@ def build_view(store: Store, case: Case, version: int, *, as_of: date | None = N
     for row in claims:
         row["id"] = row["event_id_cnty"]
         row["title"] = reports.get(row["report_id"], {}).get("title")
-    series = []
-    for point in series_days(case.start, day):
-        force = result.force if point == day else assess(evidence, point, with_timeline=False).force
-        remaining = force.personnel_remaining
-        series.append({
-            "as_of": point.isoformat(),
-            **({"median": remaining.median, "low": remaining.low, "high": remaining.high} if remaining else {}),
-        })  # fmt: skip
+    series = force_series(result, case.start, series_cache)
+    rejected = [
+        {
+            "id": claim_id(claim), "report_id": claim.report_id, "span_start": claim.span[0],
+            "span_end": claim.span[1], "action": claim.action, "site": claim.site, "quantity": claim.quantity,
+            "unit": claim.unit, "event_date": plain(claim.event_date), "sentence": claim.sentence,
+            "title": reports.get(claim.report_id, {}).get("title"), "note": wrong.note,
+            "reviewed_at": plain(wrong.reviewed_at),
+        }
+        for claim, wrong in rejected_claims(store)
+    ]  # fmt: skip
     baseline = case.actor.personnel
     markdown = render_brief(result, tally)
     case_info = {
@@ -95,6 +148,7 @@ def build_view(store: Store, case: Case, version: int, *, as_of: date | None = N
         version=version, case=case_info, sites=sites, claims=claims,
         sorties=_plain_rows(sortie_rows(load_sorties(store), simulated_ids(store))), series=series,
         reports=reports, places=_places(result), brief_markdown=markdown, brief_html=brief_html(markdown),
+        rejected=rejected,
     )  # fmt: skip
 
 
@@ -111,8 +165,9 @@ class StoreProvider:
         self.log = log
         self.lock = threading.Lock()
         self._version = 1
+        self._series: SeriesCache = {}  # used and updated under the lock
         with self.lock:
-            self._view = build_view(store, case, self._version)
+            self._view = build_view(store, case, self._version, series_cache=self._series)
         self._dirty = threading.Event()
         self._stop = threading.Event()
         self._refresher = threading.Thread(target=self._refresh_loop, name="drawdown-view", daemon=True)
@@ -129,6 +184,13 @@ class StoreProvider:
         self.changed()
         return review_json(saved)
 
+    def remove_review(self, payload: dict[str, Any]) -> bool:
+        with self.lock:
+            removed = unreview(self.store, payload)
+        if removed:
+            self.changed()
+        return removed
+
     # ------------------------------------------------------------------------------------------- changes
 
     def changed(self) -> None:
@@ -142,9 +204,9 @@ class StoreProvider:
             self._dirty.clear()
             try:
                 with self.lock:
-                    view = build_view(self.store, self.case, self._version + 1)
-                self._version += 1
-                self._view = view
+                    view = build_view(self.store, self.case, self._version + 1, series_cache=self._series)
+                    self._version += 1
+                    self._view = view
             except Exception as exc:  # a failed rebuild keeps the last view and says why; the server goes on
                 self.log(f"view rebuild failed: {exc}")
 
@@ -163,9 +225,12 @@ class StoreProvider:
     def downstream(self, store: Store, report_ids: list[str]) -> None:
         """What `--watch` runs on new reports: extract their claims, store a snapshot, rebuild the view."""
         extracted = extract(store, self.case, report_ids=report_ids)
-        assess_store(store, self.case)
+        result = assess_store(store, self.case)
         self.log(f"extracted {extracted.claims} claim(s) from {extracted.reports} new report(s)")
-        self.changed()
+        # The view is built from this very assessment, not by assessing the same evidence a second time.
+        view = build_view(store, self.case, self._version + 1, assessment=result, series_cache=self._series)
+        self._version += 1
+        self._view = view
 
 
 def watch_in_background(

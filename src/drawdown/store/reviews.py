@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from drawdown.model import Review
+from drawdown.model import ClaimKey, Review
 from drawdown.store.db import Store, now_utc, utc_aware, utc_naive
 from drawdown.store.rows import RecordTable
 
@@ -37,3 +37,15 @@ def save_reviews(store: Store, reviews: Sequence[Review]) -> int:
 
 def load_reviews(store: Store) -> list[Review]:
     return REVIEWS.load(store, order="report_id, span_start, span_end, action")
+
+
+def delete_review(store: Store, key: ClaimKey) -> bool:
+    """Remove the review of one claim (report, span, action): the claim is the machine's reading again.
+    Returns whether there was one."""
+    report_id, (start, end), action = key
+    where = "report_id = ? AND span_start = ? AND span_end = ? AND action = ?"
+    params = [report_id, start, end, action]
+    with store.transaction():
+        found = store.scalar(f"SELECT count(*) FROM reviews WHERE {where}", params)
+        store.con.execute(f"DELETE FROM reviews WHERE {where}", params)
+    return bool(found)

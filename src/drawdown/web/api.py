@@ -186,6 +186,8 @@ ENDPOINTS = (
     Endpoint("/api/reports", "Reports without their text, newest first.", PAGE, lambda v, a: page(v.report_list, a)),
     Endpoint("/api/places", "Names in claims that are not sites of the case (other actors, countries, towns).",
              (), lambda v, _a: v.places),
+    Endpoint("/api/rejected", "Claims an analyst marked wrong, left out of the claims and the assessment; "
+             "DELETE /api/reviews restores one.", (), lambda v, _a: v.rejected),
     Endpoint("/api/brief", "The brief, as Markdown and as HTML.", (),
              lambda v, _a: {"markdown": v.brief_markdown, "html": v.brief_html}),
 )  # fmt: skip
@@ -224,6 +226,14 @@ REVIEW_BODY = {
 }
 
 
+REVIEW_KEY = {
+    "type": "object",
+    "required": ["report_id", "span", "action"],
+    "properties": {k: REVIEW_BODY["properties"][k] for k in ("report_id", "span", "action")},  # type: ignore[index]
+    "additionalProperties": False,
+}
+
+
 def openapi(version: str) -> dict[str, Any]:
     """The OpenAPI 3.1 description of the endpoints above, the report endpoint and the review write."""
     paths: dict[str, Any] = {}
@@ -248,4 +258,13 @@ def openapi(version: str) -> dict[str, Any]:
         "responses": {"200": {"description": "The review as stored"}, "400": {"description": "A field is not valid"},
                       "403": {"description": "No token, or the wrong one"}},
     }}  # fmt: skip
+    paths["/api/reviews"]["delete"] = {
+        "summary": "Remove a claim's review (undo): a claim marked wrong is back in the assessment as read.",
+        "parameters": paths["/api/reviews"]["post"]["parameters"],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": REVIEW_KEY}}},
+        "responses": {"200": {"description": "Whether there was a review to remove"},
+                      "400": {"description": "A field is not valid"},
+                      "403": {"description": "No token, or the wrong one"},
+                      "404": {"description": "The claim has no review"}},
+    }  # fmt: skip
     return {"openapi": "3.1.0", "info": {"title": "drawdown dashboard", "version": version}, "paths": paths}

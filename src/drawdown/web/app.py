@@ -104,6 +104,7 @@ def create_app(provider: Provider, token: str, *, version: str = "0") -> ASGIApp
         return _error(404, "no such report") if found is None else _json(found)
 
     async def reviews(request: Request) -> Response:
+        """POST stores a review; DELETE removes one (the page's undo). Both need the token."""
         given = request.headers.get(TOKEN_HEADER, "")
         if not given or not hmac.compare_digest(given.encode(), token.encode()):
             return _error(403, "this write needs the token that `drawdown serve` printed at start")
@@ -119,6 +120,9 @@ def create_app(provider: Provider, token: str, *, version: str = "0") -> ASGIApp
         if not isinstance(payload, dict):
             return _error(400, "the body is not a JSON object")
         try:
+            if request.method == "DELETE":
+                removed = await run_in_threadpool(provider.remove_review, payload)
+                return _json({"removed": True}) if removed else _error(404, "that claim has no review")
             saved = await run_in_threadpool(provider.save_review, payload)
         except DrawdownError as exc:
             return _error(400, exc.one_line())
@@ -135,7 +139,7 @@ def create_app(provider: Provider, token: str, *, version: str = "0") -> ASGIApp
         Route("/openapi.json", openapi_doc, methods=["GET"]),
         *[endpoint(ep) for ep in ENDPOINTS],
         Route("/api/reports/{report_id}", one_report, methods=["GET"]),
-        Route("/api/reviews", reviews, methods=["POST"]),
+        Route("/api/reviews", reviews, methods=["POST", "DELETE"]),
         Mount("/static", StaticFiles(directory=static_dir()), name="static"),
     ]
     return SecurityHeaders(Starlette(routes=routes))

@@ -27,6 +27,8 @@ class View:
     places: list[dict[str, Any]]  # names in claims that are not sites of the case
     brief_markdown: str
     brief_html: str
+    # Claims the analyst marked wrong (left out of ``claims`` and of the assessment), so that they can be restored.
+    rejected: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
@@ -67,4 +69,9 @@ class Provider(Protocol):
 
     def save_review(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Check and store one review; raises ``InputError`` on a bad field. Returns the review as stored."""
+        ...
+
+    def remove_review(self, payload: dict[str, Any]) -> bool:
+        """Remove the review of the claim ``payload`` names (report_id, span, action), restoring the machine's
+        reading; raises ``InputError`` on a bad field. Returns whether there was a review."""
         ...

@@ -98,12 +98,13 @@
   }
 
   async function loadLive() {
-    const [summary, sites, claims, sorties, assessments, brief, places] = await Promise.all([
+    const [summary, sites, claims, sorties, assessments, brief, places, rejected] = await Promise.all([
       getJson("/api/summary"), getJson("/api/sites"), pages("/api/claims"),
       getJson("/api/sorties?limit=" + PAGE), getJson("/api/assessments"), getJson("/api/brief"), getJson("/api/places"),
+      getJson("/api/rejected"),
     ]);
     return { summary, sites, claims, sorties: sorties.items, sortiesTotal: sorties.total, series: assessments.series,
-      brief_html: brief.html, places, reports: null };
+      brief_html: brief.html, places, rejected, reports: null };
   }
 
   function loadEmbedded() {
@@ -363,6 +364,33 @@
     say(response.ok ? "Review saved; the assessment is being updated." : "Review refused: " + (answer.error || response.status));
   }
 
+  function renderRejected() {
+    const rejected = state.data.rejected || [];
+    const panel = document.getElementById("rejected-panel");
+    panel.hidden = embedded || !rejected.length;
+    const host = clear(document.getElementById("rejected"));
+    for (const claim of rejected) {
+      const item = el("li", { "data-claim": claim.id },
+        el("span", { text: (claim.event_date || "undated") + " · " + siteName(claim.site) + " · " + claim.action + " — " }),
+        el("q", { text: claim.sentence || "" }), " ");
+      if (state.token) {
+        item.append(el("button", { type: "button", "data-verdict": "restore", title: "Undo: the claim counts again as the machine read it",
+          onclick: () => removeReview(claim) }, "restore"));
+      }
+      host.append(item);
+    }
+  }
+
+  async function removeReview(claim) {
+    const body = { report_id: claim.report_id, span: [claim.span_start, claim.span_end], action: claim.action };
+    say("Restoring the claim…");
+    const response = await fetch("/api/reviews", {
+      method: "DELETE", headers: { "Content-Type": "application/json", "X-Drawdown-Token": state.token }, body: JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => ({}));
+    say(response.ok ? "Review removed; the assessment is being updated." : "Not restored: " + (answer.error || response.status));
+  }
+
   // -------------------------------------------------------------------------------------------- reports
 
   async function openClaim(claim) {
@@ -370,7 +398,7 @@
     renderLedger();
     const panel = document.getElementById("report-panel");
     const report = await reportOf(claim.report_id);
-    if (!report) return;
+    if (!report || state.selected !== claim.id) return; // another row was clicked while this report loaded
     panel.hidden = false;
     document.getElementById("report-title").textContent = report.title || "(untitled report)";
     const meta = clear(document.getElementById("report-meta"));
@@ -431,6 +459,7 @@
     renderTimelines();
     renderFilters();
     renderLedger();
+    renderRejected();
     renderSorties();
     renderPlaces();
     renderBrief();
