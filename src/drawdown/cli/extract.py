@@ -66,8 +66,19 @@ def extract(
         emit_json(result.as_dict())
         return
     out.print(f"{result.claims} claims from {result.reports} reports.", markup=False)
+    too_long = result.too_long
+    if too_long:
+        from drawdown.extract.claims import MAX_CHARS
+
+        shown = ", ".join(too_long[:10]) + (f" and {len(too_long) - 10} more" if len(too_long) > 10 else "")
+        err.print(
+            f"skipped {len(too_long)} text(s) over the {MAX_CHARS:,}-character limit: {shown}; "
+            "split them into smaller reports to have them read",
+            markup=False,
+        )
     for report_id, reason in result.skipped.items():
-        err.print(f"skipped {report_id}: {reason}", markup=False)
+        if report_id not in too_long:
+            err.print(f"skipped {report_id}: {reason}", markup=False)
 
 
 def _extract_jsonl(file: Path, case: Case) -> None:

@@ -8,6 +8,7 @@ written), so a re-run gives the same rows, and a failure part-way loses nothing 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,13 +16,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from drawdown.case import Case
-from drawdown.extract.claims import EXTRACTOR_VERSION, Extraction, Extractor
+from drawdown.extract.claims import EXTRACTOR_VERSION, MAX_CHARS, Extraction, Extractor
 from drawdown.ingest.dedup import OriginMatcher
 from drawdown.ingest.normalize import content_hash
 from drawdown.model import Claim, Report
 from drawdown.store.claims import replace_extraction
 from drawdown.store.db import Store
-from drawdown.store.reports import load_reports
+from drawdown.store.reports import load_reports, report_sizes
 
 ProgressHook = Callable[[int, int, str], None]
 
@@ -37,6 +38,15 @@ class ExtractResult:
     def as_dict(self) -> dict[str, Any]:
         return {"reports": self.reports, "claims": self.claims, "skipped": self.skipped}
 
+    @property
+    def too_long(self) -> list[str]:
+        """The reports skipped unread because their text is over the extractor's size limit."""
+        return [rid for rid, reason in self.skipped.items() if reason.endswith(f"over the {MAX_CHARS:,} limit")]
+
+
+# Reports read from the store at a time: memory holds one batch of texts, whatever the size of the store.
+BATCH = 500
+
 
 def extract(
     store: Store,
@@ -45,29 +55,50 @@ def extract(
     report_ids: Iterable[str] | None = None,
     progress: ProgressHook | None = None,
 ) -> ExtractResult:
-    """Extract claims from stored reports (all, or those in ``report_ids``) and store them, replacing old ones."""
+    """Extract claims from stored reports (all, or those in ``report_ids``) and store them, replacing old ones.
+
+    Reports are read in batches of :data:`BATCH`; a text over the extractor's size limit is not read at all
+    (it would be skipped unread), so a 50 MB article costs no memory here."""
     extractor = Extractor(case)
-    reports = load_reports(store, ids=None if report_ids is None else list(report_ids))
+    sizes = report_sizes(store, ids=None if report_ids is None else list(report_ids))
     result = ExtractResult()
     # Syndicated copies carry the very same text: read it once per (text, published day) and reuse the claims.
-    read: dict[tuple[str, date | None], Extraction] = {}
-    for done, report in enumerate(reports, start=1):
-        key = (report.text, report.published.date() if report.published else None)
-        if key in read:
-            earlier = read[key]
-            outcome = Extraction(
-                [dataclasses.replace(c, report_id=report.id) for c in earlier.claims], earlier.language, earlier.skipped
-            )
-        else:
-            outcome = read[key] = extractor.extract(report.text, report.published, report.id)
-        mentions = extractor.named_sites(f"{report.title or ''}\n{report.text}")
-        store_extraction(store, report, outcome, mentions)
-        result.reports += 1
-        result.claims += len(outcome.claims)
-        if outcome.skipped:
-            result.skipped[report.id] = outcome.skipped
-        if progress is not None:
-            progress(done, len(reports), report.id)
+    # Keyed by the text's digest, so the cache does not hold every text of the store.
+    read: dict[tuple[bytes, date | None], Extraction] = {}
+    done = 0
+    for start in range(0, len(sizes), BATCH):
+        batch = sizes[start : start + BATCH]
+        for report_id, chars in batch:
+            if chars > MAX_CHARS:
+                outcome = Extraction(skipped=f"text of {chars:,} characters is over the {MAX_CHARS:,} limit")
+                replace_extraction(store, report_id, [], [], outcome.language, outcome.skipped, EXTRACTOR_VERSION)
+                result.reports += 1
+                result.skipped[report_id] = outcome.skipped or ""
+                done += 1
+                if progress is not None:
+                    progress(done, len(sizes), report_id)
+        readable = [report_id for report_id, chars in batch if chars <= MAX_CHARS]
+        for report in load_reports(store, ids=readable) if readable else []:
+            digest = hashlib.sha256(report.text.encode("utf-8", "surrogatepass")).digest()
+            key = (digest, report.published.date() if report.published else None)
+            if key in read:
+                earlier = read[key]
+                outcome = Extraction(
+                    [dataclasses.replace(c, report_id=report.id) for c in earlier.claims],
+                    earlier.language,
+                    earlier.skipped,
+                )
+            else:
+                outcome = read[key] = extractor.extract(report.text, report.published, report.id)
+            mentions = extractor.named_sites(f"{report.title or ''}\n{report.text}")
+            store_extraction(store, report, outcome, mentions)
+            result.reports += 1
+            result.claims += len(outcome.claims)
+            if outcome.skipped:
+                result.skipped[report.id] = outcome.skipped
+            done += 1
+            if progress is not None:
+                progress(done, len(sizes), report.id)
     return result
 
 
