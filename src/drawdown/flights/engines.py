@@ -6,6 +6,7 @@ Nothing here is imported by the package at import time; Spark (and its JVM) star
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from typing import Any, Final
 
@@ -50,6 +51,10 @@ def spark_session(master: str = "local[2]") -> Any:
         raise EngineError("--engine spark needs pyspark", fix="pip install 'drawdown[spark]'") from None
     warehouse = os.path.join(tempfile.gettempdir(), "drawdown-spark-warehouse")
     try:
+        # Python code on the executors (extract's mapInPandas) needs drawdown, which this interpreter has; PySpark
+        # starts its workers with $PYSPARK_PYTHON, else a `python3` from PATH. On a cluster whose workers keep
+        # drawdown elsewhere, set PYSPARK_PYTHON to theirs (docs/scale-out.md).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         session = (
             SparkSession.builder.master(master)
             .appName("drawdown-sorties")

@@ -485,9 +485,12 @@ class OriginMatcher:
         texts: Sequence[str],
         published: Sequence[datetime | None],
         lookup: Lookup,
+        *,
+        signed: BatchSignatures | None = None,
     ) -> tuple[list[Match | None], BatchSignatures]:
-        """Match a batch in order; each document is indexed after it is matched, so later ones can match it."""
-        sigs = self.sign(texts)
+        """Match a batch in order; each document is indexed after it is matched, so later ones can match it.
+        ``signed``: the texts' signatures when they were made elsewhere (a Spark executor), else they are made."""
+        sigs = self.sign(texts) if signed is None else signed
         doc_buckets = band_keys(sigs.shingles, self.documents.bands).tolist()
         term_buckets = band_keys(sigs.terms, self.terms.bands).tolist()
         matches: list[Match | None] = []

@@ -17,7 +17,7 @@ from typing import Any
 
 from drawdown.case import Case
 from drawdown.extract.claims import EXTRACTOR_VERSION, MAX_CHARS, Extraction, Extractor
-from drawdown.ingest.dedup import OriginMatcher
+from drawdown.ingest.dedup import BatchSignatures, OriginMatcher
 from drawdown.ingest.normalize import content_hash
 from drawdown.model import Claim, Report
 from drawdown.store.claims import replace_extraction
@@ -160,10 +160,7 @@ def extract_jsonl_lines(lines: Iterable[str], case: Case, *, where: str = "<stdi
     at the first line of that origin. A line that is not a JSON object yields a record with ``error`` and no claims.
     """
     extractor = Extractor(case)
-    first_by_hash: dict[str, str] = {}
-    matcher = OriginMatcher()
-    seen: dict[str, tuple[str, datetime | None]] = {}
-    root: dict[str, str] = {}  # line id -> the first line of its origin
+    duplicates = Duplicates()
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -177,28 +174,86 @@ def extract_jsonl_lines(lines: Iterable[str], case: Case, *, where: str = "<stdi
             yield {"id": None, "claims": [], "duplicate_of": None,
                    "error": f"{where}:{number}: not a JSON object; write one object per line"}  # fmt: skip
             continue
-        rid = item.get("id")
-        rid = str(rid) if rid is not None else f"line-{number}"
-        text = item.get("text")
-        if not isinstance(text, str):
-            text = ""
-        digest = content_hash(text)
-        duplicate_of = first_by_hash.get(digest) if text.strip() else None
-        published = _published(item.get("published"))
-        if duplicate_of is None and text.strip():
-            first_by_hash[digest] = rid
-            when = _instant(published)
-            found, _ = matcher.match([rid], [text], [when], lambda keys: {k: seen[k] for k in keys})
-            seen[rid] = (text, when)
-            duplicate_of = root[found[0].matched] if found[0] is not None else None
-            root[rid] = duplicate_of or rid
-        outcome = extractor.extract(text, published, rid)
-        record: dict[str, Any] = {
-            "id": rid,
-            "claims": [claim_json(c) for c in outcome.claims],
-            "duplicate_of": duplicate_of,
-        }
-        if outcome.skipped:
-            record["skipped"] = outcome.skipped
-            record["language"] = outcome.language
-        yield record
+        report = corpus_report(item, number)
+        read = read_report(extractor, report)
+        yield corpus_record(read, duplicates.find(read))
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    """One report of a corpus (a JSONL line or a Parquet row): its id (``line-N`` when it has none), text and
+    publication time."""
+
+    id: str
+    text: str
+    published: datetime | date | None
+
+
+def corpus_report(item: dict[str, Any], number: int) -> CorpusReport:
+    rid = item.get("id")
+    text = item.get("text")
+    published = item.get("published")
+    if isinstance(published, datetime | date):  # a Parquet timestamp or date column
+        published = published.isoformat()
+    return CorpusReport(
+        str(rid) if rid is not None else f"line-{number}", text if isinstance(text, str) else "", _published(published)
+    )
+
+
+@dataclass(frozen=True)
+class ReadReport:
+    """What is known of one report without looking at any other: the work that runs anywhere (a Spark executor
+    for a corpus): its content hash, both copy-detection signatures, and its claims."""
+
+    report: CorpusReport
+    digest: str
+    signatures: BatchSignatures | None  # None for an empty text, which is nobody's copy
+    claims: list[dict[str, Any]]
+    skipped: str | None
+    language: str
+
+
+def read_report(extractor: Extractor, report: CorpusReport) -> ReadReport:
+    text = report.text
+    signed = OriginMatcher.sign([text]) if text.strip() else None
+    outcome = extractor.extract(text, report.published, report.id)
+    return ReadReport(
+        report, content_hash(text), signed, [claim_json(c) for c in outcome.claims], outcome.skipped, outcome.language
+    )
+
+
+def corpus_record(read: ReadReport, duplicate_of: str | None) -> dict[str, Any]:
+    """The output line of one corpus report (the JSONL claim contract plus ``duplicate_of``)."""
+    record: dict[str, Any] = {"id": read.report.id, "claims": read.claims, "duplicate_of": duplicate_of}
+    if read.skipped:
+        record["skipped"] = read.skipped
+        record["language"] = read.language
+    return record
+
+
+class Duplicates:
+    """Which earlier report of a corpus each report copies, in corpus order: the same content hash, else the
+    origin matcher's near copy or rewrite, pointing at the first report of that origin. Order decides which
+    report is the first, so this pass runs in one place (the driver, on Spark), over signatures made anywhere."""
+
+    def __init__(self) -> None:
+        self.first_by_hash: dict[str, str] = {}
+        self.matcher = OriginMatcher()
+        self.seen: dict[str, tuple[str, datetime | None]] = {}
+        self.root: dict[str, str] = {}  # report id -> the first report of its origin
+
+    def find(self, read: ReadReport) -> str | None:
+        rid, text = read.report.id, read.report.text
+        if not text.strip():
+            return None
+        duplicate_of = self.first_by_hash.get(read.digest)
+        if duplicate_of is None:
+            self.first_by_hash[read.digest] = rid
+            when = _instant(read.report.published)
+            found, _ = self.matcher.match(
+                [rid], [text], [when], lambda keys: {k: self.seen[k] for k in keys}, signed=read.signatures
+            )
+            self.seen[rid] = (text, when)
+            duplicate_of = self.root[found[0].matched] if found[0] is not None else None
+            self.root[rid] = duplicate_of or rid
+        return duplicate_of
