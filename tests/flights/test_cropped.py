@@ -80,3 +80,16 @@ def test_a_stale_altitude_on_a_slow_aircraft_is_not_pinned_to_the_field(tmp_path
     rows = [_row(T0 - 600 + k * 20, -25 + k * 0.8, 1500, 38.0) for k in range(30)]
     rows += [_row(T0 + k * 20, ((-1) ** (k // 10)) * (k % 10) * 0.6, 1500, 38.0) for k in range(60)]
     assert _run(tmp_path, rows) == []
+
+
+def test_the_cleaning_counts_are_never_negative_and_count_each_extra_copy_once(tmp_path: Path) -> None:
+    # Issue 16 saw `duplicates=-4`. Each report here is sent three times (a feed merged thrice): two extra copies
+    # per report, counted by the kept copy, so the count is 2 x the reports and never below zero.
+    rows = [_row(T0 + k * 5, -1.7 + k * 0.1, 0, 8.0, ground=True) for k in range(10)]
+    path = tmp_path / "track.csv"
+    path.write_text(HEADER + "".join(r * 3 for r in rows), encoding="utf-8")
+    counts = detect_sorties(path, [HMEIMIM]).cleaning
+    assert all(v >= 0 for v in counts.values()), counts
+    assert counts["duplicates"] == 20
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    assert detect_sorties(path, [HMEIMIM]).cleaning["duplicates"] == 0

@@ -92,3 +92,20 @@ def test_standalone_cluster_gives_the_embedded_answer(cluster: tuple[str, Path],
     assert "[Stage" not in spark.stderr
     # The work went to the cluster, not to a local session.
     assert "Registering app drawdown-sorties" in master_log.read_text(errors="replace")
+
+
+def test_the_corpus_extraction_on_the_cluster_prints_the_embedded_lines(
+    cluster: tuple[str, Path], tmp_path: Path
+) -> None:
+    from tests.pipeline.test_corpus import corpus_rows, write_corpus
+
+    url, master_log = cluster
+    corpus = write_corpus(corpus_rows(tmp_path, n=200), tmp_path / "corpus", files=3)
+    args = [str(DRAWDOWN), "extract", str(corpus), "--case", "syria-2024", "--format", "jsonl"]
+    embedded = subprocess.run(args, capture_output=True, text=True, check=True, timeout=300)
+    spark = subprocess.run([*args, "--engine", "spark", "--master", url], capture_output=True, text=True,
+                           timeout=600, env={**os.environ, "PYSPARK_PYTHON": sys.executable})  # fmt: skip
+    assert spark.returncode == 0, spark.stderr[-2000:]
+    assert embedded.stdout.count("\n") > 200 and '"duplicate_of": "' in embedded.stdout
+    assert spark.stdout == embedded.stdout
+    assert master_log.read_text(errors="replace").count("Registering app drawdown-sorties") >= 2

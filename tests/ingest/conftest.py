@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -35,6 +36,13 @@ class Served:
 
 @pytest.fixture
 def http_server() -> Iterator[Served]:
+    with serve() as served:
+        yield served
+
+
+@contextmanager
+def serve() -> Iterator[Served]:
+    """A server on its own port: two of them are two hosts to the fetcher's per-host limit and delay."""
     served = Served(base="")
 
     class Handler(BaseHTTPRequestHandler):

@@ -96,3 +96,39 @@ def test_many_headings_stay_cheap() -> None:
     assert len(sections(text)) == 400
     found = repeated_sections(text)  # bounded: only the first MAX_SECTIONS are compared pairwise for rewrites
     assert all(m.second.index < MAX_SECTIONS for m in found if m.method == "rewrite")
+
+
+def test_signing_a_text_a_slice_at_a_time_gives_the_same_signatures_as_signing_it_whole() -> None:
+    from drawdown.ingest.dedup import document_signatures, shingle_signatures, signatures, words
+    from drawdown.ingest.rewrites import terms_of
+
+    texts = [
+        "Forty trucks left the Hmeimim air base at night, a witness said. " * 40,
+        "",
+        "Two words",
+        "Seven observation posts were left empty near Tartus on Monday morning.\n\nOfficials denied it. " * 7,
+        "!!! ???",
+    ]
+    whole = [words(t) for t in texts]
+    expected_shingles = shingle_signatures(whole)
+    expected_terms = signatures([terms_of(w) for w in whole])
+    for slice_chars, block_hashes in ((1 << 20, 1 << 21), (7, 3), (50, 1), (1, 10_000)):
+        got = document_signatures(texts, slice_chars=slice_chars, block_hashes=block_hashes)
+        assert (got.shingles == expected_shingles).all(), (slice_chars, block_hashes)
+        assert (got.terms == expected_terms).all(), (slice_chars, block_hashes)
+
+
+def test_the_content_hash_made_a_slice_at_a_time_is_the_hash_of_the_whole_canonical_text() -> None:
+    import hashlib
+
+    from drawdown.ingest import normalize
+
+    text = "  Ca\u0301fe\u0301  au   lait\n\n\tde\u2003Tartus \x1f fin  " * 50
+    expected = hashlib.sha256(normalize.canonical_text(text).encode()).hexdigest()
+    assert normalize.content_hash(text) == expected
+    for size in (1, 3, 17):
+        pieces = list(normalize.text_slices(text, size))
+        assert "".join(pieces) == text and all(p[:1].isspace() for p in pieces[1:])
+        # what content_hash feeds the digest, piece by piece, is the canonical text of the whole
+        canonical = [c for c in map(normalize.canonical_text, pieces) if c]
+        assert " ".join(canonical) == normalize.canonical_text(text)

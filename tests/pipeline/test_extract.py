@@ -91,3 +91,24 @@ def test_copies_get_their_own_claims(store: Store, tmp_path: Path) -> None:
     extract(store, load_case("syria-2024"))
     rows = store.query("SELECT report_id, site, span_start FROM claims ORDER BY report_id")
     assert len({r["report_id"] for r in rows}) == 3 and {(r["site"], r["span_start"]) for r in rows} == {("t4", 2)}
+
+
+def test_a_text_over_the_size_limit_is_skipped_unread_and_the_command_says_so_on_stderr(
+    runner: CliRunner, db: Path, tmp_path: Path
+) -> None:
+    from drawdown.extract.claims import MAX_CHARS
+
+    sentence = "A convoy of 40 trucks left T4 air base on Saturday, residents said. "
+    big = write(tmp_path / "big.txt", sentence * (MAX_CHARS // len(sentence) + 1))
+    small = write(tmp_path / "small.txt", sentence)
+    ingested = runner.invoke(app, ["ingest", str(big), str(small), "--case", "syria-2024", "--max-bytes", "9000000"])
+    assert ingested.exit_code == 0, ingested.output
+    result = runner.invoke(app, ["extract", "--case", "syria-2024"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("skipped 1 text(s) over the 5,000,000-character limit: ")
+    assert "split them into smaller reports" in lines[0]
+    assert "claims from 2 reports" in result.stdout
+    as_json = json.loads(runner.invoke(app, ["extract", "--case", "syria-2024", "--json"]).stdout)
+    [reason] = as_json["skipped"].values()
+    assert reason.startswith("text of 5,000,0") and reason.endswith(" characters is over the 5,000,000 limit")

@@ -130,6 +130,13 @@ TimeoutOpt = Annotated[
 HostDelayOpt = Annotated[
     float, typer.Option("--host-delay", min=0, help="Seconds between two requests to one host (be polite).")
 ]
+PerHostOpt = Annotated[
+    int, typer.Option("--per-host", min=1, help="Requests in flight at once to one host (URLs are fetched together).")
+]
+DeadlineOpt = Annotated[
+    float | None,
+    typer.Option("--deadline", min=1, help="Seconds all the URLs (watch: one round of polls) may take together."),
+]
 
 
 def parse_day(value: str | None, flag: str) -> date | None:

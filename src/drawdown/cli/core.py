@@ -12,8 +12,10 @@ from drawdown import __version__
 from drawdown.cli.common import (
     DEFAULT_WAIT,
     CaseOpt,
+    DeadlineOpt,
     HostDelayOpt,
     JsonOpt,
+    PerHostOpt,
     TimeoutOpt,
     WaitOpt,
     app,
@@ -149,6 +151,8 @@ def ingest(
     ] = False,
     timeout: TimeoutOpt = FetchPolicy.deadline,
     host_delay: HostDelayOpt = FetchPolicy.host_delay,
+    per_host: PerHostOpt = FetchPolicy.per_host,
+    deadline: DeadlineOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Store reports from files, folders, web pages and RSS/Atom feeds; group copies and rewrites into origins.
@@ -177,7 +181,9 @@ def ingest(
         if case and not store.get_meta("case"):
             store.set_meta("case", case)
         with progress("Ingesting", enabled=not json_out) as hook:
-            policy = FetchPolicy(max_bytes=max_bytes, deadline=timeout, host_delay=host_delay)
+            policy = FetchPolicy(
+                max_bytes=max_bytes, deadline=timeout, host_delay=host_delay, per_host=per_host, overall=deadline
+            )
             result = run_ingest(
                 store,
                 paths,
@@ -353,6 +359,8 @@ def watch(
     max_bytes: Annotated[int, typer.Option(help="Largest feed or page accepted, in bytes.")] = DEFAULT_MAX_BYTES,
     timeout: TimeoutOpt = FetchPolicy.deadline,
     host_delay: HostDelayOpt = FetchPolicy.host_delay,
+    per_host: PerHostOpt = FetchPolicy.per_host,
+    deadline: DeadlineOpt = None,
     wait: WaitOpt = DEFAULT_WAIT,
     json_out: JsonOpt = False,
 ) -> None:
@@ -381,7 +389,10 @@ def watch(
             stages = downstream(load_case(str(ref)), log)  # new reports flow through extract and assess
             if not store.get_meta("case"):
                 store.set_meta("case", str(ref))
-    with Fetcher(FetchPolicy(max_bytes=max_bytes, deadline=timeout, host_delay=host_delay)) as fetcher:
+    policy = FetchPolicy(
+        max_bytes=max_bytes, deadline=timeout, host_delay=host_delay, per_host=per_host, overall=deadline
+    )
+    with Fetcher(policy) as fetcher:
         summary = run_watch(
             lambda: open_cli_store(wait), feeds, fetcher=fetcher, interval=interval, max_cycles=max_cycles,
             log=log, downstream=stages,

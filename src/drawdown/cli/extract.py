@@ -30,16 +30,26 @@ def extract(
     fmt: Annotated[
         str | None, typer.Option("--format", "-f", help="jsonl: print one line of claims per input line, no store.")
     ] = None,
+    engine: Annotated[
+        str, typer.Option(help="For a Parquet corpus: embedded (this process) or spark (its executors).")
+    ] = "embedded",
+    spark_master: Annotated[
+        str, typer.Option("--spark-master", "--master", help="Spark master for --engine spark (local[2], spark://...).")
+    ] = "local[2]",
     json_out: JsonOpt = False,
 ) -> None:
     """Extract claims (site, action, quantity, date, attribution, confirmation) from reports.
 
     Without FILE: reads the stored reports and replaces their claims (idempotent).
     With FILE --format jsonl: needs no store; prints {"id", "claims": [...], "duplicate_of"} per input line.
+    FILE may be a Parquet corpus (a .parquet file or a folder of them, columns id, published, text); with
+    --engine spark the work runs on Spark and the lines are those of the embedded run.
 
     Example: drawdown extract --case syria-2024
 
     Example: drawdown extract reports.jsonl --case syria-2024 --format jsonl
+
+    Example: drawdown extract corpus.parquet --case syria-2024 --format jsonl --engine spark --master local[2]
     """
     from drawdown.case import load_case
 
@@ -51,6 +61,17 @@ def extract(
                                      param_hint="--format")  # fmt: skip
         if case is None:
             raise CaseError([Problem("--case", "no case given", "pass --case syria-2024 (or a path to a case file)")])
+        if engine not in ("embedded", "spark"):
+            raise typer.BadParameter(f"{engine!r} is not an engine; use embedded or spark", param_hint="--engine")
+        if _is_parquet(file):
+            _extract_corpus(file, load_case(case), engine, spark_master)
+            return
+        if engine == "spark":
+            raise typer.BadParameter(
+                f"{file}: --engine spark reads a Parquet corpus; convert the JSONL first, e.g. "
+                f"duckdb -c \"COPY (FROM '{file}') TO 'corpus.parquet'\"",
+                param_hint="--engine",
+            )
         _extract_jsonl(file, load_case(case))
         return
     if fmt == "jsonl":
@@ -66,8 +87,32 @@ def extract(
         emit_json(result.as_dict())
         return
     out.print(f"{result.claims} claims from {result.reports} reports.", markup=False)
+    too_long = result.too_long
+    if too_long:
+        from drawdown.extract.claims import MAX_CHARS
+
+        shown = ", ".join(too_long[:10]) + (f" and {len(too_long) - 10} more" if len(too_long) > 10 else "")
+        err.print(
+            f"skipped {len(too_long)} text(s) over the {MAX_CHARS:,}-character limit: {shown}; "
+            "split them into smaller reports to have them read",
+            markup=False,
+        )
     for report_id, reason in result.skipped.items():
-        err.print(f"skipped {report_id}: {reason}", markup=False)
+        if report_id not in too_long:
+            err.print(f"skipped {report_id}: {reason}", markup=False)
+
+
+def _is_parquet(file: Path) -> bool:
+    return file.suffix.lower() == ".parquet" or (file.is_dir() and any(file.glob("*.parquet")))
+
+
+def _extract_corpus(file: Path, case: Case, engine: str, master: str) -> None:
+    from drawdown.pipeline.corpus import extract_corpus, extract_corpus_spark
+
+    records = extract_corpus_spark(file, case, master) if engine == "spark" else extract_corpus(file, case)
+    for record in records:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
 
 
 def _extract_jsonl(file: Path, case: Case) -> None:

@@ -6,6 +6,7 @@ Nothing here is imported by the package at import time; Spark (and its JVM) star
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from typing import Any, Final
 
@@ -17,8 +18,9 @@ import pyarrow as pa
 from drawdown.errors import DrawdownError, InputError
 
 ENGINES: Final = ("duckdb", "spark")
-# DuckDB spills windows and sorts to disk past this, which keeps a 5 M-row run well under 2 GB.
-DUCKDB_MEMORY_LIMIT: Final = "1GB"
+# DuckDB spills windows and sorts to disk past this. 1 GB let a 10 M-row CSV peak at 1.07 GB of RSS; 256 MB
+# keeps it under 500 MB with the interpreter and the libraries (benchmarks/bench_limits.py, BENCHMARKS.md).
+DUCKDB_MEMORY_LIMIT: Final = "256MB"
 _spark_sessions: dict[str, Any] = {}
 
 
@@ -32,6 +34,9 @@ def duckdb_connection() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'").fetchall()
     con.execute("SET enable_progress_bar = false").fetchall()
+    # Spill files go to the system's temporary folder, not to a `.tmp` folder in the user's working directory.
+    spill = os.path.join(tempfile.gettempdir(), f"drawdown-duckdb-{os.getpid()}")
+    con.execute("SET temp_directory = ?", [spill]).fetchall()
     return con
 
 
@@ -46,6 +51,10 @@ def spark_session(master: str = "local[2]") -> Any:
         raise EngineError("--engine spark needs pyspark", fix="pip install 'drawdown[spark]'") from None
     warehouse = os.path.join(tempfile.gettempdir(), "drawdown-spark-warehouse")
     try:
+        # Python code on the executors (extract's mapInPandas) needs drawdown, which this interpreter has; PySpark
+        # starts its workers with $PYSPARK_PYTHON, else a `python3` from PATH. On a cluster whose workers keep
+        # drawdown elsewhere, set PYSPARK_PYTHON to theirs (docs/scale-out.md).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         session = (
             SparkSession.builder.master(master)
             .appName("drawdown-sorties")

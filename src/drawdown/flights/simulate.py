@@ -9,7 +9,8 @@ backwards. Coverage near a field ends 250 km out, as with a ground receiver netw
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -280,6 +281,22 @@ def _outside(rng: np.random.Generator, taken: Sequence[tuple[int, int]]) -> str:
 
 def simulate_scenario(scenario: Scenario) -> Simulation:
     """State vectors (OpenSky columns, time-sorted) and the ground truth of every takeoff and landing."""
+    tables: list[pa.Table] = []
+    truth: list[TruthEvent] = []
+    for table, events in simulate_days(scenario):
+        tables.append(table)
+        truth.extend(events)
+    return Simulation(pa.concat_tables(tables), sorted(truth, key=lambda e: (e.time, e.icao24, e.event)))
+
+
+# A day's flights start this long before midnight at the earliest (a civil arrival at 00:30 flies in for 4 hours),
+# so rows older than the next day's start less this margin are final once the day is made.
+SPILL_S: Final = 12 * 3600
+
+
+def simulate_days(scenario: Scenario) -> Iterator[tuple[pa.Table, list[TruthEvent]]]:
+    """:func:`simulate_scenario` a day at a time: each table holds the rows no later day comes before, sorted
+    by time, and the true events made that day. Memory holds about two days, whatever ``days`` is."""
     sc = scenario
     b = _Builder(sc)
     rng = b.rng
@@ -290,6 +307,7 @@ def simulate_scenario(scenario: Scenario) -> Simulation:
     taken = (*sc.fleet_icao24_ranges, *sc.civil_icao24_ranges)
     overflight_prefixes = sc.overflight_callsign_prefixes or ("OVF",)
     serial = 0
+    flushed_until = -math.inf
     for day in range(sc.days):
         base = start + day * 86400
         for f in sc.fields:
@@ -324,7 +342,34 @@ def simulate_scenario(scenario: Scenario) -> Simulation:
                 icao = _outside(rng, taken)
                 prefix = overflight_prefixes[int(rng.integers(0, len(overflight_prefixes)))]
                 b.overflight(f, base + rng.uniform(0, 86000), icao, f"{prefix}{int(rng.integers(1000, 9999))}")
-    return Simulation(_table(b.parts), sorted(b.truth, key=lambda e: (e.time, e.icao24, e.event)))
+        last = day == sc.days - 1
+        cutoff = math.inf if last else base + 86400 - SPILL_S
+        if min((int(p["time"].min()) for p in b.parts if len(p["time"])), default=cutoff) < flushed_until:
+            raise AssertionError("a simulated day starts before the rows already written; raise SPILL_S")
+        ready, b.parts = _split(b.parts, cutoff)
+        if ready:
+            yield _table(ready), b.truth
+            b.truth = []
+        flushed_until = cutoff
+
+
+Parts = list[dict[str, np.ndarray]]
+
+
+def _split(parts: Parts, cutoff: float) -> tuple[Parts, Parts]:
+    """(rows before ``cutoff``, rows from it on), each still a list of parts in the order they were made."""
+    before: Parts = []
+    after: Parts = []
+    for part in parts:
+        early = part["time"] < cutoff
+        if early.all():
+            before.append(part)
+        elif not early.any():
+            after.append(part)
+        else:
+            before.append({k: v[early] for k, v in part.items()})
+            after.append({k: v[~early] for k, v in part.items()})
+    return before, after
 
 
 def _table(parts: list[dict[str, np.ndarray]]) -> pa.Table:
@@ -351,13 +396,27 @@ def _table(parts: list[dict[str, np.ndarray]]) -> pa.Table:
 
 def write_tracks(sim: Simulation, path: str | Path) -> Path:
     """Write the state vectors as CSV (``.csv``, ``.csv.gz``) or Parquet, by the file's extension."""
+    write_tables([sim.table], path)
+    return Path(path)
+
+
+def write_tables(tables: Iterable[pa.Table], path: str | Path) -> int:
+    """Write tables of state vectors one after the other into one file (format by extension); the row count.
+    Only one table is in memory at a time: :func:`simulate_days` and this write any number of days."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.name.endswith(".parquet"):
-        pq.write_table(sim.table, path)
-    elif path.name.endswith(".csv.gz"):
-        with pa.CompressedOutputStream(str(path), "gzip") as sink:
-            pacsv.write_csv(sim.table, sink)
-    else:
-        pacsv.write_csv(sim.table, path)
-    return path
+    rows = 0
+    with ExitStack() as stack:
+        writer: Any = None
+        for table in tables:
+            if writer is None:
+                if path.name.endswith(".parquet"):
+                    writer = stack.enter_context(pq.ParquetWriter(path, table.schema))
+                else:
+                    sink: Any = str(path)
+                    if path.name.endswith(".csv.gz"):
+                        sink = stack.enter_context(pa.CompressedOutputStream(str(path), "gzip"))
+                    writer = stack.enter_context(pacsv.CSVWriter(sink, table.schema))
+            writer.write_table(table)
+            rows += table.num_rows
+    return rows

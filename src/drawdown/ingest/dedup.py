@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import rensa
 
+from drawdown.ingest.normalize import SLICE_CHARS, text_slices
 from drawdown.ingest.rewrites import RewriteDetector, TermOverlapDetector, TermProfile, terms_of
 
 Signatures = npt.NDArray[np.uint32]
@@ -74,6 +75,13 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def word_slices(text: str, size: int = SLICE_CHARS) -> Iterator[list[str]]:
+    """:func:`words` of ``text``, a slice at a time (a 50 MB article as one list of 8 million words took 500 MB;
+    benchmarks/bench_limits.py). Slices end at whitespace, so no word is cut in two."""
+    for piece in text_slices(text, size):
+        yield words(piece)
+
+
 def shingles(text: str, k: int = SHINGLE) -> list[str]:
     """Overlapping k-word shingles; a text shorter than k words is one shingle."""
     return shingles_of(words(text), k)
@@ -112,32 +120,99 @@ class _WordHashes(dict[str, int]):
 _WORD_HASH = _WordHashes()
 
 
+def word_ids(tokens: list[str]) -> npt.NDArray[np.uint64]:
+    return np.fromiter(map(_WORD_HASH.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+
+
 def shingle_signatures(token_lists: Sequence[list[str]]) -> Signatures:
     """Document MinHash over hashed 5-word shingles, in one rensa call for the whole batch.
 
     Same sets as :func:`shingles` (hashes instead of joined strings): building and hashing three million joined
     strings was a third of the signing time of the 20,000-article benchmark.
     """
-    if not token_lists:
+    return shingle_signatures_of_ids([word_ids(tokens) for tokens in token_lists])
+
+
+def shingle_hashes(ids: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """The hashes of a text's 5-word shingles from its words' hashes; fewer than 5 words are one shingle."""
+    if len(ids) == 0:
+        ids = np.zeros(1, dtype=np.uint64)
+    width = min(SHINGLE, len(ids))
+    count = len(ids) - width + 1
+    with np.errstate(over="ignore"):
+        hashed = ids[:count] * _SHINGLE_MIX[0]
+        for j in range(1, width):
+            hashed += ids[j : j + count] * _SHINGLE_MIX[j]
+    return np.asarray(hashed, dtype=np.uint64)
+
+
+def shingle_signatures_of_ids(id_lists: Sequence[npt.NDArray[np.uint64]]) -> Signatures:
+    """:func:`shingle_signatures` of texts given as their words' hashes (:func:`word_ids`)."""
+    return _minhash_rows([shingle_hashes(ids) for ids in id_lists])
+
+
+def _minhash_rows(blocks: Sequence[npt.NDArray[np.uint64]]) -> Signatures:
+    """One MinHash row per block of shingle hashes, in one rensa call."""
+    if not blocks:
         return np.zeros((0, NUM_PERM), dtype=np.uint32)
-    flat: list[npt.NDArray[np.uint64]] = []
-    offsets = [0]
-    for tokens in token_lists:
-        ids = np.fromiter(map(_WORD_HASH.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
-        if len(ids) == 0:
-            ids = np.zeros(1, dtype=np.uint64)
-        width = min(SHINGLE, len(ids))
-        count = len(ids) - width + 1
-        with np.errstate(over="ignore"):
-            hashed = ids[:count] * _SHINGLE_MIX[0]
-            for j in range(1, width):
-                hashed = hashed + ids[j : j + count] * _SHINGLE_MIX[j]
-        flat.append(hashed)
-        offsets.append(offsets[-1] + count)
-    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(
-        np.concatenate(flat), np.asarray(offsets, dtype=np.uint64), NUM_PERM, SEED
-    )
+    offsets = np.cumsum([0, *map(len, blocks)], dtype=np.uint64)
+    flat = blocks[0] if len(blocks) == 1 else np.concatenate(blocks)
+    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, NUM_PERM, SEED)
     return np.asarray(matrix.to_rows(), dtype=np.uint32)
+
+
+# Shingle hashes given to rensa at once (16 MB). A batch of short articles goes in one call, which is what makes
+# signing fast; a long article goes in blocks of its shingles, and its signature is the elementwise minimum of
+# its blocks' rows (the MinHash of a union is the minimum of the MinHashes), so memory does not grow with it.
+BLOCK_HASHES: Final = 1 << 21
+
+
+def document_signatures(
+    texts: Sequence[str], *, slice_chars: int = SLICE_CHARS, block_hashes: int = BLOCK_HASHES
+) -> BatchSignatures:
+    """Both signatures of each text (5-word shingles, content terms), reading each text a slice at a time.
+
+    The same rows as :func:`shingle_signatures` and :func:`signatures` of :func:`terms_of` over :func:`words`
+    of the whole text (tests/ingest/test_dedup.py checks it with tiny slices)."""
+    rows: list[Signatures] = []
+    pending: list[npt.NDArray[np.uint64]] = []
+    owners: list[int] = []
+    size = 0
+    terms: list[list[str]] = []
+
+    def block(owner: int, hashes: npt.NDArray[np.uint64]) -> None:
+        nonlocal size
+        pending.append(hashes)
+        owners.append(owner)
+        size += len(hashes)
+        if size >= block_hashes:
+            rows.append(_minhash_rows(pending))
+            pending.clear()
+            size = 0
+
+    for n, text in enumerate(texts):
+        carry = np.zeros(0, dtype=np.uint64)
+        emitted = False
+        seen: set[str] = set()
+        for tokens in word_slices(text, slice_chars):
+            seen.update(terms_of(tokens))
+            ids = np.concatenate([carry, word_ids(tokens)])
+            if len(ids) >= SHINGLE:
+                block(n, shingle_hashes(ids))
+                emitted = True
+                carry = ids[len(ids) - (SHINGLE - 1) :]  # the shingles that span the cut come with the next slice
+            else:
+                carry = ids
+        if not emitted:  # a text of fewer than five words: one shingle of them all, as shingle_signatures does
+            block(n, shingle_hashes(carry))
+        terms.append(sorted(seen))
+    if pending:
+        rows.append(_minhash_rows(pending))
+    if not texts:
+        return BatchSignatures(shingles=np.zeros((0, NUM_PERM), dtype=np.uint32), terms=signatures([]))
+    matrix = np.concatenate(rows)
+    starts = np.flatnonzero(np.diff(np.asarray(owners), prepend=-1))
+    return BatchSignatures(shingles=np.minimum.reduceat(matrix, starts, axis=0), terms=signatures(terms))
 
 
 def band_keys(sigs: Signatures, bands: int = BANDS) -> npt.NDArray[np.uint64]:
@@ -402,8 +477,7 @@ class OriginMatcher:
 
     @staticmethod
     def sign(texts: Sequence[str]) -> BatchSignatures:
-        tokens = [words(t) for t in texts]  # tokenised once for both signatures
-        return BatchSignatures(shingles=shingle_signatures(tokens), terms=signatures([terms_of(t) for t in tokens]))
+        return document_signatures(texts)
 
     def match(
         self,
@@ -411,9 +485,12 @@ class OriginMatcher:
         texts: Sequence[str],
         published: Sequence[datetime | None],
         lookup: Lookup,
+        *,
+        signed: BatchSignatures | None = None,
     ) -> tuple[list[Match | None], BatchSignatures]:
-        """Match a batch in order; each document is indexed after it is matched, so later ones can match it."""
-        sigs = self.sign(texts)
+        """Match a batch in order; each document is indexed after it is matched, so later ones can match it.
+        ``signed``: the texts' signatures when they were made elsewhere (a Spark executor), else they are made."""
+        sigs = self.sign(texts) if signed is None else signed
         doc_buckets = band_keys(sigs.shingles, self.documents.bands).tolist()
         term_buckets = band_keys(sigs.terms, self.terms.bands).tolist()
         matches: list[Match | None] = []

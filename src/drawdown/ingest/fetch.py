@@ -8,6 +8,7 @@ capped); a polite delay between two requests to the same host; conditional GET w
 from __future__ import annotations
 
 import email.utils
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,6 +42,12 @@ class FetchPolicy:
     retries: int = 3
     backoff: float = 1.0  # seconds before the first retry, doubled each time
     host_delay: float = 1.0  # seconds between two requests to one host
+    # Requests in flight to one host at once when several URLs are fetched together (`--per-host`): one, so a
+    # site sees no more than a reader clicking through it.
+    per_host: int = 1
+    # Seconds a whole `ingest` of several URLs, or one `watch` round, may take (`--deadline`); None: no limit
+    # beyond each URL's own ``deadline``.
+    overall: float | None = None
 
 
 @dataclass(frozen=True)
@@ -70,9 +77,16 @@ class Fetcher:
     clock: Callable[[], float] = time.monotonic
     _last: dict[str, float] = field(default_factory=dict)
     _client: httpx.Client | None = None
+    # Several threads share one fetcher (drawdown.ingest.parallel): the client is made once, and the per-host
+    # times are read and set together.
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def client(self) -> httpx.Client:
+        with self._lock:
+            return self._make_client()
+
+    def _make_client(self) -> httpx.Client:
         if self._client is None:
             import httpx
 
@@ -154,15 +168,16 @@ class Fetcher:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _wait_for_host(self, url: str) -> None:
+        """Sleep until ``host_delay`` after the previous request to the host; a thread books its turn first, so
+        that two threads fetching from one host are spaced as well."""
         host = urlsplit(url).netloc.lower()
-        now = self.clock()
-        previous = self._last.get(host)
-        if previous is not None:
-            wait = previous + self.policy.host_delay - now
-            if wait > 0:
-                self.sleep(wait)
-                now += wait
-        self._last[host] = now
+        with self._lock:
+            now = self.clock()
+            previous = self._last.get(host)
+            turn = now if previous is None else max(now, previous + self.policy.host_delay)
+            self._last[host] = turn
+        if turn > now:
+            self.sleep(turn - now)
 
     def _get_once(self, url: str, headers: dict[str, str], give_up_at: float) -> Fetched:
         cap = self.policy.max_bytes

@@ -12,7 +12,9 @@ import html
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 
 def canonical_text(text: str) -> str:
@@ -21,7 +23,34 @@ def canonical_text(text: str) -> str:
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(canonical_text(text).encode("utf-8")).hexdigest()
+    """SHA-256 of :func:`canonical_text`, made a slice at a time: the same digest, without the list of every word
+    that ``split`` builds (500 MB for a 50 MB article)."""
+    digest = hashlib.sha256()
+    separator = b""
+    for piece in text_slices(text):
+        canonical = canonical_text(piece)
+        if canonical:
+            digest.update(separator + canonical.encode("utf-8"))
+            separator = b" "
+    return digest.hexdigest()
+
+
+# Characters handled at a time by the functions that read a whole text (hashing, signing): about 170,000 words.
+SLICE_CHARS: Final = 1 << 20
+_SPACE = re.compile(r"\s")
+
+
+def text_slices(text: str, size: int = SLICE_CHARS) -> Iterator[str]:
+    """``text`` in pieces of about ``size`` characters, each cut just before a whitespace character: no word is
+    split, and NFC never composes across a cut (a space composes with nothing before it)."""
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if start + size < end:
+            space = _SPACE.search(text, start + size)
+            end = space.start() if space else end
+        yield text[start:end]
+        start = end
 
 
 def dedup_key(text: str, url: str | None) -> str:

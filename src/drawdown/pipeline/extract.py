@@ -8,6 +8,7 @@ written), so a re-run gives the same rows, and a failure part-way loses nothing 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,13 +16,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from drawdown.case import Case
-from drawdown.extract.claims import EXTRACTOR_VERSION, Extraction, Extractor
-from drawdown.ingest.dedup import OriginMatcher
+from drawdown.extract.claims import EXTRACTOR_VERSION, MAX_CHARS, Extraction, Extractor
+from drawdown.ingest.dedup import BatchSignatures, OriginMatcher
 from drawdown.ingest.normalize import content_hash
 from drawdown.model import Claim, Report
 from drawdown.store.claims import replace_extraction
 from drawdown.store.db import Store
-from drawdown.store.reports import load_reports
+from drawdown.store.reports import load_reports, report_sizes
 
 ProgressHook = Callable[[int, int, str], None]
 
@@ -37,6 +38,15 @@ class ExtractResult:
     def as_dict(self) -> dict[str, Any]:
         return {"reports": self.reports, "claims": self.claims, "skipped": self.skipped}
 
+    @property
+    def too_long(self) -> list[str]:
+        """The reports skipped unread because their text is over the extractor's size limit."""
+        return [rid for rid, reason in self.skipped.items() if reason.endswith(f"over the {MAX_CHARS:,} limit")]
+
+
+# Reports read from the store at a time: memory holds one batch of texts, whatever the size of the store.
+BATCH = 500
+
 
 def extract(
     store: Store,
@@ -45,29 +55,50 @@ def extract(
     report_ids: Iterable[str] | None = None,
     progress: ProgressHook | None = None,
 ) -> ExtractResult:
-    """Extract claims from stored reports (all, or those in ``report_ids``) and store them, replacing old ones."""
+    """Extract claims from stored reports (all, or those in ``report_ids``) and store them, replacing old ones.
+
+    Reports are read in batches of :data:`BATCH`; a text over the extractor's size limit is not read at all
+    (it would be skipped unread), so a 50 MB article costs no memory here."""
     extractor = Extractor(case)
-    reports = load_reports(store, ids=None if report_ids is None else list(report_ids))
+    sizes = report_sizes(store, ids=None if report_ids is None else list(report_ids))
     result = ExtractResult()
     # Syndicated copies carry the very same text: read it once per (text, published day) and reuse the claims.
-    read: dict[tuple[str, date | None], Extraction] = {}
-    for done, report in enumerate(reports, start=1):
-        key = (report.text, report.published.date() if report.published else None)
-        if key in read:
-            earlier = read[key]
-            outcome = Extraction(
-                [dataclasses.replace(c, report_id=report.id) for c in earlier.claims], earlier.language, earlier.skipped
-            )
-        else:
-            outcome = read[key] = extractor.extract(report.text, report.published, report.id)
-        mentions = extractor.named_sites(f"{report.title or ''}\n{report.text}")
-        store_extraction(store, report, outcome, mentions)
-        result.reports += 1
-        result.claims += len(outcome.claims)
-        if outcome.skipped:
-            result.skipped[report.id] = outcome.skipped
-        if progress is not None:
-            progress(done, len(reports), report.id)
+    # Keyed by the text's digest, so the cache does not hold every text of the store.
+    read: dict[tuple[bytes, date | None], Extraction] = {}
+    done = 0
+    for start in range(0, len(sizes), BATCH):
+        batch = sizes[start : start + BATCH]
+        for report_id, chars in batch:
+            if chars > MAX_CHARS:
+                outcome = Extraction(skipped=f"text of {chars:,} characters is over the {MAX_CHARS:,} limit")
+                replace_extraction(store, report_id, [], [], outcome.language, outcome.skipped, EXTRACTOR_VERSION)
+                result.reports += 1
+                result.skipped[report_id] = outcome.skipped or ""
+                done += 1
+                if progress is not None:
+                    progress(done, len(sizes), report_id)
+        readable = [report_id for report_id, chars in batch if chars <= MAX_CHARS]
+        for report in load_reports(store, ids=readable) if readable else []:
+            digest = hashlib.sha256(report.text.encode("utf-8", "surrogatepass")).digest()
+            key = (digest, report.published.date() if report.published else None)
+            if key in read:
+                earlier = read[key]
+                outcome = Extraction(
+                    [dataclasses.replace(c, report_id=report.id) for c in earlier.claims],
+                    earlier.language,
+                    earlier.skipped,
+                )
+            else:
+                outcome = read[key] = extractor.extract(report.text, report.published, report.id)
+            mentions = extractor.named_sites(f"{report.title or ''}\n{report.text}")
+            store_extraction(store, report, outcome, mentions)
+            result.reports += 1
+            result.claims += len(outcome.claims)
+            if outcome.skipped:
+                result.skipped[report.id] = outcome.skipped
+            done += 1
+            if progress is not None:
+                progress(done, len(sizes), report.id)
     return result
 
 
@@ -129,10 +160,7 @@ def extract_jsonl_lines(lines: Iterable[str], case: Case, *, where: str = "<stdi
     at the first line of that origin. A line that is not a JSON object yields a record with ``error`` and no claims.
     """
     extractor = Extractor(case)
-    first_by_hash: dict[str, str] = {}
-    matcher = OriginMatcher()
-    seen: dict[str, tuple[str, datetime | None]] = {}
-    root: dict[str, str] = {}  # line id -> the first line of its origin
+    duplicates = Duplicates()
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -146,28 +174,86 @@ def extract_jsonl_lines(lines: Iterable[str], case: Case, *, where: str = "<stdi
             yield {"id": None, "claims": [], "duplicate_of": None,
                    "error": f"{where}:{number}: not a JSON object; write one object per line"}  # fmt: skip
             continue
-        rid = item.get("id")
-        rid = str(rid) if rid is not None else f"line-{number}"
-        text = item.get("text")
-        if not isinstance(text, str):
-            text = ""
-        digest = content_hash(text)
-        duplicate_of = first_by_hash.get(digest) if text.strip() else None
-        published = _published(item.get("published"))
-        if duplicate_of is None and text.strip():
-            first_by_hash[digest] = rid
-            when = _instant(published)
-            found, _ = matcher.match([rid], [text], [when], lambda keys: {k: seen[k] for k in keys})
-            seen[rid] = (text, when)
-            duplicate_of = root[found[0].matched] if found[0] is not None else None
-            root[rid] = duplicate_of or rid
-        outcome = extractor.extract(text, published, rid)
-        record: dict[str, Any] = {
-            "id": rid,
-            "claims": [claim_json(c) for c in outcome.claims],
-            "duplicate_of": duplicate_of,
-        }
-        if outcome.skipped:
-            record["skipped"] = outcome.skipped
-            record["language"] = outcome.language
-        yield record
+        report = corpus_report(item, number)
+        read = read_report(extractor, report)
+        yield corpus_record(read, duplicates.find(read))
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    """One report of a corpus (a JSONL line or a Parquet row): its id (``line-N`` when it has none), text and
+    publication time."""
+
+    id: str
+    text: str
+    published: datetime | date | None
+
+
+def corpus_report(item: dict[str, Any], number: int) -> CorpusReport:
+    rid = item.get("id")
+    text = item.get("text")
+    published = item.get("published")
+    if isinstance(published, datetime | date):  # a Parquet timestamp or date column
+        published = published.isoformat()
+    return CorpusReport(
+        str(rid) if rid is not None else f"line-{number}", text if isinstance(text, str) else "", _published(published)
+    )
+
+
+@dataclass(frozen=True)
+class ReadReport:
+    """What is known of one report without looking at any other: the work that runs anywhere (a Spark executor
+    for a corpus): its content hash, both copy-detection signatures, and its claims."""
+
+    report: CorpusReport
+    digest: str
+    signatures: BatchSignatures | None  # None for an empty text, which is nobody's copy
+    claims: list[dict[str, Any]]
+    skipped: str | None
+    language: str
+
+
+def read_report(extractor: Extractor, report: CorpusReport) -> ReadReport:
+    text = report.text
+    signed = OriginMatcher.sign([text]) if text.strip() else None
+    outcome = extractor.extract(text, report.published, report.id)
+    return ReadReport(
+        report, content_hash(text), signed, [claim_json(c) for c in outcome.claims], outcome.skipped, outcome.language
+    )
+
+
+def corpus_record(read: ReadReport, duplicate_of: str | None) -> dict[str, Any]:
+    """The output line of one corpus report (the JSONL claim contract plus ``duplicate_of``)."""
+    record: dict[str, Any] = {"id": read.report.id, "claims": read.claims, "duplicate_of": duplicate_of}
+    if read.skipped:
+        record["skipped"] = read.skipped
+        record["language"] = read.language
+    return record
+
+
+class Duplicates:
+    """Which earlier report of a corpus each report copies, in corpus order: the same content hash, else the
+    origin matcher's near copy or rewrite, pointing at the first report of that origin. Order decides which
+    report is the first, so this pass runs in one place (the driver, on Spark), over signatures made anywhere."""
+
+    def __init__(self) -> None:
+        self.first_by_hash: dict[str, str] = {}
+        self.matcher = OriginMatcher()
+        self.seen: dict[str, tuple[str, datetime | None]] = {}
+        self.root: dict[str, str] = {}  # report id -> the first report of its origin
+
+    def find(self, read: ReadReport) -> str | None:
+        rid, text = read.report.id, read.report.text
+        if not text.strip():
+            return None
+        duplicate_of = self.first_by_hash.get(read.digest)
+        if duplicate_of is None:
+            self.first_by_hash[read.digest] = rid
+            when = _instant(read.report.published)
+            found, _ = self.matcher.match(
+                [rid], [text], [when], lambda keys: {k: self.seen[k] for k in keys}, signed=read.signatures
+            )
+            self.seen[rid] = (text, when)
+            duplicate_of = self.root[found[0].matched] if found[0] is not None else None
+            self.root[rid] = duplicate_of or rid
+        return duplicate_of

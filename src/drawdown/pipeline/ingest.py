@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from drawdown.ingest.feeds import FeedEntry, read_entry
 from drawdown.ingest.fetch import Fetcher, FetchPolicy, is_url
 from drawdown.ingest.formats import URL_FORMATS, expand, read_path, read_url
 from drawdown.ingest.normalize import content_hash
+from drawdown.ingest.parallel import Expired, host_of, run_in_order
 from drawdown.ingest.rewrites import RewriteDetector
 from drawdown.model import Document, IngestFailure, IngestResult, OriginGroup, OriginMember
 from drawdown.store import reports as stored
@@ -62,6 +63,18 @@ def ingest(
         fetcher = Fetcher(policy or FetchPolicy(max_bytes=max_bytes))
     matcher = LazyMatcher(store, detector)  # loads stored signatures once, when the first new report needs them
     stored.start_run(store, run_id, command, inputs)
+    urls = [item for item in expanded if isinstance(item, str)]
+    fetched: Iterator[tuple[str, list[Item] | Expired[str]]] = iter(())
+    if urls:
+        assert fetcher is not None
+        url_fmt = fmt if fmt in URL_FORMATS else None
+        the_fetcher = fetcher
+        # All URLs are fetched at once (a limit per host) and handed back in input order, while files are read
+        # here in between: a hanging host costs its own --timeout, not every other input's.
+        fetched = run_in_order(
+            urls, lambda url: list(read_url(url, the_fetcher, url_fmt, defaults)), host=host_of,
+            per_host=the_fetcher.policy.per_host, deadline=the_fetcher.policy.overall,
+        )  # fmt: skip
     try:
         for done, item in enumerate(expanded, start=1):
             if isinstance(item, IngestFailure):
@@ -69,8 +82,8 @@ def ingest(
                 continue
             documents: list[Document] = []
             if isinstance(item, str):
-                assert fetcher is not None
-                items: Iterable[Item] = read_url(item, fetcher, fmt if fmt in URL_FORMATS else None, defaults)
+                _url, got = next(fetched)
+                items: Iterable[Item] = [_expired(got)] if isinstance(got, Expired) else got
             else:
                 items = read_path(item, fmt, defaults=defaults, max_bytes=max_bytes)
                 if fetch_pages:
@@ -88,11 +101,21 @@ def ingest(
         stored.finish_run(store, run_id, "interrupted", len(result.added), result.skipped, len(result.failures))
         raise
     finally:
+        if isinstance(fetched, Generator):
+            fetched.close()  # stops starting fetches when the loop ended early (Ctrl-C, a store error)
         if own_fetcher and fetcher is not None:
             fetcher.close()
     status = "ok" if result.ok else ("partial" if result.added or result.skipped else "failed")
     stored.finish_run(store, run_id, status, len(result.added), result.skipped, len(result.failures))
     return result
+
+
+def _expired(late: Expired[str]) -> IngestFailure:
+    return IngestFailure(
+        late.task,
+        f"{late.task}: not fetched within the overall deadline of {late.deadline:g} s; "
+        "raise --deadline, or give fewer URLs of one host (each host is fetched --per-host at a time)",
+    )
 
 
 def _with_pages(items: Iterable[Item], fetcher: Fetcher) -> Iterator[Item]:

@@ -17,8 +17,9 @@ from datetime import datetime, timedelta
 
 from drawdown.errors import InputError
 from drawdown.ingest.feeds import parse_feed, read_entry
-from drawdown.ingest.fetch import Fetcher, check_url
+from drawdown.ingest.fetch import Fetched, Fetcher, check_url
 from drawdown.ingest.normalize import dedup_key
+from drawdown.ingest.parallel import Expired, host_of, run_in_order
 from drawdown.model import Document, IngestFailure, IngestResult
 from drawdown.pipeline.ingest import load_matcher, store_documents
 from drawdown.store import feeds as feed_store
@@ -72,8 +73,7 @@ def watch(
         summary.statuses.update(feed_store.register_feeds(held, feeds))
     while max_cycles is None or summary.cycles < max_cycles:
         with _holding(store) as held:
-            for url in feeds:
-                _poll(held, url, fetcher, interval, log, downstream, summary, now)
+            _round(held, feeds, fetcher, interval, log, downstream, summary, now)
         summary.cycles += 1
         if max_cycles is None or summary.cycles < max_cycles:
             sleep(interval)
@@ -85,9 +85,30 @@ def _holding(store: Store | Callable[[], AbstractContextManager[Store]]) -> Abst
     return nullcontext(store) if isinstance(store, Store) else store()
 
 
-def _poll(
+@dataclass
+class _Due:
+    """A feed due for a poll, with what the store knows of it (read before the fetching threads start)."""
+
+    url: str
+    state: feed_store.FeedState
+    seen: dict[str, tuple[str, int]]
+    moment: datetime
+
+
+@dataclass
+class _Polled:
+    """What one poll fetched: the feed's response and its new entries' articles (or the poll's failure)."""
+
+    fetched: Fetched | None = None
+    entries: int = 0
+    documents: list[tuple[str, Document]] = field(default_factory=list)
+    failed: list[tuple[str, str | None, str]] = field(default_factory=list)
+    error: str | None = None
+
+
+def _round(
     store: Store,
-    url: str,
+    feeds: Sequence[str],
     fetcher: Fetcher,
     interval: float,
     log: Log,
@@ -95,33 +116,70 @@ def _poll(
     summary: WatchSummary,
     now: Callable[[], datetime],
 ) -> None:
-    state = feed_store.feed_state(store, url)
-    moment = now()
-    if state.next_poll is not None and state.next_poll > moment:
-        return
+    """Poll the feeds that are due: fetched together (one at a time per host), stored one by one in the order
+    given, each as soon as it and the feeds before it are done, so a hanging feed delays no other's fetch."""
+    due: list[_Due] = []
+    for url in feeds:
+        state = feed_store.feed_state(store, url)
+        moment = now()
+        if state.next_poll is None or state.next_poll <= moment:
+            due.append(_Due(url, state, feed_store.seen_entries(store, url), moment))
+    polls = run_in_order(
+        due, lambda d: _fetch(d, fetcher), host=lambda d: host_of(d.url),
+        per_host=fetcher.policy.per_host, deadline=fetcher.policy.overall,
+    )  # fmt: skip
+    for feed, polled in polls:
+        if isinstance(polled, Expired):
+            message = f"{feed.url}: not polled within the overall deadline of {polled.deadline:g} s; raise --deadline"
+            polled = _Polled(error=message)
+        _store_poll(store, feed, polled, interval, log, downstream, summary)
+
+
+def _fetch(due: _Due, fetcher: Fetcher) -> _Polled:
+    """The network half of a poll (runs in a thread, never touches the store): the feed and its new articles."""
+    polled = _Polled()
     try:
-        fetched = fetcher.get(url, etag=state.etag, last_modified=state.last_modified)
-        entries = [] if fetched.not_modified else parse_feed(fetched.content, url)
+        polled.fetched = fetcher.get(due.url, etag=due.state.etag, last_modified=due.state.last_modified)
+        entries = [] if polled.fetched.not_modified else parse_feed(polled.fetched.content, due.url)
     except InputError as exc:
-        failures = state.failures + 1
-        wait = backoff(interval, failures)
-        feed_store.mark_failing(store, url, failures, moment, moment + wait, exc.one_line())
-        summary.failed_polls += 1
-        _status(summary, url, "failing", log, f"{exc.one_line()}; next try in {wait.total_seconds():.0f} s")
-        return
-    seen = feed_store.seen_entries(store, url)
+        polled.error = exc.one_line()
+        return polled
+    polled.entries = len(entries)
+    seen = due.seen
     fresh = [e for e in entries if e.key not in seen or (seen[e.key][0] == "failed" and seen[e.key][1] < MAX_ATTEMPTS)]
-    documents: list[tuple[str, Document]] = []
-    failed: list[tuple[str, str | None, str]] = []
     for entry in fresh:
         item = read_entry(entry, fetcher)
         if isinstance(item, IngestFailure):
-            failed.append((entry.key, entry.link, item.message))
-            tries = seen.get(entry.key, ("", 0))[1] + 1
-            give_up = " (giving up)" if tries >= MAX_ATTEMPTS else ""
-            log(f"entry failed: {item.message}{give_up}")
+            polled.failed.append((entry.key, entry.link, item.message))
         else:
-            documents.append((entry.key, item))
+            polled.documents.append((entry.key, item))
+    return polled
+
+
+def _store_poll(
+    store: Store,
+    due: _Due,
+    polled: _Polled,
+    interval: float,
+    log: Log,
+    downstream: Downstream | None,
+    summary: WatchSummary,
+) -> None:
+    """The store half of a poll, in one transaction: the new reports, the entries seen, the feed's state."""
+    url, state, seen, moment = due.url, due.state, due.seen, due.moment
+    if polled.error is not None or polled.fetched is None:
+        failures = state.failures + 1
+        wait = backoff(interval, failures)
+        message = polled.error or f"{url}: no answer"
+        feed_store.mark_failing(store, url, failures, moment, moment + wait, message)
+        summary.failed_polls += 1
+        _status(summary, url, "failing", log, f"{message}; next try in {wait.total_seconds():.0f} s")
+        return
+    fetched, documents, failed = polled.fetched, polled.documents, polled.failed
+    for key, _link, message in failed:
+        tries = seen.get(key, ("", 0))[1] + 1
+        give_up = " (giving up)" if tries >= MAX_ATTEMPTS else ""
+        log(f"entry failed: {message}{give_up}")
     result = IngestResult(run_id=f"watch-{moment:%Y%m%dT%H%M%S}")
     matcher = load_matcher(store) if documents else None
     with store.transaction():
@@ -141,7 +199,7 @@ def _poll(
         log(f"new report {row['id']}: {row['title'] or row['url']} [{row['outlet'] or '?'}] {how}")
     summary.new_reports += len(added)
     summary.failed_entries += len(failed)
-    _status(summary, url, "ok", log, f"{len(entries)} entries, {len(added)} new")
+    _status(summary, url, "ok", log, f"{polled.entries} entries, {len(added)} new")
     if downstream is not None and added:
         downstream(store, added)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import duckdb
 
@@ -168,6 +168,10 @@ _TABLES = frozenset(
 # How often a waiting opener tries the lock again: short enough that a reader gets in soon after `watch`
 # releases the store between polls, long enough to cost nothing while it waits.
 RETRY_SECONDS = 0.1
+# DuckDB keeps up to 80 % of the machine's memory in its buffer pool by default; a watcher on a laptop should
+# not. 256 MB holds every query the store runs (it spills past it); with it a 50 MB article ingests in under
+# 500 MB in all (benchmarks/bench_limits.py, BENCHMARKS.md).
+STORE_CONFIG: Final[dict[str, str | bool | int | float | list[str]]] = {"memory_limit": "256MB"}
 
 
 def open_store(
@@ -201,7 +205,7 @@ def _connect(db_path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConn
     deadline = time.monotonic() + max(wait, 0.0)
     while True:
         try:
-            return duckdb.connect(str(db_path), read_only=read_only)
+            return duckdb.connect(str(db_path), read_only=read_only, config=dict(STORE_CONFIG))
         except duckdb.IOException as exc:
             reason = str(exc).splitlines()[0]
             if "lock" not in reason.lower():

@@ -157,6 +157,18 @@ def load_reports(store: Store, *, as_of: date | None = None, ids: Sequence[str] 
     return REPORTS.load(store, " AND ".join(where), params, order="published NULLS LAST, ingested_at, id")
 
 
+def report_sizes(store: Store, *, ids: Sequence[str] | None = None) -> list[tuple[str, int]]:
+    """(id, characters of text) of the stored reports (all, or those in ``ids``), in :func:`load_reports` order:
+    what a caller needs to read the reports in batches, and to leave out a text it would not read anyway."""
+    where, params = "", []
+    if ids is not None:
+        where, params = "WHERE id IN ?", [list(ids) or [""]]
+    rows = store.con.execute(
+        f"SELECT id, length(text) FROM reports {where} ORDER BY published NULLS LAST, ingested_at, id", params
+    ).fetchall()
+    return [(str(i), int(n)) for i, n in rows]
+
+
 def signatures(store: Store, level: str) -> list[tuple[str, bytes, datetime | None]]:
     """Stored signatures: every report's 5-word shingles, or the content terms of origin founders only."""
     if level == "shingles":
