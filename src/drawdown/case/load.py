@@ -101,6 +101,7 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
         meta.finish()
 
     actor = _parse_actor(top.table("actor"))
+    also = [a for t in top.tables("actors", required=False) if (a := _parse_actor(t)) is not None]
     indexed_sites = [(i, site) for i, t in enumerate(top.tables("sites")) if (site := _parse_site(t)) is not None]
     sites = [site for _, site in indexed_sites]
     if "sites" in data and isinstance(data["sites"], list) and not data["sites"]:
@@ -159,6 +160,7 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
         assessment=assessment,
         path=file,
         simulation=simulation,
+        also_monitored=tuple(also),
     )
 
 

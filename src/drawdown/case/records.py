@@ -164,6 +164,14 @@ class Case:
     description: str = ""
     assessment: AssessParams = field(default_factory=AssessParams)
     simulation: SimTraffic | None = None
+    # Further forces watched in the same theatre (``[[actors]]``), beside the main ``actor``. Their claims carry
+    # their own name in ``Claim.actor``; the assessment follows the main actor only.
+    also_monitored: tuple[Actor, ...] = ()
+
+    @property
+    def monitored(self) -> tuple[Actor, ...]:
+        """Every force the case watches, the main actor first."""
+        return (self.actor, *self.also_monitored)
 
     def site(self, site_id: str) -> Site:
         for site in self.sites:

@@ -204,8 +204,11 @@ class Extractor:
         self._rule_starts = [prefixes(head, _RULE_KEY) for _, head, _, _ in self._rules]
         self._rules_by_start: dict[str, list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]] = {}
         actor = case.actor
-        own = {actor.short, actor.name, *actor.aliases}
+        # Every monitored force's names -> its short name (the main actor's last, so that it wins a shared name).
+        self._own_names = {n: a.short for a in reversed(case.monitored) for n in (a.short, a.name, *a.aliases)}
+        own = set(self._own_names)
         self._own_country = actor.short
+        self._monitored = frozenset(a.short for a in case.monitored)
         own_alt = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
         dem_all = "|".join(re.escape(d) for d in sorted(lx.DEMONYMS, key=len, reverse=True))
         countries = "|".join(re.escape(c) for c in sorted(lx.COUNTRIES, key=len, reverse=True))
@@ -406,7 +409,7 @@ class Extractor:
                 sentence, low, mask, day, report_id, ctx, sums_up, first.start(), first_site
             )
             for claim in claims_here:
-                if claim.actor == self._own_country:
+                if claim.actor in self._monitored:
                     ctx.claimed_at = ctx.index
                 key = (claim.site, claim.action, claim.modality, claim.quantity)
                 if key not in seen:
@@ -509,6 +512,8 @@ class Extractor:
         out: list[Claim] = []
         for trig in triggers:
             actor = self._actor_for(trig, actors)
+            if trig.action == "withdrawal_complete" and lx.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
+                actor = next((a for a in actors if a.case_actor), None)  # the place is free of the force again
             own = actor is None or actor.case_actor
             if trig.action == "other" and own:
                 continue  # "other" moves are reported for other actors only
@@ -531,6 +536,9 @@ class Extractor:
                     continue
                 targets = [None]
             action = self._refine(trig, low, targets)
+            words = low[trig.start : trig.end]
+            if action == "reinforcement" and not own and lx.TAKEOVER_RE.fullmatch(words):
+                action = "other"  # another actor's take-over is its own move
             negated = may_negate and self._negated(low, trig)
             planned = self._planned(body, low, mask, trig, dates)
             due = deadline
@@ -728,15 +736,15 @@ class Extractor:
         for m in self._actor_re.finditer(body):
             text = m.group(0)
             if m.group("own"):
-                out.append(_Actor(self._own_country, m.start(), m.end(), True))
+                out.append(_Actor(self._own_names.get(text, self._own_country), m.start(), m.end(), True))
             elif m.group("dem"):
                 country = lx.DEMONYMS[text]
-                out.append(_Actor(country, m.start(), m.end(), country == self._own_country))
+                out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
             elif m.group("rebel"):
                 out.append(_Actor("rebel groups", m.start(), m.end(), False))
             else:
                 country = lx.COUNTRIES[text]
-                out.append(_Actor(country, m.start(), m.end(), country == self._own_country))
+                out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
         return sorted(out, key=lambda a: a.start) if len(out) > 1 else out
 
     @staticmethod
@@ -929,9 +937,9 @@ class Extractor:
         """
         m = self._actor_re.search(phrase) if may_name_actor else None
         if m is not None:
-            if m.group("own"):
-                return self._own_country
             text = m.group(0)
+            if m.group("own"):
+                return self._own_names.get(text, self._own_country)
             return lx.DEMONYMS.get(text) or lx.COUNTRIES.get(text)
         for word in _CAPITALISED_RE.findall(phrase):
             if word in lx.DEMONYMS:

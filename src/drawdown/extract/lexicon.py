@@ -147,6 +147,29 @@ _MOVED = (
     r"depart|left|leav|drove|driv|roll|head(?:ed|ing) (?:out|west|east|north|south|to|for)|withdr|pull(?:ed|ing) "
     r"out|exit"
 )
+# Take-overs and new posts: "took over", "gained control of", "set up a new base", "established a post".
+TAKEOVER = (
+    r"took over|taken over|take over|takes over|taking over|overt(?:ake|akes|ook|aken)|re-?t(?:ook|aken)|"
+    r"(?:gain(?:ed|s|ing)?|regain(?:ed|s|ing)?|assum(?:ed|es|ing)) (?:the )?(?:full )?control|"
+    r"set(?:s|ting)? up (?:(?:a|an|its|their|the|two|three|several|new|another) )*(?:[\w-]+ ){0,2}"
+    r"(?:bases?|posts?|points?|checkpoints?|positions?|camps?|outposts?)|were set up|was set up|"
+    r"establish(?:ed|es|ing)?|creat(?:ed|es|ing) (?:a |an )?(?:new )?(?:[\w-]+ )?(?:base|post|checkpoint|position)|"
+    r"entered|entering|enters|re-?entered|unloading"
+)
+TAKEOVER_RE = re.compile(rf"(?:{TAKEOVER})")
+TOWARDS = (r"(?:moving|heading|driving|advancing|going|rolling|travell?ing) (?:\w+ )?(?:towards?|in the direction of)|"
+           r"(?:moving|heading|advancing) (?:south|north|east|west)\w* (?:to|towards?)")  # fmt: skip
+# The place is free of the force again: "after liberation", "recaptured", "now UA-controlled", the flag back,
+# "after Russian forces left", "handed over". Read as the monitored force's completed withdrawal whoever the
+# sentence's subject is (the recapturing side is the other party).
+RESULTANT = (
+    r"after (?:its |the )?liberation|liberated|recaptur(?:ed|ing|es)|retaken|back under (?:\w+ ){0,2}control|"
+    r"now (?:[\w-]+ )?controlled|flag (?:is |was )?(?:back|returned|raised again|flies again)|"
+    r"after (?:the )?(?:[\w-]+ ){0,2}(?:forces|troops|army|military|soldiers) (?:had )?(?:left|withdrew|retreated|"
+    r"pulled out)|after (?:the )?(?:[\w-]+ ){0,2}(?:withdrawal|retreat|occupation)|handed over|handing over|"
+    r"hand(?:ed|s)? (?:\w+ ){1,3}over to|handover"
+)
+RESULTANT_RE = re.compile(rf"(?:{RESULTANT})")
 ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     # (action, head pattern, required cue within the sentence or None)
     ("convoy_departed", r"convoys?|columns? of (?:\w+ ){0,3}(?:vehicles|trucks|lorries)", "?" + _MOVED),
@@ -171,6 +194,13 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"stripp(?:ed|ing)",
         None,
     ),
+    # Taking a place over or setting up a new post is inbound presence (ANNOTATION.md); by another actor it is that
+    # actor's move ("other"), see TAKEOVER_RE.
+    ("reinforcement", TAKEOVER, None),
+    # A column or troops moving towards a place: inbound (terse monitor captions).
+    ("reinforcement", TOWARDS, None),
+    # A resultant state after the force left: the place is back in other hands (see RESULTANT_RE).
+    ("withdrawal_complete", RESULTANT, None),
     (
         "reinforcement",
         r"reinforc\w*|fresh troops|additional troops|more troops|build-?up|sent (?:in )?(?:more|new|"

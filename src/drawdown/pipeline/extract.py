@@ -95,6 +95,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "confirmation": claim.confirmation,
         "modality": claim.modality,
         "attribution": claim.attribution,
+        "actor": claim.actor,
         "span": [claim.span[0], claim.span[1]],
     }
 
@@ -129,6 +130,7 @@ def extract_jsonl_lines(lines: Iterable[str], case: Case, *, where: str = "<stdi
     at the first line of that origin. A line that is not a JSON object yields a record with ``error`` and no claims.
     """
     extractor = Extractor(case)
+    monitored = {a.short for a in case.monitored}
     first_by_hash: dict[str, str] = {}
     matcher = OriginMatcher()
     seen: dict[str, tuple[str, datetime | None]] = {}
@@ -164,7 +166,9 @@ def extract_jsonl_lines(lines: Iterable[str], case: Case, *, where: str = "<stdi
         outcome = extractor.extract(text, published, rid)
         record: dict[str, Any] = {
             "id": rid,
-            "claims": [claim_json(c) for c in outcome.claims],
+            # The contract lists the monitored forces' claims; other actors' moves are not claims of the case
+            # (ANNOTATION.md). The store keeps them for the brief's "other actors" section.
+            "claims": [claim_json(c) for c in outcome.claims if c.actor in monitored],
             "duplicate_of": duplicate_of,
         }
         if outcome.skipped:
