@@ -112,6 +112,33 @@ _CAPITALISED_RE = re.compile(r"[A-Z][\w-]+")
 _DESTINATION_RE = re.compile(r"\b(?:to|towards?|into|for|bound for|headed for|heading for)\s+(?:the\s+)?$", re.I)
 
 
+# How a convoy's place relates to it, from the words just before the place's name.
+_ORIGIN_BEFORE_RE = re.compile(
+    r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs|exited|exiting|quit)\s+(?:the\s+)?$"
+)
+_DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|towards?|for|into|reach(?:ed|ing)?|bound for)\s+(?:the\s+)?$")
+_PLACE_BEFORE_RE = re.compile(
+    r"\b(?:in|near|through|outside(?: of)?|at|between|around|vicinity of|outskirts? of|passing|and)\s+(?:the\s+)?$"
+)
+# Withdrawal words in the progressive, and what makes one a full verb phrase rather than a caption's participle.
+_ONGOING_RE = re.compile(r"(?:leaving|withdrawing|retreating|pulling (?:out|back)|moving out|returning)\b.*")
+_AUXILIARY_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|seen|saw|not|begun|began|started)\s+$")
+
+
+def _convoy_role(low: str, target: Mention, trig: _Trigger) -> str:
+    """origin, destination or place: where a named place stands in a convoy's journey."""
+    if target.start < trig.start:
+        return "origin"  # named before the convoy: where it was seen leaving ("at the gate of X saw a convoy leave")
+    before = low[max(0, target.start - 30) : target.start]
+    if _ORIGIN_BEFORE_RE.search(before):
+        return "origin"
+    if _DESTINATION_BEFORE_RE.search(before):
+        return "destination"
+    if _PLACE_BEFORE_RE.search(before):
+        return "place"
+    return "origin"
+
+
 def _new_claim(fields: dict[str, object]) -> Claim:
     """The claim ``Claim(**fields)`` would make, given every field in declaration order.
 
@@ -536,6 +563,20 @@ class Extractor:
                     continue
                 targets = [None]
             action = self._refine(trig, low, targets)
+            if action == "convoy_departed" and targets != [None]:
+                roles = [(t, _convoy_role(low, t, trig)) for t in targets if t is not None]
+                origins = [t for t, role in roles if role == "origin"]
+                places = [t for t, role in roles if role == "place"]
+                if origins:
+                    targets = list(origins)
+                elif places:  # seen on the road, no origin named: convoy activity, not a departure
+                    action, targets = "other", list(places)
+                else:
+                    continue  # only a destination: where it went is not where it left
+            elif action in ("evacuated", "withdrawal_started") and _ONGOING_RE.fullmatch(low, trig.start, trig.end):
+                before = low[max(0, trig.start - 12) : trig.start]
+                if _AUXILIARY_RE.search(before) is None:
+                    action = "withdrawal_partial"  # a caption's "troops leaving X": seen under way, not yet done
             words = low[trig.start : trig.end]
             if action == "reinforcement" and not own and lx.TAKEOVER_RE.fullmatch(words):
                 action = "other"  # another actor's take-over is its own move

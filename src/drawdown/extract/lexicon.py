@@ -138,7 +138,8 @@ _WITHDRAW = (r"withdr[ae]w[ns]?|withdrawing|withdrawals?|pull(?:ed|ing|s)?[\s-]?
              r"(?:\w+ ){1,3}out of|pullouts?|pull-outs?|"
              r"pullbacks?|retreat(?:ed|ing|s)?|redeploy(?:ed|ing|ment|s)?|relocat(?:ed|ing|ion)|exit(?:ed|ing)?|"
              r"drawdowns?|drew down|departure|depart(?:ed|ing|s)?|moved out")  # fmt: skip
-_LEAVE = (r"left|leave|leaving|leaves|vacat(?:ed|ing|e|es)|abandon(?:ed|ing|s)?|evacuat(?:ed|ing|ion|e|es)|quit|"
+_LEAVE = (r"left|leave|leaving|leaves|returning from|moving (?:out|away)|"
+          r"vacat(?:ed|ing|e|es)|abandon(?:ed|ing|s)?|evacuat(?:ed|ing|ion|e|es)|quit|"
           r"emptied|handed over|hand over")  # fmt: skip
 
 # Verbs that say a vehicle moved off. A cue starting with "?" is optional: it is consumed when present (so "a convoy
