@@ -566,11 +566,11 @@ class Extractor:
             if action == "convoy_departed" and targets != [None]:
                 roles = [(t, _convoy_role(low, t, trig)) for t in targets if t is not None]
                 origins = [t for t, role in roles if role == "origin"]
-                places = [t for t, role in roles if role == "place"]
+                on_road = [t for t, role in roles if role == "place"]
                 if origins:
                     targets = list(origins)
-                elif places:  # seen on the road, no origin named: convoy activity, not a departure
-                    action, targets = "other", list(places)
+                elif on_road:  # seen on the road, no origin named: convoy activity, not a departure
+                    action, targets = "other", list(on_road)
                 else:
                     continue  # only a destination: where it went is not where it left
             elif action in ("evacuated", "withdrawal_started") and _ONGOING_RE.fullmatch(low, trig.start, trig.end):
