@@ -112,6 +112,16 @@ _CAPITALISED_RE = re.compile(r"[A-Z][\w-]+")
 _DESTINATION_RE = re.compile(r"\b(?:to|towards?|into|for|bound for|headed for|heading for)\s+(?:the\s+)?$", re.I)
 
 
+def _weak(low: str, trig: _Trigger) -> bool:
+    """A presence read from a caption's wording alone (see lexicon.WEAK_PRESENCE)."""
+    return trig.action == "presence_maintained" and lx.WEAK_PRESENCE_RE.fullmatch(low, trig.start, trig.end) is not None
+
+
+# Between an action word and its agent named after it; between two actors of one joint subject.
+_AGENT_AFTER_RE = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?")
+_LEFT_BEHIND_RE = re.compile(r"\s+(?:(?:by|of)\s+(?:the\s+)?)?")
+_JOINT_RE = re.compile(r"\s*(?:/|-|and|with|together with)\s*(?:the\s+)?")
+
 # How a convoy's place relates to it, from the words just before the place's name.
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs|exited|exiting|quit)\s+(?:the\s+)?$"
@@ -516,6 +526,9 @@ class Extractor:
         past = [d for d in dates if not d.deadline] if dates else []
         if past:
             ctx.date = past[0]
+        if len(triggers) > 1:
+            strong = [t for t in triggers if not _weak(low, t)]
+            triggers = strong or triggers
         if not triggers:
             return []
         actors = self._actors(body, mask)
@@ -538,7 +551,7 @@ class Extractor:
         may_negate = _may_negate(low)
         out: list[Claim] = []
         for trig in triggers:
-            actor = self._actor_for(trig, actors)
+            actor = self._actor_for(trig, actors, low)
             if trig.action == "withdrawal_complete" and lx.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
                 actor = next((a for a in actors if a.case_actor), None)  # the place is free of the force again
             own = actor is None or actor.case_actor
@@ -789,12 +802,27 @@ class Extractor:
         return sorted(out, key=lambda a: a.start) if len(out) > 1 else out
 
     @staticmethod
-    def _actor_for(trig: _Trigger, actors: list[_Actor]) -> _Actor | None:
-        """The last actor named before the action word (the actors are in order)."""
+    def _actor_for(trig: _Trigger, actors: list[_Actor], low: str = "") -> _Actor | None:
+        """Who acts: the agent right after the action word ("taken over by X", "the retreat of X", "abandoned
+        X tanks"), else the last actor named before it; of a joint subject ("X and Y forces", "X/Y") the monitored
+        one. The actors are in order."""
+        # Bare adjacency only for what was left behind ("abandoned Ukrainian base"); "asked Russia to" names
+        # the one asked, not the asker.
+        agent = _LEFT_BEHIND_RE if trig.action == "evacuated" else _AGENT_AFTER_RE
+        for a in actors:
+            if a.start >= trig.end and agent.fullmatch(low, trig.end, a.start):
+                return a
         last = None
         for a in actors:
             if a.end <= trig.start:
                 last = a
+        if last is not None and not last.case_actor:
+            for a in actors:
+                if not a.case_actor or a.start > trig.start:
+                    continue
+                left, right = (a, last) if a.end <= last.start else (last, a)
+                if right.start >= left.end and _JOINT_RE.fullmatch(low, left.end, right.start):
+                    return a
         return last
 
     @staticmethod

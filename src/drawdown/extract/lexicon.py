@@ -139,7 +139,7 @@ _WITHDRAW = (r"withdr[ae]w[ns]?|withdrawing|withdrawals?|pull(?:ed|ing|s)?[\s-]?
              r"pullbacks?|retreat(?:ed|ing|s)?|redeploy(?:ed|ing|ment|s)?|relocat(?:ed|ing|ion)|exit(?:ed|ing)?|"
              r"drawdowns?|drew down|departure|depart(?:ed|ing|s)?|moved out")  # fmt: skip
 _LEAVE = (r"left|leave|leaving|leaves|returning from|moving (?:out|away)|"
-          r"vacat(?:ed|ing|e|es)|abandon(?:ed|ing|s)?|evacuat(?:ed|ing|ion|e|es)|quit|"
+          r"abandon(?:ed|ing|s)?|evacuat(?:ed|ing|ion|e|es)|quit|"
           r"emptied|handed over|hand over")  # fmt: skip
 
 # Verbs that say a vehicle moved off. A cue starting with "?" is optional: it is consumed when present (so "a convoy
@@ -152,9 +152,10 @@ _MOVED = (
 TAKEOVER = (
     r"took over|taken over|take over|takes over|taking over|overt(?:ake|akes|ook|aken)|re-?t(?:ook|aken)|"
     r"(?:gain(?:ed|s|ing)?|regain(?:ed|s|ing)?|assum(?:ed|es|ing)) (?:the )?(?:full )?control|"
-    r"set(?:s|ting)? up (?:(?:a|an|its|their|the|two|three|several|new|another) )*(?:[\w-]+ ){0,2}"
-    r"(?:bases?|posts?|points?|checkpoints?|positions?|camps?|outposts?)|were set up|was set up|"
-    r"establish(?:ed|es|ing)?|creat(?:ed|es|ing) (?:a |an )?(?:new )?(?:[\w-]+ )?(?:base|post|checkpoint|position)|"
+    # The place words stay outside the match (a lookahead): "observation post" can be a site's own name.
+    r"set(?:s|ting)? up(?= (?:(?:a|an|its|their|the|two|three|several|new|another) )*(?:[\w-]+ ){0,2}"
+    r"(?:bases?|posts?|points?|checkpoints?|positions?|camps?|outposts?)\b)|were set up|was set up|"
+    r"establish(?:ed|es|ing)?|creat(?:ed|es|ing)(?= (?:a |an )?(?:new )?(?:[\w-]+ )?(?:base|post|checkpoint|position))|"
     r"entered|entering|enters|re-?entered|unloading"
 )
 TAKEOVER_RE = re.compile(rf"(?:{TAKEOVER})")
@@ -171,6 +172,14 @@ RESULTANT = (
     r"hand(?:ed|s)? (?:\w+ ){1,3}over to|handover"
 )
 RESULTANT_RE = re.compile(rf"(?:{RESULTANT})")
+# Presence read from a terse caption ("Russian forces in X", "troops moving around in X", "flag raised in X").
+# Weak: dropped when the sentence has any other action word (news prose says "forces in Syria" in passing).
+WEAK_PRESENCE = (
+    r"(?:forces|troops|soldiers|units|garrison|military|equipment|vehicles) (?:[\w-]+ )?(?:in|at|on)|"
+    r"moving (?:around )?in|(?:raising|raised|hoisting|hoisted) (?:a |the |their )?(?:\w+ )?flag|"
+    r"flag (?:on|over|above)|(?:are|is|were|was) seen (?:at|in|on)"
+)
+WEAK_PRESENCE_RE = re.compile(rf"(?:{WEAK_PRESENCE})")
 ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     # (action, head pattern, required cue within the sentence or None)
     ("convoy_departed", r"convoys?|columns? of (?:\w+ ){0,3}(?:vehicles|trucks|lorries)", "?" + _MOVED),
@@ -224,7 +233,9 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"departure|pullout)|business as usual|(?:keep(?:s|ing)?|kept) (?:a |an |its |their )?(?:\w+ ){0,2}"
         r"(?:troops|forces|presence|contingent|garrison|foothold)|not going anywhere|stay put|"
         # "received no order to leave": the troops are still there (dev d072), not a negated evacuation.
-        r"no orders? to (?:leave|withdraw|pull out|depart|evacuate)",
+        r"no orders? to (?:leave|withdraw|pull out|depart|evacuate)|"
+        r"(?:still )?maintains?(?= (?:a |an |the |its |their )?(?:[\w-]+ ){0,2}(?:air ?base|base|garrison))|"
+        r"hosts?(?= (?:a |an |the )?(?:[\w-]+ ){0,2}(?:air ?base|base|garrison))|used by|" + WEAK_PRESENCE,
         None,
     ),
     (
@@ -244,7 +255,9 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"personnel|soldiers|units) (?:have |had )?(?:left|withdr\w+|pulled out|departed)|last "
         r"(?:troops|soldiers|units|personnel|convoy)|no (?:longer|more) (?:any )?(?:\w+ )?(?:troops|"
         r"forces|soldiers) |now (?:stands? |lies? |sits? )?empty|(?:withdrawal|pullout|evacuation) "
-        r"(?:\w+ ){0,4}(?:be )?completed?|entire(?:ly)? (?:withdr\w+|vacat\w+|evacuat\w+)",
+        r"(?:\w+ ){0,4}(?:be )?completed?|entire(?:ly)? (?:withdr\w+|vacat\w+|evacuat\w+)|"
+        # To vacate a place is to leave it empty.
+        r"vacat(?:ed|es|e|ing)",
         None,
     ),
     ("evacuated", _LEAVE, None),
@@ -475,7 +488,8 @@ ACTOR_NOUNS = (r"forces|troops|army|military|soldiers|units|government|authoriti
 LOCAL_OFFICE = r"governorate|provincial (?:council|authorities|government)|city council|municipality|local council"
 LOCAL_OFFICE_WORDS: Final = ("governorate", "provincial", "council", "municipality")
 REBELS = (r"rebels?|rebel (?:groups?|forces|fighters|factions|coalition)|opposition (?:groups?|forces|fighters|"
-          r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions")  # fmt: skip
+          r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions|"
+          r"attackers|gunmen|assailants")  # fmt: skip
 # Verbs by which a capital or country acts or speaks ("Ankara said", "Israel moved").
 ACTOR_VERBS = (r"said|says|announced|denied|has|have|had|will|would|is|was|wants|agreed|confirmed|rejected|"
                r"demanded|sent|moved|deployed|warned|called|offered|asked|signed|struck|seized")  # fmt: skip
