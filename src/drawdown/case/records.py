@@ -36,6 +36,15 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class OtherForce:
+    """A force named in the theatre's reports but not monitored (an insurgent group, the host army, a separatist
+    force): its moves are recognised as its own and never move the monitored force."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Site:
     id: str
     name: str
@@ -167,6 +176,7 @@ class Case:
     # Further forces watched in the same theatre (``[[actors]]``), beside the main ``actor``. Their claims carry
     # their own name in ``Claim.actor``; the assessment follows the main actor only.
     also_monitored: tuple[Actor, ...] = ()
+    other_forces: tuple[OtherForce, ...] = ()
 
     @property
     def monitored(self) -> tuple[Actor, ...]:

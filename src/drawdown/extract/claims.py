@@ -117,15 +117,29 @@ def _weak(low: str, trig: _Trigger) -> bool:
     return trig.action == "presence_maintained" and lx.WEAK_PRESENCE_RE.fullmatch(low, trig.start, trig.end) is not None
 
 
+# Where a place only measures the position of another: "(30 km SW of X)", "north of X".
+_RELATIVE_RE = re.compile(
+    r"(?:\b\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}|"
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|[nsew]{1,2}|[nsew]/[nsew]{1,2})\s+"
+    r"(?=of))(?:of|from)\s+(?:the\s+)?$"
+)
+# Actions that leave a place: a place named as where the force went is not one of their sites.
+_LEAVING = frozenset({"evacuated", "withdrawal_started", "withdrawal_partial", "withdrawal_complete"})
+# A phrase that refers back to a place named before ("the town", "its base").
+_BACK_REFERENCE_RE = re.compile(
+    r"\b(?:the|its|their|this|that) (?:\w+ )?(?:town|village|city|base|airbase|air base|area|post|position|garrison|"
+    r"island|airport|port|camp)\b"
+)
 # Between an action word and its agent named after it; between two actors of one joint subject.
 _AGENT_AFTER_RE = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?")
 _LEFT_BEHIND_RE = re.compile(r"\s+(?:(?:by|of)\s+(?:the\s+)?)?")
-_JOINT_RE = re.compile(r"\s*(?:/|-|and|with|together with)\s*(?:the\s+)?")
+_JOINT_RE = re.compile(r"[\s/&,-]*(?:(?:and|with|together with)\s+)?(?:the\s+)?(?:[a-z]+[/-])*")
 
 # How a convoy's place relates to it, from the words just before the place's name.
 _ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs|exited|exiting|quit)\s+(?:the\s+)?$"
 )
+_ROAD_BEFORE_RE = re.compile(r"\b(?:road|route|highway) (?:to|between)\s+(?:the\s+)?$")
 _DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|towards?|for|into|reach(?:ed|ing)?|bound for)\s+(?:the\s+)?$")
 _PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|near|through|outside(?: of)?|at|between|around|vicinity of|outskirts? of|passing|and)\s+(?:the\s+)?$"
@@ -140,6 +154,8 @@ def _convoy_role(low: str, target: Mention, trig: _Trigger) -> str:
     if target.start < trig.start:
         return "origin"  # named before the convoy: where it was seen leaving ("at the gate of X saw a convoy leave")
     before = low[max(0, target.start - 30) : target.start]
+    if _ROAD_BEFORE_RE.search(before):
+        return "place"  # "on the road to X": where it was, not where it went
     if _ORIGIN_BEFORE_RE.search(before):
         return "origin"
     if _DESTINATION_BEFORE_RE.search(before):
@@ -208,6 +224,8 @@ class _Context:
     # ("X said A. B, too." reads B as X's; two sentences on, the outlet speaks for itself again).
     index: int = 0
     said_at: int = -10
+    # The last site named in the report (any paragraph): what "the town" or "the base" refers back to.
+    last_site: Mention | None = None
     # The last sentence that gave a claim of the case actor: a percentage in the sentence after it that refers back
     # ("The flights so far amount to a 10% reduction") sums up that movement for the whole force.
     claimed_at: int = -10
@@ -244,6 +262,9 @@ class Extractor:
         # Every monitored force's names -> its short name (the main actor's last, so that it wins a shared name).
         self._own_names = {n: a.short for a in reversed(case.monitored) for n in (a.short, a.name, *a.aliases)}
         own = set(self._own_names)
+        # Forces the case names but does not watch: name/alias -> name.
+        self._other_names = {n: f.name for f in case.other_forces for n in (f.name, *f.aliases)}
+        other_alt = "|".join(re.escape(n) for n in sorted(self._other_names, key=len, reverse=True)) or "$^"
         self._own_country = actor.short
         self._monitored = frozenset(a.short for a in case.monitored)
         own_alt = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
@@ -264,13 +285,16 @@ class Extractor:
         # letters lets the engine skip the other positions at once (the same matches, three times as fast).
         rebel_firsts = first_chars(lx.ci(lx.REBELS))
         actor_start = (
-            lx.starts_with((*own, *lx.DEMONYMS, *lx.COUNTRIES), "".join(sorted(rebel_firsts)), boundary=True)
+            lx.starts_with(
+                (*own, *self._other_names, *lx.DEMONYMS, *lx.COUNTRIES), "".join(sorted(rebel_firsts)), boundary=True
+            )
             if rebel_firsts is not None
             else ""
         )
         self._actor_re = re.compile(
             rf"{actor_start}(?:"
             rf"(?P<own>\b(?:{own_f})\b)"
+            rf"|(?P<other>\b(?:{lx.factor(other_alt)})\b)"
             rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{lx.ACTOR_NOUNS})\b))"
             rf"|(?P<poss>\b(?:{countries_f})(?='s|’s))"
             rf"|(?P<rebel>\b(?i:{lx.REBELS})\b)"
@@ -409,7 +433,7 @@ class Extractor:
         for sentence, mask in zip(split, masks, strict=True):
             start, end, body, paragraph, commentary = sentence
             if paragraph != ctx.paragraph:
-                ctx = _Context(paragraph=paragraph)
+                ctx = _Context(paragraph=paragraph, last_site=ctx.last_site)
             ctx.index += 1
             # The mask test comes first (it skips two sentences in five): both tests only skip the sentence.
             may_act = mask & g_action == g_action
@@ -510,6 +534,9 @@ class Extractor:
         if named:
             located = named
         mentions = self._drop_descriptors(located, low)
+        earlier_site = ctx.last_site
+        if mentions:
+            ctx.last_site = mentions[-1]
         triggers = self._triggers(low, mentions, first_action)
         attribution, source_type, hedges = self._attribution(body, low, mask, ctx)
         g_abs, g_months, g_rel = self._g_dates
@@ -560,6 +587,9 @@ class Extractor:
             targets: list[Mention | None] = list(assigned.get(trig, []))
             if not targets and mentions and own:
                 targets = [min(mentions, key=lambda m: abs(m.start - trig.start))]
+            if not targets and own and earlier_site is not None and _BACK_REFERENCE_RE.search(low):
+                # "the town", "its base": the site named in an earlier sentence of the report
+                targets = [earlier_site._replace(start=trig.start, end=trig.end)]
             if not targets:
                 explicit_own = actor is not None and actor.case_actor
                 # The actor may follow the action: "a 10% reduction in Russian combat troops in Syria".
@@ -586,7 +616,12 @@ class Extractor:
                     action, targets = "other", list(on_road)
                 else:
                     continue  # only a destination: where it went is not where it left
-            elif action in ("evacuated", "withdrawal_started") and _ONGOING_RE.fullmatch(low, trig.start, trig.end):
+            elif action in _LEAVING and targets != [None] and not lx.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
+                kept = [t for t in targets if t is None or _convoy_role(low, t, trig) != "destination"]
+                if not kept:
+                    continue  # "moved to X": where they went is not where they left
+                targets = kept
+            if action in ("evacuated", "withdrawal_started") and _ONGOING_RE.fullmatch(low, trig.start, trig.end):
                 before = low[max(0, trig.start - 12) : trig.start]
                 if _AUXILIARY_RE.search(before) is None:
                     action = "withdrawal_partial"  # a caption's "troops leaving X": seen under way, not yet done
@@ -648,7 +683,9 @@ class Extractor:
     # ------------------------------------------------------------------------------------------------ parts
 
     def _drop_descriptors(self, mentions: list[Mention], body: str) -> list[Mention]:
-        """Drop mentions that only locate or give the destination of an earlier one ("X, in the Jableh region")."""
+        """Drop mentions that only locate or give the destination of an earlier one ("X, in the Jableh region"),
+        and places that only measure where another is ("30 km south of X", "north of X")."""
+        mentions = [m for m in mentions if not _RELATIVE_RE.search(body, max(0, m.start - 40), m.start)]
         if len(mentions) < 2:
             return mentions
         kept = [mentions[0]]
@@ -660,9 +697,11 @@ class Extractor:
             in_list = _IN_LIST_RE.search(before) is not None
             # A new clause ("..., while the naval base at Tartus stayed busy") names a new subject, not a place.
             new_clause = _may_have_clause(between) and _CLAUSE_RE.search(between) is not None
+            acted = self._any_action.search(body, kept[-1].end, m.start) is not None
             if (
                 not in_list
                 and not new_clause
+                and not acted
                 and (_LOCATIVE_RE.search(before) or _DESTINATION_RE.search(before))
                 and len(between) < 90
             ):
@@ -791,6 +830,8 @@ class Extractor:
             text = m.group(0)
             if m.group("own"):
                 out.append(_Actor(self._own_names.get(text, self._own_country), m.start(), m.end(), True))
+            elif m.group("other"):
+                out.append(_Actor(self._other_names[text], m.start(), m.end(), False))
             elif m.group("dem"):
                 country = lx.DEMONYMS[text]
                 out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
@@ -1009,6 +1050,8 @@ class Extractor:
             text = m.group(0)
             if m.group("own"):
                 return self._own_names.get(text, self._own_country)
+            if m.group("other"):
+                return self._other_names[text]
             return lx.DEMONYMS.get(text) or lx.COUNTRIES.get(text)
         for word in _CAPITALISED_RE.findall(phrase):
             if word in lx.DEMONYMS:

@@ -150,7 +150,8 @@ _MOVED = (
 )
 # Take-overs and new posts: "took over", "gained control of", "set up a new base", "established a post".
 TAKEOVER = (
-    r"took over|taken over|take over|takes over|taking over|overt(?:ake|akes|ook|aken)|re-?t(?:ook|aken)|"
+    r"took[ -]over|taken over|take over|takes over|taking over|take-?overs?|overt(?:ake|akes|ook|aken)|"
+    r"re-?t(?:ook|aken)|"
     r"(?:gain(?:ed|s|ing)?|regain(?:ed|s|ing)?|assum(?:ed|es|ing)) (?:the )?(?:full )?control|"
     # The place words stay outside the match (a lookahead): "observation post" can be a site's own name.
     r"set(?:s|ting)? up(?= (?:(?:a|an|its|their|the|two|three|several|new|another) )*(?:[\w-]+ ){0,2}"
