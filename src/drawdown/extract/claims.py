@@ -123,15 +123,26 @@ _RELATIVE_RE = re.compile(
     r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|[nsew]{1,2}|[nsew]/[nsew]{1,2})\s+"
     r"(?=of))(?:of|from)\s+(?:the\s+)?$"
 )
+_REGION_WORD_RE = re.compile(r"\s+(?:oblast|province|region|district|governorate|county)\b")
+# Actions of a named monitored force that make a claim on the whole force when no place is named ("Russian troops
+# moving out through town", "US forces have withdrawn from a key base"): ANNOTATION.md puts them on the country.
+_UNPLACED_OK = frozenset(
+    {"withdrawal_started", "withdrawal_partial", "withdrawal_complete", "convoy_departed", "equipment_loaded"}
+)
 # Actions that leave a place: a place named as where the force went is not one of their sites.
 _LEAVING = frozenset({"evacuated", "withdrawal_started", "withdrawal_partial", "withdrawal_complete"})
+# Where a force that left went: "moved to X", "returned to their base in X" ("moving on to X" is the next stage).
+_WENT_TO_RE = re.compile(
+    r"\b(?:mov|return|head|relocat|redeploy|went|retreat|withdr|pull)\w*\s+(?:back\s+)?(?:to|towards?|into)\s+"
+    r"(?:(?:the|their|its)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:in|at)\s+)?$"
+)
 # A phrase that refers back to a place named before ("the town", "its base").
 _BACK_REFERENCE_RE = re.compile(
     r"\b(?:the|its|their|this|that) (?:\w+ )?(?:town|village|city|base|airbase|air base|area|post|position|garrison|"
     r"island|airport|port|camp)\b"
 )
 # Between an action word and its agent named after it; between two actors of one joint subject.
-_AGENT_AFTER_RE = re.compile(r"\s+(?:by|of)\s+(?:the\s+)?")
+_AGENT_AFTER_RE = re.compile(r"(?:\s+\w+){0,2}\s+by\s+(?:the\s+)?|\s+of\s+(?:the\s+)?")
 _LEFT_BEHIND_RE = re.compile(r"\s+(?:(?:by|of)\s+(?:the\s+)?)?")
 _JOINT_RE = re.compile(r"[\s/&,-]*(?:(?:and|with|together with)\s+)?(?:the\s+)?(?:[a-z]+[/-])*")
 
@@ -145,7 +156,7 @@ _PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|near|through|outside(?: of)?|at|between|around|vicinity of|outskirts? of|passing|and)\s+(?:the\s+)?$"
 )
 # Withdrawal words in the progressive, and what makes one a full verb phrase rather than a caption's participle.
-_ONGOING_RE = re.compile(r"(?:leaving|withdrawing|retreating|pulling (?:out|back)|moving out|returning)\b.*")
+_ONGOING_RE = re.compile(r"(?:leaving|withdrawing|retreating|pulling (?:out|back)|moving (?:out|away)|returning)\b.*")
 _AUXILIARY_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|seen|saw|not|begun|began|started)\s+$")
 
 
@@ -587,6 +598,7 @@ class Extractor:
             targets: list[Mention | None] = list(assigned.get(trig, []))
             if not targets and mentions and own:
                 targets = [min(mentions, key=lambda m: abs(m.start - trig.start))]
+            unplaced = False
             if not targets and own and earlier_site is not None and _BACK_REFERENCE_RE.search(low):
                 # "the town", "its base": the site named in an earlier sentence of the report
                 targets = [earlier_site._replace(start=trig.start, end=trig.end)]
@@ -601,6 +613,12 @@ class Extractor:
                     own
                     and not (named_own and theatre)
                     and not (explicit_own and trig.action == "negotiation")
+                    and not (
+                        unplaced := explicit_own
+                        and trig.action in _UNPLACED_OK
+                        and not located
+                        and earlier_site is None
+                    )
                     and not force_share
                 ):
                     continue
@@ -617,7 +635,7 @@ class Extractor:
                 else:
                     continue  # only a destination: where it went is not where it left
             elif action in _LEAVING and targets != [None] and not lx.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
-                kept = [t for t in targets if t is None or _convoy_role(low, t, trig) != "destination"]
+                kept = [t for t in targets if t is None or not _WENT_TO_RE.search(low, max(0, t.start - 45), t.start)]
                 if not kept:
                     continue  # "moved to X": where they went is not where they left
                 targets = kept
@@ -635,6 +653,8 @@ class Extractor:
                 due = next((d for d in dates if d.day > published), None)
             # A denial says it did not happen: the claim is negated, and its confirmation is "denied".
             modality = "negated" if (negated or denied) else "planned" if planned else "asserted"
+            if unplaced and (modality != "asserted" or (may_negate and lx.NEGATION_RE.search(low))):
+                continue  # an unplaced reading is kept only as a plain statement of what the force did
             if modality == "planned" and due is not None and action == "withdrawal_started":
                 action = "withdrawal_complete"  # a pullout with a deadline is a plan to be gone by then
             if targets == [None] and action == "evacuated" and own:
@@ -694,6 +714,8 @@ class Extractor:
             if m.site_id in {k.site_id for k in kept}:
                 continue
             between = body[kept[-1].end : m.start]
+            if before.endswith((",", ", ")) and _REGION_WORD_RE.match(body, m.end):
+                continue  # "Mariupol, Donetsk Oblast": the region that holds the place before
             in_list = _IN_LIST_RE.search(before) is not None
             # A new clause ("..., while the naval base at Tartus stayed busy") names a new subject, not a place.
             new_clause = _may_have_clause(between) and _CLAUSE_RE.search(between) is not None

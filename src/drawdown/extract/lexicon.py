@@ -146,7 +146,7 @@ _LEAVE = (r"left|leave|leaving|leaves|returning from|moving (?:out|away)|"
 # left" is not also an evacuation) but the head word alone suffices.
 _MOVED = (
     r"depart|left|leav|drove|driv|roll|head(?:ed|ing) (?:out|west|east|north|south|to|for)|withdr|pull(?:ed|ing) "
-    r"out|exit"
+    r"out|exit|mov(?:ed|ing) (?:away|out)"
 )
 # Take-overs and new posts: "took over", "gained control of", "set up a new base", "established a post".
 TAKEOVER = (
@@ -157,7 +157,7 @@ TAKEOVER = (
     r"set(?:s|ting)? up(?= (?:(?:a|an|its|their|the|two|three|several|new|another) )*(?:[\w-]+ ){0,2}"
     r"(?:bases?|posts?|points?|checkpoints?|positions?|camps?|outposts?)\b)|were set up|was set up|"
     r"establish(?:ed|es|ing)?|creat(?:ed|es|ing)(?= (?:a |an )?(?:new )?(?:[\w-]+ )?(?:base|post|checkpoint|position))|"
-    r"entered|entering|enters|re-?entered|unloading"
+    r"entered|entering|enters|re-?entered|unloading|(?:was|were|been|is|are) taken(?! (?:on|at|in|from|to)\b)"
 )
 TAKEOVER_RE = re.compile(rf"(?:{TAKEOVER})")
 TOWARDS = (r"(?:moving|heading|driving|advancing|going|rolling|travell?ing) (?:\w+ )?(?:towards?|in the direction of)|"
@@ -185,7 +185,7 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     # (action, head pattern, required cue within the sentence or None)
     ("convoy_departed", r"convoys?|columns? of (?:\w+ ){0,3}(?:vehicles|trucks|lorries)", "?" + _MOVED),
     # Vehicles named without the word convoy move only when a verb says they left.
-    ("convoy_departed", r"(?:trucks|lorries|vehicles|armou?red vehicles|tanks|buses)", _MOVED),
+    ("convoy_departed", r"(?:trucks|lorries|vehicles|armou?red vehicles|tanks|buses|(?:military )?equipment)", _MOVED),
     (
         "ships_departed",
         r"ships?|vessels?|warships?|frigates?|corvettes?|submarines?|landing ships?|(?<!fuel )tankers?|sealift",
