@@ -23,12 +23,13 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from drawdown.case import Case, fold
-from drawdown.extract import dates as dt
 from drawdown.extract import lexicon as lx
-from drawdown.extract.dates import DateMention, find_dates
+from drawdown.extract.dates import DateMention
 from drawdown.extract.gazetteer import Gazetteer, Mention
 from drawdown.extract.keywords import KeywordGates, first_chars, prefixes, required_literals
-from drawdown.extract.quantities import Quantity, QuantityFinder
+from drawdown.extract.lang import PACKS
+from drawdown.extract.lang import pack as lang_pack
+from drawdown.extract.quantities import Quantity
 from drawdown.extract.text import Sentence, clean, detect_language, sentences
 from drawdown.model import Claim
 
@@ -36,7 +37,7 @@ EXTRACTOR_VERSION = "rules-2"
 # Reports above this size are skipped with a reason rather than read: 5 MB is ~850,000 words, some 3 s of
 # extraction at the measured pace, and far beyond any real article (the seed is 9 kB).
 MAX_CHARS = 5_000_000
-SUPPORTED_LANGUAGES = ("en",)
+SUPPORTED_LANGUAGES = PACKS
 # Units a quantity may have to count for an action; the first is preferred.
 _UNITS_FOR = {
     "flights_departed": ("flights", "tonnes", "troops"),
@@ -52,78 +53,8 @@ _UNITS_FOR = {
 }
 # How many characters of an action word pick the rules tried on it (_rules_at).
 _RULE_KEY = 3
-# Sentence openers that carry the previous sentence's date ("Concurrently, a convoy departed ...").
-_SAME_TIME_RE = re.compile(r"^\s*(?:concurrently|meanwhile|at the same time|simultaneously|the same day|also|"
-                           r"in addition|separately)\b", re.IGNORECASE)  # fmt: skip
-_CLAUSE_RE = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|as|and)\b|\b(?:while|whereas|but)\b")
-
-
-def _may_have_clause(text: str) -> bool:
-    """False when ``_CLAUSE_RE`` cannot match in ``text``: every boundary holds one of these marks. The pieces
-    before an action word mostly hold none, and ``in`` on a string costs a tenth of the pattern."""
-    return "," in text or ";" in text or ":" in text or "but" in text or "while" in text or "whereas" in text
-
-
-def _may_negate(text: str) -> bool:
-    """False when ``lexicon.NEGATION_RE`` cannot match in ``text``: every negator holds one of these ("not", "nor"
-    and "no" hold "no"; "denied that" holds "den"), and ``in`` on a string costs far less than the pattern."""
-    return "no" in text or "n't" in text or "never" in text or "without" in text or "den" in text
-
-
-def _clause_ends(text: str) -> list[int]:
-    """Where the clause boundaries (``_CLAUSE_RE``) in ``text`` end."""
-    return [m.end() for m in _CLAUSE_RE.finditer(text)] if _may_have_clause(text) else []
-
-
-# Hedges that only say who is speaking; they do not cast doubt on imagery or flight tracking.
-_ATTRIBUTIVE = frozenset({"according to"})
-# Capitalised words that start a sentence but name no speaker ("Initial reports indicate").
-_NOT_SPEAKERS = frozenset(
-    {
-        "The",
-        "A",
-        "An",
-        "It",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "He",
-        "She",
-        "They",
-        "We",
-        "Initial",
-        "Reports",
-        "Report",
-        "Some",
-        "Many",
-        "Other",
-        "Earlier",
-        "Later",
-        "Local",
-        "Both",
-    }
-)
-_LOCATIVE_RE = re.compile(r"(?:located|situated|based|lying)?\s*(?:in|near|outside|of|at)\s+(?:the\s+)?$", re.I)
-_IN_LIST_RE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?$|\band\s+(?:the\s+)?$")
 _WORD_RE = re.compile(r"\w+")
-_POSTS_RE = re.compile(r"\b(?:posts?|outposts?|positions?)\b")
 _CAPITALISED_RE = re.compile(r"[A-Z][\w-]+")
-_DESTINATION_RE = re.compile(r"\b(?:to|towards?|into|for|bound for|headed for|heading for)\s+(?:the\s+)?$", re.I)
-
-
-def _weak(low: str, trig: _Trigger) -> bool:
-    """A presence read from a caption's wording alone (see lexicon.WEAK_PRESENCE)."""
-    return trig.action == "presence_maintained" and lx.WEAK_PRESENCE_RE.fullmatch(low, trig.start, trig.end) is not None
-
-
-# Where a place only measures the position of another: "(30 km SW of X)", "north of X".
-_RELATIVE_RE = re.compile(
-    r"(?:\b\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}|"
-    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|[nsew]{1,2}|[nsew]/[nsew]{1,2})\s+"
-    r"(?=of))(?:of|from)\s+(?:the\s+)?$"
-)
-_REGION_WORD_RE = re.compile(r"\s+(?:oblast|province|region|district|governorate|county)\b")
 # Actions of a named monitored force that make a claim on the whole force when no place is named ("Russian troops
 # moving out through town", "US forces have withdrawn from a key base"): ANNOTATION.md puts them on the country.
 _UNPLACED_OK = frozenset(
@@ -131,62 +62,6 @@ _UNPLACED_OK = frozenset(
 )
 # Actions that leave a place: a place named as where the force went is not one of their sites.
 _LEAVING = frozenset({"evacuated", "withdrawal_started", "withdrawal_partial", "withdrawal_complete"})
-# Where a force that left went: "moved to X", "returned to their base in X" ("moving on to X" is the next stage).
-_WENT_TO_RE = re.compile(
-    r"\b(?:mov|return|head|relocat|redeploy|went|retreat|withdr|pull)\w*\s+(?:back\s+)?(?:to|towards?|into)\s+"
-    r"(?:(?:the|their|its)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:in|at)\s+)?$"
-)
-# A phrase that refers back to a place named before ("the town", "its base").
-_BACK_REFERENCE_RE = re.compile(
-    r"\b(?:the|its|their|this|that) (?:\w+ )?(?:town|village|city|base|airbase|air base|area|post|position|garrison|"
-    r"island|airport|port|camp)\b"
-)
-# Between an action word and its agent named after it; between two actors of one joint subject.
-_AGENT_AFTER_RE = re.compile(r"(?:\s+\w+){0,2}\s+by\s+(?:the\s+)?|\s+of\s+(?:the\s+)?")
-_LEFT_BEHIND_RE = re.compile(r"\s+(?:(?:by|of)\s+(?:the\s+)?)?")
-_JOINT_RE = re.compile(r"[\s/&,-]*(?:(?:and|with|together with)\s+)?(?:the\s+)?(?:[a-z]+[/-])*")
-
-# How a convoy's place relates to it, from the words just before the place's name.
-_ORIGIN_BEFORE_RE = re.compile(
-    r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs|exited|exiting|quit)\s+(?:the\s+)?$"
-)
-_ROAD_BEFORE_RE = re.compile(r"\b(?:road|route|highway) (?:to|between)\s+(?:the\s+)?$")
-_DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|towards?|for|into|reach(?:ed|ing)?|bound for)\s+(?:the\s+)?$")
-_PLACE_BEFORE_RE = re.compile(
-    r"\b(?:in|near|through|outside(?: of)?|at|between|around|vicinity of|outskirts? of|passing|and)\s+(?:the\s+)?$"
-)
-# Withdrawal words in the progressive, and what makes one a full verb phrase rather than a caption's participle.
-_ONGOING_RE = re.compile(r"(?:leaving|withdrawing|retreating|pulling (?:out|back)|moving (?:out|away)|returning)\b.*")
-_AUXILIARY_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|seen|saw|not|begun|began|started)\s+$")
-
-
-def _convoy_role(low: str, target: Mention, trig: _Trigger) -> str:
-    """origin, destination or place: where a named place stands in a convoy's journey."""
-    if target.start < trig.start:
-        return "origin"  # named before the convoy: where it was seen leaving ("at the gate of X saw a convoy leave")
-    before = low[max(0, target.start - 30) : target.start]
-    if _ROAD_BEFORE_RE.search(before):
-        return "place"  # "on the road to X": where it was, not where it went
-    if _ORIGIN_BEFORE_RE.search(before):
-        return "origin"
-    if _DESTINATION_BEFORE_RE.search(before):
-        return "destination"
-    if _PLACE_BEFORE_RE.search(before):
-        return "place"
-    return "origin"
-
-
-def _new_claim(fields: dict[str, object]) -> Claim:
-    """The claim ``Claim(**fields)`` would make, given every field in declaration order.
-
-    Claim's generated ``__init__`` only stores each argument (it has no ``__post_init__``), and being frozen it
-    stores them one ``object.__setattr__`` call at a time: some 3 µs a claim, 15 ms on the benchmark corpus.
-    Filling the new instance's ``__dict__`` at once gives the same object (equal, same repr and hash, still
-    frozen) for a tenth of that. tests/extract/test_claims_shortcuts.py checks both.
-    """
-    claim = object.__new__(Claim)
-    claim.__dict__.update(fields)
-    return claim
 
 
 @dataclass
@@ -248,16 +123,19 @@ class Extractor:
     Its only state across reports is the gazetteer's cache of fuzzy look-ups, which never changes a result.
     """
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, language: str = "en") -> None:
         self.case = case
+        self.lang = lang_pack(language)
+        # The extractors for the case's other languages, built when a report in one of them comes.
+        self._by_language: dict[str, Extractor] = {language: self}
         self.gazetteer = Gazetteer.from_case(case)
         self._kinds = {site.id: site.kind for site in case.sites}
         aircraft = tuple(n for a in case.aircraft for n in (a.name, *a.aliases))
-        self.quantities = QuantityFinder(aircraft)
+        self.quantities = self.lang.quantities(aircraft)
         names = "|".join(re.escape(n) for n in sorted(aircraft, key=len, reverse=True)) or "$^"
         self._rules: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]] = []
         heads = []
-        for action, head, cue in lx.ACTION_RULES:
+        for action, head, cue in self.lang.ACTION_RULES:
             head = head.replace("AIRCRAFT_NAMES", names)
             heads.append(head)
             optional = cue is not None and cue.startswith("?")
@@ -289,12 +167,12 @@ class Extractor:
         local_names = "|".join(re.escape(n) for n in sorted(local, key=len, reverse=True)) or "$^"
         # Its own pattern, tried only when an office word is present: inside the actor pattern the names cost a
         # fifth of the extraction time on the benchmark corpus.
-        self._local_re = lx.ci(rf"\b(?:{lx.factor(lx.lower_pattern(local_names))})\s(?:{lx.LOCAL_OFFICE})\b")
+        self._local_re = lx.ci(rf"\b(?:{lx.factor(lx.lower_pattern(local_names))})\s(?:{self.lang.LOCAL_OFFICE})\b")
         # The name lists grouped by first letter (lx.factor): the same matches, a fifth faster on news prose.
         own_f, dem_f, countries_f = lx.factor(own_alt), lx.factor(dem_all), lx.factor(countries)
         # Every match starts with the first letter of a name, or of a rebel word in any case: a lookahead on those
         # letters lets the engine skip the other positions at once (the same matches, three times as fast).
-        rebel_firsts = first_chars(lx.ci(lx.REBELS))
+        rebel_firsts = first_chars(lx.ci(self.lang.REBELS))
         actor_start = (
             lx.starts_with(
                 (*own, *self._other_names, *lx.DEMONYMS, *lx.COUNTRIES), "".join(sorted(rebel_firsts)), boundary=True
@@ -306,15 +184,15 @@ class Extractor:
             rf"{actor_start}(?:"
             rf"(?P<own>\b(?:{own_f})\b)"
             rf"|(?P<other>\b(?:{lx.factor(other_alt)})\b)"
-            rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{lx.ACTOR_NOUNS})\b))"
+            rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{self.lang.ACTOR_NOUNS})\b))"
             rf"|(?P<poss>\b(?:{countries_f})(?='s|’s))"
-            rf"|(?P<rebel>\b(?i:{lx.REBELS})\b)"
-            rf"|(?P<ctry>\b(?:{countries_f})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b)))"
+            rf"|(?P<rebel>\b(?i:{self.lang.REBELS})\b)"
+            rf"|(?P<ctry>\b(?:{countries_f})\b(?=,?\s+(?:\w+\s+)?(?:{self.lang.ACTOR_VERBS})\b)))"
         )
         # A country or the actor speaking for itself: "the United States said", "Moscow announced".
         self._speaker_re = re.compile(
             rf"\b((?:{lx.factor(countries + '|' + own_alt)}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?"
-            rf"(?:said|says|announced|confirmed|stated|denied|told)\b"
+            rf"(?:{self.lang.SPEAKER_VERBS})\b"
         )
         self._theatre_re = lx.ci(rf"\b{re.escape(case.theatre)}\b")
         # The case's named sources: name/alias -> (display name, type).
@@ -326,13 +204,10 @@ class Extractor:
             r"[\W_]+".join(re.escape(w) for w in key.split(" ")) for key in sorted(self._sources, key=len, reverse=True)
         )
         self._source_re = re.compile(rf"(?<!\w)(?:{lx.factor(src_alt)})(?!\w)") if self._sources else None
-        self._cue_res = [(t, lx.ci(rf"\b(?:{p})\b")) for t, p in lx.SOURCE_CUES]
+        self._cue_res = [(t, lx.ci(rf"\b(?:{p})\b")) for t, p in self.lang.SOURCE_CUES]
         # One cheap test before the detailed attribution rules: does the sentence say who is speaking at all?
-        cues = "|".join(p for _, p in lx.SOURCE_CUES)
-        speech = lx.lower_pattern(
-            rf"{cues}|according to|sources?|said|says|told|report(?:ed|s)|announc\w+|confirm\w+|stated|claim\w*|"
-            rf"noted|observ\w+|show\w*|den(?:y|ies|ied)"
-        )
+        cues = "|".join(p for _, p in self.lang.SOURCE_CUES)
+        speech = lx.lower_pattern(rf"{cues}|{self.lang.SPEECH_WORDS}")
         any_speaker = rf"\b(?:{lx.factor(speech)})\b" + (
             rf"|(?<!\w)(?:{lx.factor(src_alt)})(?!\w)" if self._sources else ""
         )
@@ -341,13 +216,13 @@ class Extractor:
         firsts = first_chars(re.compile(any_speaker))
         inside = firsts is not None and all(re.match(r"\w", c) for c in firsts)
         self._any_speaker = re.compile(rf"(?<!\w)(?:{any_speaker})" if inside else any_speaker)
-        # The speech words (matches of lx.SPEECH_GATE) that _any_speaker matches whole: where SPEECH_GATE finds one,
-        # _any_speaker matches too, so its search can be skipped (see _who). A gate match starts and ends with a
+        # The speech words (matches of the pack's SPEECH_GATE) that _any_speaker matches whole: where the gate finds
+        # one, _any_speaker matches too, so its search can be skipped (see _who). A gate match starts and ends with a
         # word character between non-word ones, as the word alone does between the string's ends, and
         # _any_speaker looks no further around than one character (\b, (?<!\w), (?!\w)): it matches the word there
         # as it matches it alone. The candidates need not be complete: a missing word only keeps the search.
         self._speaking = frozenset(
-            w for w in re.findall(r"[a-z][a-z ]*[a-z]", lx.SPEECH_GATE.pattern) if self._any_speaker.fullmatch(w)
+            w for w in re.findall(r"[a-z][a-z ]*[a-z]", self.lang.SPEECH_GATE.pattern) if self._any_speaker.fullmatch(w)
         )
         # The site names as a prefilter on lower-cased text (the gazetteer's names are folded to lower case).
         self._site_pre = self.gazetteer.lower_pattern
@@ -365,19 +240,19 @@ class Extractor:
             "theatre": self._theatre_re,
             "speaker": self._any_speaker,
             "source": self._source_re,
-            "speech": lx.SPEECH_GATE,
-            "hedge": lx.HEDGE_RE,
-            "denial": lx.DENIAL_RE,
-            "neither": lx.NEITHER_RE,
-            "observed": lx.OBSERVED_RE,
+            "speech": self.lang.SPEECH_GATE,
+            "hedge": self.lang.HEDGE_RE,
+            "denial": self.lang.DENIAL_RE,
+            "neither": self.lang.NEITHER_RE,
+            "observed": self.lang.OBSERVED_RE,
             "place": self.gazetteer.place_pattern,
-            "absolute": dt.ABSOLUTE_GATE,
-            "months": dt.MONTH_GATE,
-            "relative": dt.RELATIVE_GATE,
+            "absolute": self.lang.ABSOLUTE_GATE,
+            "months": self.lang.MONTH_GATE,
+            "relative": self.lang.RELATIVE_GATE,
             **{f"cue:{kind}": cue for kind, cue in self._cue_res},
             "local": self._local_re,
-            "planned": lx.PLANNED_RE,
-            "modal_after": lx.MODAL_AFTER_RE,
+            "planned": self.lang.PLANNED_RE,
+            "modal_after": self.lang.MODAL_AFTER_RE,
             # Searched in the sentence as written, not lower-cased.
             "actor": self._actor_re,
             "speaker_re": self._speaker_re,
@@ -429,6 +304,10 @@ class Extractor:
         if language not in SUPPORTED_LANGUAGES:
             reason = "language could not be determined" if language == "und" else f"language {language} not supported"
             return Extraction(language=language, skipped=reason)
+        if language != self.lang.code:
+            if language not in self._by_language:
+                self._by_language[language] = Extractor(self.case, language)
+            return self._by_language[language].extract(text, published, report_id)
         day = published.date() if isinstance(published, datetime) else published
         day = day or self.case.start
         claims: list[Claim] = []
@@ -463,7 +342,7 @@ class Extractor:
             sums_up = (
                 ctx.claimed_at == ctx.index - 1
                 and ("%" in low or "percent" in low)
-                and lx.BACK_REFERENCE_RE.search(low) is not None
+                and self.lang.BACK_REFERENCE_RE.search(low) is not None
             )
             # An action with no site, place, actor or theatre named cannot make a claim ("the council met to
             # discuss bread prices"); skipping those halves the deep work on ordinary news prose. The target
@@ -551,7 +430,7 @@ class Extractor:
         triggers = self._triggers(low, mentions, first_action)
         attribution, source_type, hedges = self._attribution(body, low, mask, ctx)
         g_abs, g_months, g_rel = self._g_dates
-        dates = find_dates(
+        dates = self.lang.find_dates(
             body,
             published,
             absolute=mask & g_abs == g_abs,
@@ -559,13 +438,13 @@ class Extractor:
             relative=mask & g_rel == g_rel,
             lowered=low if ascii_ else None,
         )
-        if not dates and ctx.date is not None and _SAME_TIME_RE.match(body):
+        if not dates and ctx.date is not None and self.lang.SAME_TIME_RE.match(body):
             dates = [DateMention(ctx.date.day, ctx.date.precision, 0, 0)]
         past = [d for d in dates if not d.deadline] if dates else []
         if past:
             ctx.date = past[0]
         if len(triggers) > 1:
-            strong = [t for t in triggers if not _weak(low, t)]
+            strong = [t for t in triggers if not self._weak(low, t)]
             triggers = strong or triggers
         if not triggers:
             return []
@@ -579,18 +458,18 @@ class Extractor:
         )
         denied = self._denied(low, mask)
         neither = self._neither(low, mask)
-        observed = mask & self._g_observed == self._g_observed and lx.OBSERVED_RE.search(low) is not None
+        observed = mask & self._g_observed == self._g_observed and self.lang.OBSERVED_RE.search(low) is not None
         theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
         assigned = self._assign(mentions, triggers, low)
         deadline = next((d for d in dates if d.deadline), None) if dates else None
         may_name_actor = self._may_name_actor(mask)
         # _negated's first test on the whole sentence: each of its windows is a piece of ``low``, so where ``low``
         # holds none of the negators' marks no action of the sentence is negated (and _negated is not called).
-        may_negate = _may_negate(low)
+        may_negate = self._may_negate(low)
         out: list[Claim] = []
         for trig in triggers:
             actor = self._actor_for(trig, actors, low)
-            if trig.action == "withdrawal_complete" and lx.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
+            if trig.action == "withdrawal_complete" and self.lang.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
                 actor = next((a for a in actors if a.case_actor), None)  # the place is free of the force again
             own = actor is None or actor.case_actor
             if trig.action == "other" and own:
@@ -599,7 +478,7 @@ class Extractor:
             if not targets and mentions and own:
                 targets = [min(mentions, key=lambda m: abs(m.start - trig.start))]
             unplaced = False
-            if not targets and own and earlier_site is not None and _BACK_REFERENCE_RE.search(low):
+            if not targets and own and earlier_site is not None and self.lang.COREFERENCE_RE.search(low):
                 # "the town", "its base": the site named in an earlier sentence of the report
                 targets = [earlier_site._replace(start=trig.start, end=trig.end)]
             if not targets:
@@ -625,7 +504,7 @@ class Extractor:
                 targets = [None]
             action = self._refine(trig, low, targets)
             if action == "convoy_departed" and targets != [None]:
-                roles = [(t, _convoy_role(low, t, trig)) for t in targets if t is not None]
+                roles = [(t, self._convoy_role(low, t, trig)) for t in targets if t is not None]
                 origins = [t for t, role in roles if role == "origin"]
                 on_road = [t for t, role in roles if role == "place"]
                 if origins:
@@ -634,17 +513,27 @@ class Extractor:
                     action, targets = "other", list(on_road)
                 else:
                     continue  # only a destination: where it went is not where it left
-            elif action in _LEAVING and targets != [None] and not lx.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
-                kept = [t for t in targets if t is None or not _WENT_TO_RE.search(low, max(0, t.start - 45), t.start)]
+            elif (
+                action in _LEAVING
+                and targets != [None]
+                and not self.lang.RESULTANT_RE.fullmatch(low, trig.start, trig.end)
+            ):
+                kept = [
+                    t
+                    for t in targets
+                    if t is None or not self.lang.WENT_TO_RE.search(low, max(0, t.start - 45), t.start)
+                ]
                 if not kept:
                     continue  # "moved to X": where they went is not where they left
                 targets = kept
-            if action in ("evacuated", "withdrawal_started") and _ONGOING_RE.fullmatch(low, trig.start, trig.end):
+            if action in ("evacuated", "withdrawal_started") and self.lang.ONGOING_RE.fullmatch(
+                low, trig.start, trig.end
+            ):
                 before = low[max(0, trig.start - 12) : trig.start]
-                if _AUXILIARY_RE.search(before) is None:
+                if self.lang.AUXILIARY_RE.search(before) is None:
                     action = "withdrawal_partial"  # a caption's "troops leaving X": seen under way, not yet done
             words = low[trig.start : trig.end]
-            if action == "reinforcement" and not own and lx.TAKEOVER_RE.fullmatch(words):
+            if action == "reinforcement" and not own and self.lang.TAKEOVER_RE.fullmatch(words):
                 action = "other"  # another actor's take-over is its own move
             negated = may_negate and self._negated(low, trig)
             planned = self._planned(body, low, mask, trig, dates)
@@ -653,7 +542,7 @@ class Extractor:
                 due = next((d for d in dates if d.day > published), None)
             # A denial says it did not happen: the claim is negated, and its confirmation is "denied".
             modality = "negated" if (negated or denied) else "planned" if planned else "asserted"
-            if unplaced and (modality != "asserted" or (may_negate and lx.NEGATION_RE.search(low))):
+            if unplaced and (modality != "asserted" or (may_negate and self.lang.NEGATION_RE.search(low))):
                 continue  # an unplaced reading is kept only as a plain statement of what the force did
             if modality == "planned" and due is not None and action == "withdrawal_started":
                 action = "withdrawal_complete"  # a pullout with a deadline is a plan to be gone by then
@@ -667,7 +556,7 @@ class Extractor:
                 when: DateMention | None = due
             else:
                 when = min(past, key=lambda d: abs(d.start - trig.start)) if past else None
-                if when is None and ctx.date is not None and _SAME_TIME_RE.match(body):
+                if when is None and ctx.date is not None and self.lang.SAME_TIME_RE.match(body):
                     when = ctx.date
             event_date = when.day if when else (None if modality == "planned" else published)
             precision = when.precision if when else (None if modality == "planned" else "week")
@@ -676,36 +565,70 @@ class Extractor:
                 span_start = s.start + min(trig.start, target.start if target else trig.start)
                 span_end = s.start + max(trig.end, target.end if target else trig.end)
                 out.append(
-                    _new_claim(
-                        {
-                            "report_id": report_id,
-                            "site": site,
-                            "action": action,
-                            "confirmation": confirmation,
-                            "modality": modality,
-                            "span": (span_start, span_end),
-                            "sentence": body,
-                            "site_name": target.surface if target else None,
-                            "actor": actor.name if actor else self._own_country,
-                            "quantity": qty.value if qty else None,
-                            "unit": qty.unit if qty else None,
-                            "event_date": event_date,
-                            "time_precision": precision,
-                            "due_date": due.day if (due and modality == "planned") else None,
-                            "source_type": source_type,
-                            "attribution": attribution,
-                            "hedges": hedges,
-                        }
+                    Claim(
+                        report_id=report_id,
+                        site=site,
+                        action=action,
+                        confirmation=confirmation,
+                        modality=modality,
+                        span=(span_start, span_end),
+                        sentence=body,
+                        site_name=target.surface if target else None,
+                        actor=actor.name if actor else self._own_country,
+                        quantity=qty.value if qty else None,
+                        unit=qty.unit if qty else None,
+                        event_date=event_date,
+                        time_precision=precision,
+                        due_date=due.day if (due and modality == "planned") else None,
+                        source_type=source_type,
+                        attribution=attribution,
+                        hedges=hedges,
                     )
                 )
         return out
 
     # ------------------------------------------------------------------------------------------------ parts
 
+    def _may_have_clause(self, text: str) -> bool:
+        """False when the clause pattern cannot match in ``text``: every boundary holds one of the pack's clause
+        marks, and ``in`` on a string costs a tenth of the pattern."""
+        return any(mark in text for mark in self.lang.CLAUSE_MARKS)
+
+    def _may_negate(self, text: str) -> bool:
+        """False when the negation pattern cannot match in ``text``: every match holds one of the negation words
+        (the same list the pattern is built from, so a word added there is seen here)."""
+        return any(word in text for word in self.lang.NEGATION_WORDS)
+
+    def _clause_ends(self, text: str) -> list[int]:
+        """Where the clause boundaries in ``text`` end."""
+        return [m.end() for m in self.lang.CLAUSE_RE.finditer(text)] if self._may_have_clause(text) else []
+
+    def _weak(self, low: str, trig: _Trigger) -> bool:
+        """A presence read from a caption's wording alone (see lexicon.WEAK_PRESENCE)."""
+        weak = self.lang.WEAK_PRESENCE_RE.fullmatch(low, trig.start, trig.end)
+        return trig.action == "presence_maintained" and weak is not None
+
+    def _convoy_role(self, low: str, target: Mention, trig: _Trigger) -> str:
+        """origin, destination or place: where a named place stands in a convoy's journey."""
+        if target.start < trig.start:
+            return (
+                "origin"  # named before the convoy: where it was seen leaving ("at the gate of X saw a convoy leave")
+            )
+        before = low[max(0, target.start - 30) : target.start]
+        if self.lang.ROAD_BEFORE_RE.search(before):
+            return "place"  # "on the road to X": where it was, not where it went
+        if self.lang.ORIGIN_BEFORE_RE.search(before):
+            return "origin"
+        if self.lang.DESTINATION_BEFORE_RE.search(before):
+            return "destination"
+        if self.lang.PLACE_BEFORE_RE.search(before):
+            return "place"
+        return "origin"
+
     def _drop_descriptors(self, mentions: list[Mention], body: str) -> list[Mention]:
         """Drop mentions that only locate or give the destination of an earlier one ("X, in the Jableh region"),
         and places that only measure where another is ("30 km south of X", "north of X")."""
-        mentions = [m for m in mentions if not _RELATIVE_RE.search(body, max(0, m.start - 40), m.start)]
+        mentions = [m for m in mentions if not self.lang.RELATIVE_RE.search(body, max(0, m.start - 40), m.start)]
         if len(mentions) < 2:
             return mentions
         kept = [mentions[0]]
@@ -714,17 +637,17 @@ class Extractor:
             if m.site_id in {k.site_id for k in kept}:
                 continue
             between = body[kept[-1].end : m.start]
-            if before.endswith((",", ", ")) and _REGION_WORD_RE.match(body, m.end):
+            if before.endswith((",", ", ")) and self.lang.REGION_WORD_RE.match(body, m.end):
                 continue  # "Mariupol, Donetsk Oblast": the region that holds the place before
-            in_list = _IN_LIST_RE.search(before) is not None
+            in_list = self.lang.IN_LIST_RE.search(before) is not None
             # A new clause ("..., while the naval base at Tartus stayed busy") names a new subject, not a place.
-            new_clause = _may_have_clause(between) and _CLAUSE_RE.search(between) is not None
+            new_clause = self._may_have_clause(between) and self.lang.CLAUSE_RE.search(between) is not None
             acted = self._any_action.search(body, kept[-1].end, m.start) is not None
             if (
                 not in_list
                 and not new_clause
                 and not acted
-                and (_LOCATIVE_RE.search(before) or _DESTINATION_RE.search(before))
+                and (self.lang.LOCATIVE_RE.search(before) or self.lang.DESTINATION_RE.search(before))
                 and len(between) < 90
             ):
                 continue
@@ -787,7 +710,7 @@ class Extractor:
             # One action takes every mention, whatever the clause boundaries between them (most sentences). The
             # caller copies the list it gets, so the mentions are not copied here.
             return {actions[0]: mentions} if actions and mentions else out
-        bounds = [m.start() for m in _CLAUSE_RE.finditer(body)] if _may_have_clause(body) else []
+        bounds = [m.start() for m in self.lang.CLAUSE_RE.finditer(body)] if self._may_have_clause(body) else []
         for m in mentions:
             best: _Trigger | None = None
             best_cost = float("inf")
@@ -810,16 +733,16 @@ class Extractor:
             return "evacuated" if self._posts_left(body, targets) else action
         if action == "withdrawal_started":
             window = body[max(0, trig.start - 50) : trig.end + 50]
-            if lx.PARTIAL_CUE.search(window):
+            if self.lang.PARTIAL_CUE.search(window):
                 return "withdrawal_partial"
-            if lx.COMPLETE_CUE.search(window):
+            if self.lang.COMPLETE_CUE.search(window):
                 return "evacuated" if self._posts_left(body, targets) else "withdrawal_complete"
-            if self._posts_left(body, targets) and not lx.STARTED_CUE.search(window):
+            if self._posts_left(body, targets) and not self.lang.STARTED_CUE.search(window):
                 return "evacuated"
             return action
         if (
             action == "evacuated"
-            and lx.PARTIAL_CUE.search(body[max(0, trig.start - 40) : trig.start])
+            and self.lang.PARTIAL_CUE.search(body[max(0, trig.start - 40) : trig.start])
             and not self._posts_left(body, targets)
         ):
             return "withdrawal_partial"
@@ -830,7 +753,7 @@ class Extractor:
         return any(
             t is not None
             and self._kinds.get(t.site_id) in lx.POST_KINDS
-            and _POSTS_RE.search(body[max(0, t.start - 40) : t.end + 10])
+            and self.lang.POSTS_RE.search(body[max(0, t.start - 40) : t.end + 10])
             for t in targets
         )
 
@@ -839,7 +762,7 @@ class Extractor:
         if mask & self._g_local != self._g_local:
             return []
         low = lx.lower(body)
-        if not any(word in low for word in lx.LOCAL_OFFICE_WORDS):
+        if not any(word in low for word in self.lang.LOCAL_OFFICE_WORDS):
             return []
         own = self.case.theatre == self._own_country
         return [_Actor(self.case.theatre, m.start(), m.end(), own) for m in self._local_re.finditer(low)]
@@ -864,14 +787,13 @@ class Extractor:
                 out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
         return sorted(out, key=lambda a: a.start) if len(out) > 1 else out
 
-    @staticmethod
-    def _actor_for(trig: _Trigger, actors: list[_Actor], low: str = "") -> _Actor | None:
+    def _actor_for(self, trig: _Trigger, actors: list[_Actor], low: str = "") -> _Actor | None:
         """Who acts: the agent right after the action word ("taken over by X", "the retreat of X", "abandoned
         X tanks"), else the last actor named before it; of a joint subject ("X and Y forces", "X/Y") the monitored
         one. The actors are in order."""
         # Bare adjacency only for what was left behind ("abandoned Ukrainian base"); "asked Russia to" names
         # the one asked, not the asker.
-        agent = _LEFT_BEHIND_RE if trig.action == "evacuated" else _AGENT_AFTER_RE
+        agent = self.lang.LEFT_BEHIND_RE if trig.action == "evacuated" else self.lang.AGENT_AFTER_RE
         for a in actors:
             if a.start >= trig.end and agent.fullmatch(low, trig.end, a.start):
                 return a
@@ -884,58 +806,57 @@ class Extractor:
                 if not a.case_actor or a.start > trig.start:
                     continue
                 left, right = (a, last) if a.end <= last.start else (last, a)
-                if right.start >= left.end and _JOINT_RE.fullmatch(low, left.end, right.start):
+                if right.start >= left.end and self.lang.JOINT_RE.fullmatch(low, left.end, right.start):
                     return a
         return last
 
-    @staticmethod
-    def _clause_before(body: str, pos: int, reach: int) -> str:
+    def _clause_before(self, body: str, pos: int, reach: int) -> str:
         start = max(0, pos - reach)
         piece = body[start:pos]
-        cut = max(_clause_ends(piece), default=0)
+        cut = max(self._clause_ends(piece), default=0)
         return piece[cut:]
 
     def _negated(self, body: str, trig: _Trigger) -> bool:
         # The clause is the end of the 45 characters before the action word: where they hold no negator's marks,
         # its boundaries do not matter.
-        if not _may_negate(body[max(0, trig.start - 45) : trig.start]):
+        if not self._may_negate(body[max(0, trig.start - 45) : trig.start]):
             return False
         before = self._clause_before(body, trig.start, 45)
-        if not _may_negate(before):
+        if not self._may_negate(before):
             return False
-        negators = list(lx.NEGATION_RE.finditer(before))
+        negators = list(self.lang.NEGATION_RE.finditer(before))
         if not negators:
             return False
-        return lx.NOT_EVENT_RE.search(before[negators[-1].end() :]) is None
+        return self.lang.NOT_EVENT_RE.search(before[negators[-1].end() :]) is None
 
     def _planned(self, body: str, low: str, mask: int, trig: _Trigger, dates: list[DateMention]) -> bool:
         # The plan words cannot match in a part of a sentence whose keyword gate found none in the whole.
         modal = mask & self._g_planned == self._g_planned
-        if modal and lx.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
+        if modal and self.lang.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
             return True
-        if body[: trig.start].rstrip().endswith("to") and lx.INFINITIVE_RE.search(body, 0, trig.start):
+        if body[: trig.start].rstrip().endswith("to") and self.lang.INFINITIVE_RE.search(body, 0, trig.start):
             return True  # the pattern ends in "to" and space
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
-        if mask & self._g_modal_after == self._g_modal_after and lx.MODAL_AFTER_RE.match(low, trig.end):
+        if mask & self._g_modal_after == self._g_modal_after and self.lang.MODAL_AFTER_RE.match(low, trig.end):
             return True
         # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe"
         # after the action word, or anywhere in a sentence with a plan word.
         for d in dates:
-            if d.deadline and (d.start > trig.start or (modal and lx.PLANNED_RE.search(low) is not None)):
+            if d.deadline and (d.start > trig.start or (modal and self.lang.PLANNED_RE.search(low) is not None)):
                 return True
         return False
 
     def _denied(self, low: str, mask: int) -> bool:
-        return mask & self._g_denial == self._g_denial and lx.DENIAL_RE.search(low) is not None
+        return mask & self._g_denial == self._g_denial and self.lang.DENIAL_RE.search(low) is not None
 
     def _neither(self, low: str, mask: int) -> bool:
-        return mask & self._g_neither == self._g_neither and lx.NEITHER_RE.search(low) is not None
+        return mask & self._g_neither == self._g_neither and self.lang.NEITHER_RE.search(low) is not None
 
     def _hedges(self, low: str, mask: int) -> tuple[str, ...]:
         if mask & self._g_hedge != self._g_hedge:
             return ()
         # HEDGE_RE has no group, so findall gives each match whole, in order (a fifth faster than finditer).
-        return tuple(dict.fromkeys(lx.HEDGE_RE.findall(low)))
+        return tuple(dict.fromkeys(self.lang.HEDGE_RE.findall(low)))
 
     def _attribution(
         self, body: str, low: str, mask: int, ctx: _Context
@@ -992,7 +913,7 @@ class Extractor:
             return None, None
         # The first speech word, wanted below anyway: most often a word of _any_speaker ("said", "told"), which
         # then matches without a search (see _speaking).
-        gate = lx.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
+        gate = self.lang.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
         if (gate is None or gate.group() not in self._speaking) and self._any_speaker.search(low) is None:
             return None, None
         if self._source_re is not None and mask & self._g_source == self._g_source:
@@ -1005,14 +926,16 @@ class Extractor:
         phrase = None
         # The attribution pattern is tried only after a speech word, and starts near it: the speaker stands just
         # before the verb ("the ministry said"). No match starts before the first place one can
-        # (lx.attribution_start, None where there is none), so the search starts there: the same matches.
-        earliest = lx.attribution_start(body, max(0, gate.start() - 100), gate.start()) if gate is not None else None
-        for m in lx.ATTRIBUTION_RE.finditer(body, earliest) if earliest is not None else ():
+        # (self.lang.attribution_start, None where there is none), so the search starts there: the same matches.
+        earliest = (
+            self.lang.attribution_start(body, max(0, gate.start() - 100), gate.start()) if gate is not None else None
+        )
+        for m in self.lang.ATTRIBUTION_RE.finditer(body, earliest) if earliest is not None else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
             words = candidate.split()
-            if words and words[0] in _NOT_SPEAKERS:
+            if words and words[0] in self.lang.NOT_SPEAKERS:
                 words = words[1:]
-            if words and not all(w in _NOT_SPEAKERS for w in words):
+            if words and not all(w in self.lang.NOT_SPEAKERS for w in words):
                 phrase = " ".join(words)
                 break
         # The cues in order; the speaker pattern only matters once the cues before "official" found nothing, and is
@@ -1043,7 +966,7 @@ class Extractor:
         if denied:
             return "denied"
         # Some hedge is not merely attributive (none is when there are none): one set operation, no generator.
-        doubts = not _ATTRIBUTIVE.issuperset(hedges)
+        doubts = not self.lang.ATTRIBUTIVE.issuperset(hedges)
         if neither or doubts or source_type == "anonymous":
             return "unconfirmed"
         if source_type in ("satellite", "flight_tracking") or observed:

@@ -289,7 +289,8 @@ POST_KINDS: Final = ("observation_post", "post_group")
 # --------------------------------------------------------------------------------------- negation, modality
 
 # A negator in the clause before the head word. "not confirmed" and friends are hedges, not negation of the event.
-NEGATION_RE = ci(r"\b(?:not|never|no|without|nor|denied that|den(?:y|ies) that|n't)\b|n't\b")
+NEGATION_WORDS: Final = ("not", "never", "no", "without", "nor", "denied that", "deny that", "denies that", "n't")
+NEGATION_RE = ci(rf"\b(?:{'|'.join(map(re.escape, NEGATION_WORDS))})\b|n't\b")
 NOT_EVENT_RE = ci(r"\b(?:confirm\w*|verif\w*|comment\w*|clear|known|say|said|disclos\w*|specif\w*|"
                           r"immediately|independently|yet been|sign of a|doubt)\b")  # fmt: skip
 PLANNED_RE = ci(
