@@ -158,7 +158,11 @@ class Extractor:
         self._monitored = frozenset(a.short for a in case.monitored)
         own_alt = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
         dem_all = "|".join(re.escape(d) for d in sorted(lx.DEMONYMS, key=len, reverse=True))
-        countries = "|".join(re.escape(c) for c in sorted(lx.COUNTRIES, key=len, reverse=True))
+        # Country and capital names: world knowledge, plus the names the report's language gives them.
+        self._countries = {**lx.COUNTRIES, **self.lang.COUNTRY_NAMES}
+        countries = "|".join(re.escape(c) for c in sorted(self._countries, key=len, reverse=True))
+        # Languages that put the demonym after the noun ("les forces turques"): noun + demonym -> country.
+        after = "|".join(re.escape(d) for d in sorted(self.lang.DEMONYMS_AFTER, key=len, reverse=True)) or "$^"
         # A local office is named by one of the case's towns, provinces or sites ("the Tartus governorate"), never by
         # any capitalised word ("The city council met ..." in the benchmark's background prose is nobody's move).
         local = {n for p in case.places for n in (p.name, *p.aliases)} | {
@@ -175,7 +179,9 @@ class Extractor:
         rebel_firsts = first_chars(lx.ci(self.lang.REBELS))
         actor_start = (
             lx.starts_with(
-                (*own, *self._other_names, *lx.DEMONYMS, *lx.COUNTRIES), "".join(sorted(rebel_firsts)), boundary=True
+                (*own, *self._other_names, *lx.DEMONYMS, *self._countries, *self.lang.ACTOR_NOUN_WORDS),
+                "".join(sorted(rebel_firsts)),
+                boundary=True,
             )
             if rebel_firsts is not None
             else ""
@@ -183,6 +189,7 @@ class Extractor:
         self._actor_re = re.compile(
             rf"{actor_start}(?:"
             rf"(?P<own>\b(?:{own_f})\b)"
+            rf"|(?P<after>\b(?:{self.lang.ACTOR_NOUNS})\s+(?:{after})\b)"
             rf"|(?P<other>\b(?:{lx.factor(other_alt)})\b)"
             rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{self.lang.ACTOR_NOUNS})\b))"
             rf"|(?P<poss>\b(?:{countries_f})(?='s|’s))"
@@ -777,13 +784,16 @@ class Extractor:
                 out.append(_Actor(self._own_names.get(text, self._own_country), m.start(), m.end(), True))
             elif m.group("other"):
                 out.append(_Actor(self._other_names[text], m.start(), m.end(), False))
+            elif m.group("after"):
+                country = self.lang.DEMONYMS_AFTER[text.split()[-1]]
+                out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
             elif m.group("dem"):
                 country = lx.DEMONYMS[text]
                 out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
             elif m.group("rebel"):
                 out.append(_Actor("rebel groups", m.start(), m.end(), False))
             else:
-                country = lx.COUNTRIES[text]
+                country = self._countries[text]
                 out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
         return sorted(out, key=lambda a: a.start) if len(out) > 1 else out
 
@@ -834,6 +844,8 @@ class Extractor:
         modal = mask & self._g_planned == self._g_planned
         if modal and self.lang.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
             return True
+        if self.lang.PLANNED_TRIGGER_RE.fullmatch(low, trig.start, trig.end):
+            return True  # the action word's own future tense ("quitteront")
         if body[: trig.start].rstrip().endswith("to") and self.lang.INFINITIVE_RE.search(body, 0, trig.start):
             return True  # the pattern ends in "to" and space
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
@@ -997,12 +1009,14 @@ class Extractor:
                 return self._own_names.get(text, self._own_country)
             if m.group("other"):
                 return self._other_names[text]
-            return lx.DEMONYMS.get(text) or lx.COUNTRIES.get(text)
+            if m.group("after"):
+                return self.lang.DEMONYMS_AFTER[text.split()[-1]]
+            return lx.DEMONYMS.get(text) or self._countries.get(text)
         for word in _CAPITALISED_RE.findall(phrase):
             if word in lx.DEMONYMS:
                 return lx.DEMONYMS[word]
-            if word in lx.COUNTRIES:
-                return lx.COUNTRIES[word]
+            if word in self._countries:
+                return self._countries[word]
         return None
 
     @staticmethod

@@ -71,6 +71,9 @@ class LanguagePack:
     WEAK_PRESENCE_RE: re.Pattern[str]
     BACK_REFERENCE_RE: re.Pattern[str]
     ACTOR_NOUNS: str
+    ACTOR_NOUN_WORDS: tuple[str, ...]
+    COUNTRY_NAMES: dict[str, str]
+    DEMONYMS_AFTER: dict[str, str]
     ACTOR_VERBS: str
     REBELS: str
     LOCAL_OFFICE: str
@@ -115,7 +118,7 @@ def _load(code: str) -> LanguagePack:
 
 
 # The languages with a pack. A report in another language is skipped, saying so.
-PACKS: tuple[str, ...] = ("en",)
+PACKS: tuple[str, ...] = ("en", "fr")
 _loaded: dict[str, LanguagePack] = {}
 
 

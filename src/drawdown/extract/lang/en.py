@@ -49,6 +49,11 @@ __all__ = [
     "TAKEOVER_RE", "WEAK_PRESENCE_RE", "attribution_start", "find_dates", "quantities",
 ]  # fmt: skip
 
+# English puts the demonym before the noun ("Turkish forces": lexicon.DEMONYMS) and names countries as lexicon.COUNTRIES
+# does; nothing to add.
+COUNTRY_NAMES: dict[str, str] = {}
+DEMONYMS_AFTER: dict[str, str] = {}
+ACTOR_NOUN_WORDS: tuple[str, ...] = ()
 # English marks its future on the auxiliary (PLANNED_RE), never on the action word itself.
 PLANNED_TRIGGER_RE = re.compile(r"(?!)")
 # Hedges that only say who is speaking; they do not cast doubt on imagery or flight tracking.
