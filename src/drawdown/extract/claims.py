@@ -451,8 +451,9 @@ class Extractor:
         if past:
             ctx.date = past[0]
         if len(triggers) > 1:
-            strong = [t for t in triggers if not self._weak(low, t)]
-            triggers = strong or triggers
+            # Another actor's strike or advance ("other") does not make a caption's presence reading weak.
+            if any(t.action != "other" and not self._weak(low, t) for t in triggers):
+                triggers = [t for t in triggers if not self._weak(low, t)]
         if not triggers:
             return []
         actors = self._actors(body, mask)
@@ -551,6 +552,8 @@ class Extractor:
             modality = "negated" if (negated or denied) else "planned" if planned else "asserted"
             if unplaced and (modality != "asserted" or (may_negate and self.lang.NEGATION_RE.search(low))):
                 continue  # an unplaced reading is kept only as a plain statement of what the force did
+            if unplaced and action in _LEAVING and self.lang.ONE_OF_MANY_RE.search(low, trig.end, trig.end + 40):
+                action = "withdrawal_partial"  # left one unnamed base of several: part of the force
             if modality == "planned" and due is not None and action == "withdrawal_started":
                 action = "withdrawal_complete"  # a pullout with a deadline is a plan to be gone by then
             if targets == [None] and action == "evacuated" and own:
@@ -740,6 +743,8 @@ class Extractor:
             return "evacuated" if self._posts_left(body, targets) else action
         if action == "withdrawal_started":
             window = body[max(0, trig.start - 50) : trig.end + 50]
+            if self.lang.STARTED_CUE.search(body[max(0, trig.start - 25) : trig.start]):
+                return action  # "has begun withdrawing some of its troops": the start is what is said
             if self.lang.PARTIAL_CUE.search(window):
                 return "withdrawal_partial"
             if self.lang.COMPLETE_CUE.search(window):

@@ -46,6 +46,7 @@ class LanguagePack:
     ACTION_RULES: tuple[tuple[str, str, str | None], ...]
     STARTED_CUE: re.Pattern[str]
     PARTIAL_CUE: re.Pattern[str]
+    ONE_OF_MANY_RE: re.Pattern[str]
     COMPLETE_CUE: re.Pattern[str]
     NEGATION_WORDS: tuple[str, ...]
     NEGATION_RE: re.Pattern[str]

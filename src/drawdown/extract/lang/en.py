@@ -24,6 +24,7 @@ from drawdown.extract.lexicon import (
     MODAL_AFTER_RE,
     NEGATION_RE,
     NEGATION_WORDS,
+    ONE_OF_MANY_RE,
     NEITHER_RE,
     NOT_EVENT_RE,
     OBSERVED_RE,
@@ -44,7 +45,7 @@ from drawdown.extract.quantities import QuantityFinder as quantities
 __all__ = [
     "ABSOLUTE_GATE", "ACTION_RULES", "ACTOR_NOUNS", "ACTOR_VERBS", "ATTRIBUTION_RE", "BACK_REFERENCE_RE",
     "COMPLETE_CUE", "DENIAL_RE", "HEDGE_RE", "INFINITIVE_RE", "LOCAL_OFFICE", "LOCAL_OFFICE_WORDS", "MODAL_AFTER_RE",
-    "MONTH_GATE", "NEGATION_RE", "NEGATION_WORDS", "NEITHER_RE", "NOT_EVENT_RE", "OBSERVED_RE", "PARTIAL_CUE",
+    "MONTH_GATE", "NEGATION_RE", "NEGATION_WORDS", "ONE_OF_MANY_RE", "NEITHER_RE", "NOT_EVENT_RE", "OBSERVED_RE", "PARTIAL_CUE",
     "PLANNED_RE", "REBELS", "RELATIVE_GATE", "RESULTANT_RE", "SOURCE_CUES", "SPEECH_GATE", "STARTED_CUE",
     "TAKEOVER_RE", "WEAK_PRESENCE_RE", "attribution_start", "find_dates", "quantities",
 ]  # fmt: skip
@@ -79,7 +80,7 @@ CLAUSE_MARKS = (",", ";", ":", "but", "while", "whereas")
 LOCATIVE_RE = re.compile(r"(?:located|situated|based|lying)?\s*(?:in|near|outside|of|at)\s+(?:the\s+)?$", re.I)
 IN_LIST_RE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?$|\band\s+(?:the\s+)?$")
 DESTINATION_RE = re.compile(r"\b(?:to|towards?|into|for|bound for|headed for|heading for)\s+(?:the\s+)?$", re.I)
-POSTS_RE = re.compile(r"\b(?:posts?|outposts?|positions?)\b")
+POSTS_RE = re.compile(r"\b(?:posts?|outposts?|positions?|stations?)\b")
 # Where a place only measures the position of another: "(30 km SW of X)", "north of X".
 RELATIVE_RE = re.compile(
     r"(?:\b\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:\w+\s+){0,2}|"
