@@ -112,6 +112,8 @@ class _Context:
     said_at: int = -10
     # The last site named in the report (any paragraph): what "the town" or "the base" refers back to.
     last_site: Mention | None = None
+    # Every site of the last sentence that named any: what "the two villages" refers back to.
+    last_sites: tuple[Mention, ...] = ()
     # The last sentence that gave a claim of the case actor: a percentage in the sentence after it that refers back
     # ("The flights so far amount to a 10% reduction") sums up that movement for the whole force.
     claimed_at: int = -10
@@ -330,7 +332,7 @@ class Extractor:
         for sentence, mask in zip(split, masks, strict=True):
             start, end, body, paragraph, commentary = sentence
             if paragraph != ctx.paragraph:
-                ctx = _Context(paragraph=paragraph, last_site=ctx.last_site)
+                ctx = _Context(paragraph=paragraph, last_site=ctx.last_site, last_sites=ctx.last_sites)
             ctx.index += 1
             # The mask test comes first (it skips two sentences in five): both tests only skip the sentence.
             may_act = mask & g_action == g_action
@@ -341,9 +343,12 @@ class Extractor:
             low = lowered[start:end]
             site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
             if not may_act:
-                # No action word, so no claim: only the attribution can matter to the sentences after it.
+                # No action word, so no claim: only the attribution can matter to the sentences after it, and the
+                # sites it names, to which a later "the town" may refer.
                 if site is None:
                     carry(body, low, mask, ctx)
+                else:
+                    self._remember_sites(body, low, mask, ctx)
                 continue
             # A sentence right after a claim of the actor's that sums it up in a percentage ("a 10% reduction").
             sums_up = (
@@ -361,6 +366,8 @@ class Extractor:
             if first is None:
                 if site is None:
                     carry(body, low, mask, ctx)
+                else:
+                    self._remember_sites(body, low, mask, ctx)
                 continue
             first_site = site.start() if site is not None else len(low)
             claims_here = self._read_sentence(
@@ -377,6 +384,13 @@ class Extractor:
             # Without a published date, "last week" or "on Tuesday" cannot be placed: no date beats a wrong one.
             claims = [dataclasses.replace(c, event_date=None, time_precision=None, due_date=None) for c in claims]
         return Extraction(claims=claims, language=language)
+
+    def _remember_sites(self, body: str, low: str, mask: int, ctx: _Context) -> None:
+        """Keep the sites a claim-less sentence names, for a back reference in a later one."""
+        located = self.gazetteer.locate(body, places=self._may_name_place(mask, body.isascii()))
+        mentions = self._drop_descriptors([m for m in located if not m.via_place] or located, low)
+        if mentions:
+            ctx.last_site, ctx.last_sites = mentions[-1], tuple(mentions)
 
     def _has_other_target(self, body: str, low: str, mask: int) -> bool:
         """A place, a misspelt site, the theatre or an actor: something a claim could be about.
@@ -431,9 +445,9 @@ class Extractor:
         if named:
             located = named
         mentions = self._drop_descriptors(located, low)
-        earlier_site = ctx.last_site
+        earlier_site, earlier_sites = ctx.last_site, ctx.last_sites
         if mentions:
-            ctx.last_site = mentions[-1]
+            ctx.last_site, ctx.last_sites = mentions[-1], tuple(mentions)
         triggers = self._triggers(low, mentions, first_action)
         attribution, source_type, hedges = self._attribution(body, low, mask, ctx)
         g_abs, g_months, g_rel = self._g_dates
@@ -486,9 +500,13 @@ class Extractor:
             if not targets and mentions and own:
                 targets = [min(mentions, key=lambda m: abs(m.start - trig.start))]
             unplaced = False
-            if not targets and own and earlier_site is not None and self.lang.COREFERENCE_RE.search(low):
-                # "the town", "its base": the site named in an earlier sentence of the report
-                targets = [earlier_site._replace(start=trig.start, end=trig.end)]
+            back = self.lang.COREFERENCE_RE.search(low) if not targets and own and earlier_site is not None else None
+            if back is not None and earlier_site is not None:
+                # "the town", "its base": the site named in an earlier sentence of the report; "the two villages",
+                # "all three areas": every site of the last sentence that named some.
+                plural = back.group(0).endswith("s") and len(earlier_sites) > 1
+                antecedents = earlier_sites if plural else (earlier_site,)
+                targets = [m._replace(start=trig.start, end=trig.end) for m in antecedents]
             if not targets:
                 explicit_own = actor is not None and actor.case_actor
                 # The actor may follow the action: "a 10% reduction in Russian combat troops in Syria".

@@ -24,10 +24,10 @@ from drawdown.extract.lexicon import (
     MODAL_AFTER_RE,
     NEGATION_RE,
     NEGATION_WORDS,
-    ONE_OF_MANY_RE,
     NEITHER_RE,
     NOT_EVENT_RE,
     OBSERVED_RE,
+    ONE_OF_MANY_RE,
     PARTIAL_CUE,
     PLANNED_RE,
     REBELS,
@@ -43,11 +43,39 @@ from drawdown.extract.lexicon import ATTRIBUTION_RE as ATTRIBUTION_RE
 from drawdown.extract.quantities import QuantityFinder as quantities
 
 __all__ = [
-    "ABSOLUTE_GATE", "ACTION_RULES", "ACTOR_NOUNS", "ACTOR_VERBS", "ATTRIBUTION_RE", "BACK_REFERENCE_RE",
-    "COMPLETE_CUE", "DENIAL_RE", "HEDGE_RE", "INFINITIVE_RE", "LOCAL_OFFICE", "LOCAL_OFFICE_WORDS", "MODAL_AFTER_RE",
-    "MONTH_GATE", "NEGATION_RE", "NEGATION_WORDS", "ONE_OF_MANY_RE", "NEITHER_RE", "NOT_EVENT_RE", "OBSERVED_RE", "PARTIAL_CUE",
-    "PLANNED_RE", "REBELS", "RELATIVE_GATE", "RESULTANT_RE", "SOURCE_CUES", "SPEECH_GATE", "STARTED_CUE",
-    "TAKEOVER_RE", "WEAK_PRESENCE_RE", "attribution_start", "find_dates", "quantities",
+    "ABSOLUTE_GATE",
+    "ACTION_RULES",
+    "ACTOR_NOUNS",
+    "ACTOR_VERBS",
+    "ATTRIBUTION_RE",
+    "BACK_REFERENCE_RE",
+    "COMPLETE_CUE",
+    "DENIAL_RE",
+    "HEDGE_RE",
+    "INFINITIVE_RE",
+    "LOCAL_OFFICE",
+    "LOCAL_OFFICE_WORDS",
+    "MODAL_AFTER_RE",
+    "MONTH_GATE",
+    "NEGATION_RE",
+    "NEGATION_WORDS",
+    "NEITHER_RE",
+    "NOT_EVENT_RE",
+    "OBSERVED_RE",
+    "ONE_OF_MANY_RE",
+    "PARTIAL_CUE",
+    "PLANNED_RE",
+    "REBELS",
+    "RELATIVE_GATE",
+    "RESULTANT_RE",
+    "SOURCE_CUES",
+    "SPEECH_GATE",
+    "STARTED_CUE",
+    "TAKEOVER_RE",
+    "WEAK_PRESENCE_RE",
+    "attribution_start",
+    "find_dates",
+    "quantities",
 ]  # fmt: skip
 
 # English puts the demonym before the noun ("Turkish forces": lexicon.DEMONYMS) and names countries as lexicon.COUNTRIES
@@ -95,8 +123,8 @@ WENT_TO_RE = re.compile(
 )
 # A phrase that refers back to a place named before ("the town", "its base").
 COREFERENCE_RE = re.compile(
-    r"\b(?:the|its|their|this|that) (?:\w+ )?(?:town|village|city|base|airbase|air base|area|post|position|garrison|"
-    r"island|airport|port|camp)\b"
+    r"\b(?:the|its|their|this|that|these|those|all|both) (?:\w+ ){0,2}?(?:towns?|villages?|city|cities|bases?|airbase|"
+    r"air base|areas?|posts?|positions?|garrison|island|airport|port|camps?)\b"
 )
 # Between an action word and its agent named after it ("taken yesterday by X", "the retreat of X"), what was left
 # behind ("abandoned X tanks"), and between two actors of one joint subject ("X/Y forces", "X and the Y").
