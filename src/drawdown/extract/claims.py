@@ -464,10 +464,9 @@ class Extractor:
         past = [d for d in dates if not d.deadline] if dates else []
         if past:
             ctx.date = past[0]
-        if len(triggers) > 1:
-            # Another actor's strike or advance ("other") does not make a caption's presence reading weak.
-            if any(t.action != "other" and not self._weak(low, t) for t in triggers):
-                triggers = [t for t in triggers if not self._weak(low, t)]
+        # Another actor's strike or advance ("other") does not make a caption's presence reading weak.
+        if len(triggers) > 1 and any(t.action != "other" and not self._weak(low, t) for t in triggers):
+            triggers = [t for t in triggers if not self._weak(low, t)]
         if not triggers:
             return []
         actors = self._actors(body, mask)

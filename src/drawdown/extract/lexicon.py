@@ -150,7 +150,8 @@ _MOVED = (
 )
 # Take-overs and new posts: "took over", "gained control of", "set up a new base", "established a post".
 TAKEOVER = (
-    r"took[ -]over|taken over|take over|takes over|taking over|take (?:both|them|it|all)(?: of (?:both|them))? over|take-?overs?|overt(?:ake|akes|ook|aken)|"
+    r"took[ -]over|taken over|take over|takes over|taking over|"
+    r"take (?:both|them|it|all)(?: of (?:both|them))? over|take-?overs?|overt(?:ake|akes|ook|aken)|"
     r"re-?t(?:ook|aken)|"
     r"(?:gain(?:ed|s|ing)?|regain(?:ed|s|ing)?|assum(?:ed|es|ing)) (?:the )?(?:full )?control|"
     # The place words stay outside the match (a lookahead): "observation post" can be a site's own name.
