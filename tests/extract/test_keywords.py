@@ -162,12 +162,12 @@ _PROSE = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(_PROSE)
 def test_quick_tests_hold_wherever_their_patterns_match(text: str) -> None:
-    from drawdown.extract.claims import _CLAUSE_RE, _may_have_clause
+    from drawdown.extract.lang.en import CLAUSE_MARKS, CLAUSE_RE, NEGATION_WORDS
 
-    if _CLAUSE_RE.search(text):
-        assert _may_have_clause(text)
+    if CLAUSE_RE.search(text):
+        assert any(mark in text for mark in CLAUSE_MARKS)
     if lx.NEGATION_RE.search(text):
-        assert any(mark in text for mark in ("no", "n't", "never", "without", "den"))
+        assert any(word in text for word in NEGATION_WORDS)
     if lx.INFINITIVE_RE.search(text):
         assert text.rstrip().endswith("to")
 

@@ -26,6 +26,9 @@ FLOORS = {
     "dev.txt": {"f1": 0.96, "quantity": 0.98, "event_date": 0.98, "confirmation": 0.97, "modality": 0.98},
     "heldout.txt": {"f1": 0.90, "quantity": 0.95, "event_date": 0.95, "confirmation": 0.93, "modality": 0.93},
     "heldout2.txt": {"f1": 0.70, "quantity": 0.95, "event_date": 0.75, "confirmation": 0.78, "modality": 0.95},
+    # French (30 excerpts written for the French pack, labelled before its rules ran): measured 2026-12-03 F1 0.931,
+    # quantity 1.000, date 1.000, confirmation 0.778, modality 1.000.
+    "fr.txt": {"f1": 0.90, "quantity": 0.95, "event_date": 0.95, "confirmation": 0.75, "modality": 0.95},
 }
 
 

@@ -129,7 +129,11 @@ _WORDS = ["the", "of", "le", "la", "der", "und", "el", '"the', "of,", "(la)", ".
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=40).map(" ".join))
 def test_language_counts_words_with_edge_punctuation_like_stripping_every_word(text: str) -> None:
-    assert detect_language(text) == _language_by_stripping_every_word(text)
+    from unittest.mock import patch
+
+    # The function-word count decides where the identifier is not sure: test that count on its own.
+    with patch("drawdown.extract.text._identify", lambda sample: None):
+        assert detect_language(text) == _language_by_stripping_every_word(text)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -169,6 +173,9 @@ _LANGUAGE_WORDS = ["the", "le", "la", "de", "und", "il", "ve", "x", "word", "The
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(_LANGUAGE_WORDS), min_size=5, max_size=60).map(" ".join))
 def test_language_counts_give_the_decision_of_the_plain_counts(text: str) -> None:
-    # ASCII text with at least 12 letters and 5 words: the word counts decide.
+    from unittest.mock import patch
+
+    # ASCII text with at least 12 letters and 5 words, where the identifier is not sure: the word counts decide.
     if text.isascii() and sum(c.isalpha() for c in text) >= 12:
-        assert detect_language(text) == _language_as_counted_before(text)
+        with patch("drawdown.extract.text._identify", lambda sample: None):
+            assert detect_language(text) == _language_as_counted_before(text)

@@ -21,6 +21,7 @@ from drawdown.case.records import (
     Case,
     Destination,
     Fleet,
+    OtherForce,
     Place,
     Plan,
     SimTraffic,
@@ -101,6 +102,8 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
         meta.finish()
 
     actor = _parse_actor(top.table("actor"))
+    also = [a for t in top.tables("actors", required=False) if (a := _parse_actor(t)) is not None]
+    others = [f for t in top.tables("other_forces", required=False) if (f := _parse_other_force(t)) is not None]
     indexed_sites = [(i, site) for i, t in enumerate(top.tables("sites")) if (site := _parse_site(t)) is not None]
     sites = [site for _, site in indexed_sites]
     if "sites" in data and isinstance(data["sites"], list) and not data["sites"]:
@@ -159,6 +162,8 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
         assessment=assessment,
         path=file,
         simulation=simulation,
+        also_monitored=tuple(also),
+        other_forces=tuple(others),
     )
 
 
@@ -177,6 +182,12 @@ def _parse_actor(t: Table | None) -> Actor | None:
     if name and short and country:
         return Actor(name, short, country, aliases, personnel, equipment)
     return None
+
+
+def _parse_other_force(t: Table) -> OtherForce | None:
+    name, aliases = t.string("name"), t.strings("aliases")
+    t.finish()
+    return OtherForce(name, aliases) if name else None
 
 
 def _parse_assessment(t: Table | None) -> AssessParams:

@@ -36,6 +36,15 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class OtherForce:
+    """A force named in the theatre's reports but not monitored (an insurgent group, the host army, a separatist
+    force): its moves are recognised as its own and never move the monitored force."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Site:
     id: str
     name: str
@@ -164,6 +173,15 @@ class Case:
     description: str = ""
     assessment: AssessParams = field(default_factory=AssessParams)
     simulation: SimTraffic | None = None
+    # Further forces watched in the same theatre (``[[actors]]``), beside the main ``actor``. Their claims carry
+    # their own name in ``Claim.actor``; the assessment follows the main actor only.
+    also_monitored: tuple[Actor, ...] = ()
+    other_forces: tuple[OtherForce, ...] = ()
+
+    @property
+    def monitored(self) -> tuple[Actor, ...]:
+        """Every force the case watches, the main actor first."""
+        return (self.actor, *self.also_monitored)
 
     def site(self, site_id: str) -> Site:
         for site in self.sites:

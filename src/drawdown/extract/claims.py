@@ -23,12 +23,13 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from drawdown.case import Case, fold
-from drawdown.extract import dates as dt
 from drawdown.extract import lexicon as lx
-from drawdown.extract.dates import DateMention, find_dates
+from drawdown.extract.dates import DateMention
 from drawdown.extract.gazetteer import Gazetteer, Mention
 from drawdown.extract.keywords import KeywordGates, first_chars, prefixes, required_literals
-from drawdown.extract.quantities import Quantity, QuantityFinder
+from drawdown.extract.lang import PACKS
+from drawdown.extract.lang import pack as lang_pack
+from drawdown.extract.quantities import Quantity
 from drawdown.extract.text import Sentence, clean, detect_language, sentences
 from drawdown.model import Claim
 
@@ -36,7 +37,7 @@ EXTRACTOR_VERSION = "rules-2"
 # Reports above this size are skipped with a reason rather than read: 5 MB is ~850,000 words, some 3 s of
 # extraction at the measured pace, and far beyond any real article (the seed is 9 kB).
 MAX_CHARS = 5_000_000
-SUPPORTED_LANGUAGES = ("en",)
+SUPPORTED_LANGUAGES = PACKS
 # Units a quantity may have to count for an action; the first is preferred.
 _UNITS_FOR = {
     "flights_departed": ("flights", "tonnes", "troops"),
@@ -52,77 +53,15 @@ _UNITS_FOR = {
 }
 # How many characters of an action word pick the rules tried on it (_rules_at).
 _RULE_KEY = 3
-# Sentence openers that carry the previous sentence's date ("Concurrently, a convoy departed ...").
-_SAME_TIME_RE = re.compile(r"^\s*(?:concurrently|meanwhile|at the same time|simultaneously|the same day|also|"
-                           r"in addition|separately)\b", re.IGNORECASE)  # fmt: skip
-_CLAUSE_RE = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|as|and)\b|\b(?:while|whereas|but)\b")
-
-
-def _may_have_clause(text: str) -> bool:
-    """False when ``_CLAUSE_RE`` cannot match in ``text``: every boundary holds one of these marks. The pieces
-    before an action word mostly hold none, and ``in`` on a string costs a tenth of the pattern."""
-    return "," in text or ";" in text or ":" in text or "but" in text or "while" in text or "whereas" in text
-
-
-def _may_negate(text: str) -> bool:
-    """False when ``lexicon.NEGATION_RE`` cannot match in ``text``: every negator holds one of these ("not", "nor"
-    and "no" hold "no"; "denied that" holds "den"), and ``in`` on a string costs far less than the pattern."""
-    return "no" in text or "n't" in text or "never" in text or "without" in text or "den" in text
-
-
-def _clause_ends(text: str) -> list[int]:
-    """Where the clause boundaries (``_CLAUSE_RE``) in ``text`` end."""
-    return [m.end() for m in _CLAUSE_RE.finditer(text)] if _may_have_clause(text) else []
-
-
-# Hedges that only say who is speaking; they do not cast doubt on imagery or flight tracking.
-_ATTRIBUTIVE = frozenset({"according to"})
-# Capitalised words that start a sentence but name no speaker ("Initial reports indicate").
-_NOT_SPEAKERS = frozenset(
-    {
-        "The",
-        "A",
-        "An",
-        "It",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "He",
-        "She",
-        "They",
-        "We",
-        "Initial",
-        "Reports",
-        "Report",
-        "Some",
-        "Many",
-        "Other",
-        "Earlier",
-        "Later",
-        "Local",
-        "Both",
-    }
-)
-_LOCATIVE_RE = re.compile(r"(?:located|situated|based|lying)?\s*(?:in|near|outside|of|at)\s+(?:the\s+)?$", re.I)
-_IN_LIST_RE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?$|\band\s+(?:the\s+)?$")
 _WORD_RE = re.compile(r"\w+")
-_POSTS_RE = re.compile(r"\b(?:posts?|outposts?|positions?)\b")
 _CAPITALISED_RE = re.compile(r"[A-Z][\w-]+")
-_DESTINATION_RE = re.compile(r"\b(?:to|towards?|into|for|bound for|headed for|heading for)\s+(?:the\s+)?$", re.I)
-
-
-def _new_claim(fields: dict[str, object]) -> Claim:
-    """The claim ``Claim(**fields)`` would make, given every field in declaration order.
-
-    Claim's generated ``__init__`` only stores each argument (it has no ``__post_init__``), and being frozen it
-    stores them one ``object.__setattr__`` call at a time: some 3 µs a claim, 15 ms on the benchmark corpus.
-    Filling the new instance's ``__dict__`` at once gives the same object (equal, same repr and hash, still
-    frozen) for a tenth of that. tests/extract/test_claims_shortcuts.py checks both.
-    """
-    claim = object.__new__(Claim)
-    claim.__dict__.update(fields)
-    return claim
+# Actions of a named monitored force that make a claim on the whole force when no place is named ("Russian troops
+# moving out through town", "US forces have withdrawn from a key base"): ANNOTATION.md puts them on the country.
+_UNPLACED_OK = frozenset(
+    {"withdrawal_started", "withdrawal_partial", "withdrawal_complete", "convoy_departed", "equipment_loaded"}
+)
+# Actions that leave a place: a place named as where the force went is not one of their sites.
+_LEAVING = frozenset({"evacuated", "withdrawal_started", "withdrawal_partial", "withdrawal_complete"})
 
 
 @dataclass
@@ -171,6 +110,10 @@ class _Context:
     # ("X said A. B, too." reads B as X's; two sentences on, the outlet speaks for itself again).
     index: int = 0
     said_at: int = -10
+    # The last site named in the report (any paragraph): what "the town" or "the base" refers back to.
+    last_site: Mention | None = None
+    # Every site of the last sentence that named any: what "the two villages" refers back to.
+    last_sites: tuple[Mention, ...] = ()
     # The last sentence that gave a claim of the case actor: a percentage in the sentence after it that refers back
     # ("The flights so far amount to a 10% reduction") sums up that movement for the whole force.
     claimed_at: int = -10
@@ -182,16 +125,19 @@ class Extractor:
     Its only state across reports is the gazetteer's cache of fuzzy look-ups, which never changes a result.
     """
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, language: str = "en") -> None:
         self.case = case
+        self.lang = lang_pack(language)
+        # The extractors for the case's other languages, built when a report in one of them comes.
+        self._by_language: dict[str, Extractor] = {language: self}
         self.gazetteer = Gazetteer.from_case(case)
         self._kinds = {site.id: site.kind for site in case.sites}
         aircraft = tuple(n for a in case.aircraft for n in (a.name, *a.aliases))
-        self.quantities = QuantityFinder(aircraft)
+        self.quantities = self.lang.quantities(aircraft)
         names = "|".join(re.escape(n) for n in sorted(aircraft, key=len, reverse=True)) or "$^"
         self._rules: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]] = []
         heads = []
-        for action, head, cue in lx.ACTION_RULES:
+        for action, head, cue in self.lang.ACTION_RULES:
             head = head.replace("AIRCRAFT_NAMES", names)
             heads.append(head)
             optional = cue is not None and cue.startswith("?")
@@ -204,11 +150,21 @@ class Extractor:
         self._rule_starts = [prefixes(head, _RULE_KEY) for _, head, _, _ in self._rules]
         self._rules_by_start: dict[str, list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]] = {}
         actor = case.actor
-        own = {actor.short, actor.name, *actor.aliases}
+        # Every monitored force's names -> its short name (the main actor's last, so that it wins a shared name).
+        self._own_names = {n: a.short for a in reversed(case.monitored) for n in (a.short, a.name, *a.aliases)}
+        own = set(self._own_names)
+        # Forces the case names but does not watch: name/alias -> name.
+        self._other_names = {n: f.name for f in case.other_forces for n in (f.name, *f.aliases)}
+        other_alt = "|".join(re.escape(n) for n in sorted(self._other_names, key=len, reverse=True)) or "$^"
         self._own_country = actor.short
+        self._monitored = frozenset(a.short for a in case.monitored)
         own_alt = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
         dem_all = "|".join(re.escape(d) for d in sorted(lx.DEMONYMS, key=len, reverse=True))
-        countries = "|".join(re.escape(c) for c in sorted(lx.COUNTRIES, key=len, reverse=True))
+        # Country and capital names: world knowledge, plus the names the report's language gives them.
+        self._countries = {**lx.COUNTRIES, **self.lang.COUNTRY_NAMES}
+        countries = "|".join(re.escape(c) for c in sorted(self._countries, key=len, reverse=True))
+        # Languages that put the demonym after the noun ("les forces turques"): noun + demonym -> country.
+        after = "|".join(re.escape(d) for d in sorted(self.lang.DEMONYMS_AFTER, key=len, reverse=True)) or "$^"
         # A local office is named by one of the case's towns, provinces or sites ("the Tartus governorate"), never by
         # any capitalised word ("The city council met ..." in the benchmark's background prose is nobody's move).
         local = {n for p in case.places for n in (p.name, *p.aliases)} | {
@@ -217,29 +173,35 @@ class Extractor:
         local_names = "|".join(re.escape(n) for n in sorted(local, key=len, reverse=True)) or "$^"
         # Its own pattern, tried only when an office word is present: inside the actor pattern the names cost a
         # fifth of the extraction time on the benchmark corpus.
-        self._local_re = lx.ci(rf"\b(?:{lx.factor(lx.lower_pattern(local_names))})\s(?:{lx.LOCAL_OFFICE})\b")
+        self._local_re = lx.ci(rf"\b(?:{lx.factor(lx.lower_pattern(local_names))})\s(?:{self.lang.LOCAL_OFFICE})\b")
         # The name lists grouped by first letter (lx.factor): the same matches, a fifth faster on news prose.
         own_f, dem_f, countries_f = lx.factor(own_alt), lx.factor(dem_all), lx.factor(countries)
         # Every match starts with the first letter of a name, or of a rebel word in any case: a lookahead on those
         # letters lets the engine skip the other positions at once (the same matches, three times as fast).
-        rebel_firsts = first_chars(lx.ci(lx.REBELS))
+        rebel_firsts = first_chars(lx.ci(self.lang.REBELS))
         actor_start = (
-            lx.starts_with((*own, *lx.DEMONYMS, *lx.COUNTRIES), "".join(sorted(rebel_firsts)), boundary=True)
+            lx.starts_with(
+                (*own, *self._other_names, *lx.DEMONYMS, *self._countries, *self.lang.ACTOR_NOUN_WORDS),
+                "".join(sorted(rebel_firsts)),
+                boundary=True,
+            )
             if rebel_firsts is not None
             else ""
         )
         self._actor_re = re.compile(
             rf"{actor_start}(?:"
             rf"(?P<own>\b(?:{own_f})\b)"
-            rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{lx.ACTOR_NOUNS})\b))"
+            rf"|(?P<after>\b(?:{self.lang.ACTOR_NOUNS})\s+(?:{after})\b)"
+            rf"|(?P<other>\b(?:{lx.factor(other_alt)})\b)"
+            rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{self.lang.ACTOR_NOUNS})\b))"
             rf"|(?P<poss>\b(?:{countries_f})(?='s|’s))"
-            rf"|(?P<rebel>\b(?i:{lx.REBELS})\b)"
-            rf"|(?P<ctry>\b(?:{countries_f})\b(?=,?\s+(?:\w+\s+)?(?:{lx.ACTOR_VERBS})\b)))"
+            rf"|(?P<rebel>\b(?i:{self.lang.REBELS})\b)"
+            rf"|(?P<ctry>\b(?:{countries_f})\b(?=,?\s+(?:\w+\s+)?(?:{self.lang.ACTOR_VERBS})\b)))"
         )
         # A country or the actor speaking for itself: "the United States said", "Moscow announced".
         self._speaker_re = re.compile(
             rf"\b((?:{lx.factor(countries + '|' + own_alt)}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?"
-            rf"(?:said|says|announced|confirmed|stated|denied|told)\b"
+            rf"(?:{self.lang.SPEAKER_VERBS})\b"
         )
         self._theatre_re = lx.ci(rf"\b{re.escape(case.theatre)}\b")
         # The case's named sources: name/alias -> (display name, type).
@@ -251,13 +213,10 @@ class Extractor:
             r"[\W_]+".join(re.escape(w) for w in key.split(" ")) for key in sorted(self._sources, key=len, reverse=True)
         )
         self._source_re = re.compile(rf"(?<!\w)(?:{lx.factor(src_alt)})(?!\w)") if self._sources else None
-        self._cue_res = [(t, lx.ci(rf"\b(?:{p})\b")) for t, p in lx.SOURCE_CUES]
+        self._cue_res = [(t, lx.ci(rf"\b(?:{p})\b")) for t, p in self.lang.SOURCE_CUES]
         # One cheap test before the detailed attribution rules: does the sentence say who is speaking at all?
-        cues = "|".join(p for _, p in lx.SOURCE_CUES)
-        speech = lx.lower_pattern(
-            rf"{cues}|according to|sources?|said|says|told|report(?:ed|s)|announc\w+|confirm\w+|stated|claim\w*|"
-            rf"noted|observ\w+|show\w*|den(?:y|ies|ied)"
-        )
+        cues = "|".join(p for _, p in self.lang.SOURCE_CUES)
+        speech = lx.lower_pattern(rf"{cues}|{self.lang.SPEECH_WORDS}")
         any_speaker = rf"\b(?:{lx.factor(speech)})\b" + (
             rf"|(?<!\w)(?:{lx.factor(src_alt)})(?!\w)" if self._sources else ""
         )
@@ -266,13 +225,13 @@ class Extractor:
         firsts = first_chars(re.compile(any_speaker))
         inside = firsts is not None and all(re.match(r"\w", c) for c in firsts)
         self._any_speaker = re.compile(rf"(?<!\w)(?:{any_speaker})" if inside else any_speaker)
-        # The speech words (matches of lx.SPEECH_GATE) that _any_speaker matches whole: where SPEECH_GATE finds one,
-        # _any_speaker matches too, so its search can be skipped (see _who). A gate match starts and ends with a
+        # The speech words (matches of the pack's SPEECH_GATE) that _any_speaker matches whole: where the gate finds
+        # one, _any_speaker matches too, so its search can be skipped (see _who). A gate match starts and ends with a
         # word character between non-word ones, as the word alone does between the string's ends, and
         # _any_speaker looks no further around than one character (\b, (?<!\w), (?!\w)): it matches the word there
         # as it matches it alone. The candidates need not be complete: a missing word only keeps the search.
         self._speaking = frozenset(
-            w for w in re.findall(r"[a-z][a-z ]*[a-z]", lx.SPEECH_GATE.pattern) if self._any_speaker.fullmatch(w)
+            w for w in re.findall(r"[a-z][a-z ]*[a-z]", self.lang.SPEECH_GATE.pattern) if self._any_speaker.fullmatch(w)
         )
         # The site names as a prefilter on lower-cased text (the gazetteer's names are folded to lower case).
         self._site_pre = self.gazetteer.lower_pattern
@@ -290,19 +249,19 @@ class Extractor:
             "theatre": self._theatre_re,
             "speaker": self._any_speaker,
             "source": self._source_re,
-            "speech": lx.SPEECH_GATE,
-            "hedge": lx.HEDGE_RE,
-            "denial": lx.DENIAL_RE,
-            "neither": lx.NEITHER_RE,
-            "observed": lx.OBSERVED_RE,
+            "speech": self.lang.SPEECH_GATE,
+            "hedge": self.lang.HEDGE_RE,
+            "denial": self.lang.DENIAL_RE,
+            "neither": self.lang.NEITHER_RE,
+            "observed": self.lang.OBSERVED_RE,
             "place": self.gazetteer.place_pattern,
-            "absolute": dt.ABSOLUTE_GATE,
-            "months": dt.MONTH_GATE,
-            "relative": dt.RELATIVE_GATE,
+            "absolute": self.lang.ABSOLUTE_GATE,
+            "months": self.lang.MONTH_GATE,
+            "relative": self.lang.RELATIVE_GATE,
             **{f"cue:{kind}": cue for kind, cue in self._cue_res},
             "local": self._local_re,
-            "planned": lx.PLANNED_RE,
-            "modal_after": lx.MODAL_AFTER_RE,
+            "planned": self.lang.PLANNED_RE,
+            "modal_after": self.lang.MODAL_AFTER_RE,
             # Searched in the sentence as written, not lower-cased.
             "actor": self._actor_re,
             "speaker_re": self._speaker_re,
@@ -354,6 +313,10 @@ class Extractor:
         if language not in SUPPORTED_LANGUAGES:
             reason = "language could not be determined" if language == "und" else f"language {language} not supported"
             return Extraction(language=language, skipped=reason)
+        if language != self.lang.code:
+            if language not in self._by_language:
+                self._by_language[language] = Extractor(self.case, language)
+            return self._by_language[language].extract(text, published, report_id)
         day = published.date() if isinstance(published, datetime) else published
         day = day or self.case.start
         claims: list[Claim] = []
@@ -369,7 +332,7 @@ class Extractor:
         for sentence, mask in zip(split, masks, strict=True):
             start, end, body, paragraph, commentary = sentence
             if paragraph != ctx.paragraph:
-                ctx = _Context(paragraph=paragraph)
+                ctx = _Context(paragraph=paragraph, last_site=ctx.last_site, last_sites=ctx.last_sites)
             ctx.index += 1
             # The mask test comes first (it skips two sentences in five): both tests only skip the sentence.
             may_act = mask & g_action == g_action
@@ -380,15 +343,18 @@ class Extractor:
             low = lowered[start:end]
             site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
             if not may_act:
-                # No action word, so no claim: only the attribution can matter to the sentences after it.
+                # No action word, so no claim: only the attribution can matter to the sentences after it, and the
+                # sites it names, to which a later "the town" may refer.
                 if site is None:
                     carry(body, low, mask, ctx)
+                else:
+                    self._remember_sites(body, low, mask, ctx)
                 continue
             # A sentence right after a claim of the actor's that sums it up in a percentage ("a 10% reduction").
             sums_up = (
                 ctx.claimed_at == ctx.index - 1
                 and ("%" in low or "percent" in low)
-                and lx.BACK_REFERENCE_RE.search(low) is not None
+                and self.lang.BACK_REFERENCE_RE.search(low) is not None
             )
             # An action with no site, place, actor or theatre named cannot make a claim ("the council met to
             # discuss bread prices"); skipping those halves the deep work on ordinary news prose. The target
@@ -400,13 +366,15 @@ class Extractor:
             if first is None:
                 if site is None:
                     carry(body, low, mask, ctx)
+                else:
+                    self._remember_sites(body, low, mask, ctx)
                 continue
             first_site = site.start() if site is not None else len(low)
             claims_here = self._read_sentence(
                 sentence, low, mask, day, report_id, ctx, sums_up, first.start(), first_site
             )
             for claim in claims_here:
-                if claim.actor == self._own_country:
+                if claim.actor in self._monitored:
                     ctx.claimed_at = ctx.index
                 key = (claim.site, claim.action, claim.modality, claim.quantity)
                 if key not in seen:
@@ -416,6 +384,13 @@ class Extractor:
             # Without a published date, "last week" or "on Tuesday" cannot be placed: no date beats a wrong one.
             claims = [dataclasses.replace(c, event_date=None, time_precision=None, due_date=None) for c in claims]
         return Extraction(claims=claims, language=language)
+
+    def _remember_sites(self, body: str, low: str, mask: int, ctx: _Context) -> None:
+        """Keep the sites a claim-less sentence names, for a back reference in a later one."""
+        located = self.gazetteer.locate(body, places=self._may_name_place(mask, body.isascii()))
+        mentions = self._drop_descriptors([m for m in located if not m.via_place] or located, low)
+        if mentions:
+            ctx.last_site, ctx.last_sites = mentions[-1], tuple(mentions)
 
     def _has_other_target(self, body: str, low: str, mask: int) -> bool:
         """A place, a misspelt site, the theatre or an actor: something a claim could be about.
@@ -470,10 +445,13 @@ class Extractor:
         if named:
             located = named
         mentions = self._drop_descriptors(located, low)
+        earlier_site, earlier_sites = ctx.last_site, ctx.last_sites
+        if mentions:
+            ctx.last_site, ctx.last_sites = mentions[-1], tuple(mentions)
         triggers = self._triggers(low, mentions, first_action)
         attribution, source_type, hedges = self._attribution(body, low, mask, ctx)
         g_abs, g_months, g_rel = self._g_dates
-        dates = find_dates(
+        dates = self.lang.find_dates(
             body,
             published,
             absolute=mask & g_abs == g_abs,
@@ -481,11 +459,14 @@ class Extractor:
             relative=mask & g_rel == g_rel,
             lowered=low if ascii_ else None,
         )
-        if not dates and ctx.date is not None and _SAME_TIME_RE.match(body):
+        if not dates and ctx.date is not None and self.lang.SAME_TIME_RE.match(body):
             dates = [DateMention(ctx.date.day, ctx.date.precision, 0, 0)]
         past = [d for d in dates if not d.deadline] if dates else []
         if past:
             ctx.date = past[0]
+        # Another actor's strike or advance ("other") does not make a caption's presence reading weak.
+        if len(triggers) > 1 and any(t.action != "other" and not self._weak(low, t) for t in triggers):
+            triggers = [t for t in triggers if not self._weak(low, t)]
         if not triggers:
             return []
         actors = self._actors(body, mask)
@@ -498,23 +479,33 @@ class Extractor:
         )
         denied = self._denied(low, mask)
         neither = self._neither(low, mask)
-        observed = mask & self._g_observed == self._g_observed and lx.OBSERVED_RE.search(low) is not None
+        observed = mask & self._g_observed == self._g_observed and self.lang.OBSERVED_RE.search(low) is not None
         theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
         assigned = self._assign(mentions, triggers, low)
         deadline = next((d for d in dates if d.deadline), None) if dates else None
         may_name_actor = self._may_name_actor(mask)
         # _negated's first test on the whole sentence: each of its windows is a piece of ``low``, so where ``low``
         # holds none of the negators' marks no action of the sentence is negated (and _negated is not called).
-        may_negate = _may_negate(low)
+        may_negate = self._may_negate(low)
         out: list[Claim] = []
         for trig in triggers:
-            actor = self._actor_for(trig, actors)
+            actor = self._actor_for(trig, actors, low)
+            if trig.action == "withdrawal_complete" and self.lang.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
+                actor = next((a for a in actors if a.case_actor), None)  # the place is free of the force again
             own = actor is None or actor.case_actor
             if trig.action == "other" and own:
                 continue  # "other" moves are reported for other actors only
             targets: list[Mention | None] = list(assigned.get(trig, []))
             if not targets and mentions and own:
                 targets = [min(mentions, key=lambda m: abs(m.start - trig.start))]
+            unplaced = False
+            back = self.lang.COREFERENCE_RE.search(low) if not targets and own and earlier_site is not None else None
+            if back is not None and earlier_site is not None:
+                # "the town", "its base": the site named in an earlier sentence of the report; "the two villages",
+                # "all three areas": every site of the last sentence that named some.
+                plural = back.group(0).endswith("s") and len(earlier_sites) > 1
+                antecedents = earlier_sites if plural else (earlier_site,)
+                targets = [m._replace(start=trig.start, end=trig.end) for m in antecedents]
             if not targets:
                 explicit_own = actor is not None and actor.case_actor
                 # The actor may follow the action: "a 10% reduction in Russian combat troops in Syria".
@@ -526,11 +517,49 @@ class Extractor:
                     own
                     and not (named_own and theatre)
                     and not (explicit_own and trig.action == "negotiation")
+                    and not (
+                        unplaced := explicit_own
+                        and trig.action in _UNPLACED_OK
+                        and not located
+                        and earlier_site is None
+                    )
                     and not force_share
                 ):
                     continue
                 targets = [None]
             action = self._refine(trig, low, targets)
+            if action == "convoy_departed" and targets != [None]:
+                roles = [(t, self._convoy_role(low, t, trig)) for t in targets if t is not None]
+                origins = [t for t, role in roles if role == "origin"]
+                on_road = [t for t, role in roles if role == "place"]
+                if origins:
+                    targets = list(origins)
+                elif on_road:  # seen on the road, no origin named: convoy activity, not a departure
+                    action, targets = "other", list(on_road)
+                else:
+                    continue  # only a destination: where it went is not where it left
+            elif (
+                action in _LEAVING
+                and targets != [None]
+                and not self.lang.RESULTANT_RE.fullmatch(low, trig.start, trig.end)
+            ):
+                kept = [
+                    t
+                    for t in targets
+                    if t is None or not self.lang.WENT_TO_RE.search(low, max(0, t.start - 45), t.start)
+                ]
+                if not kept:
+                    continue  # "moved to X": where they went is not where they left
+                targets = kept
+            if action in ("evacuated", "withdrawal_started") and self.lang.ONGOING_RE.fullmatch(
+                low, trig.start, trig.end
+            ):
+                before = low[max(0, trig.start - 12) : trig.start]
+                if self.lang.AUXILIARY_RE.search(before) is None:
+                    action = "withdrawal_partial"  # a caption's "troops leaving X": seen under way, not yet done
+            words = low[trig.start : trig.end]
+            if action == "reinforcement" and not own and self.lang.TAKEOVER_RE.fullmatch(words):
+                action = "other"  # another actor's take-over is its own move
             negated = may_negate and self._negated(low, trig)
             planned = self._planned(body, low, mask, trig, dates)
             due = deadline
@@ -538,6 +567,10 @@ class Extractor:
                 due = next((d for d in dates if d.day > published), None)
             # A denial says it did not happen: the claim is negated, and its confirmation is "denied".
             modality = "negated" if (negated or denied) else "planned" if planned else "asserted"
+            if unplaced and (modality != "asserted" or (may_negate and self.lang.NEGATION_RE.search(low))):
+                continue  # an unplaced reading is kept only as a plain statement of what the force did
+            if unplaced and action in _LEAVING and self.lang.ONE_OF_MANY_RE.search(low, trig.end, trig.end + 40):
+                action = "withdrawal_partial"  # left one unnamed base of several: part of the force
             if modality == "planned" and due is not None and action == "withdrawal_started":
                 action = "withdrawal_complete"  # a pullout with a deadline is a plan to be gone by then
             if targets == [None] and action == "evacuated" and own:
@@ -550,7 +583,7 @@ class Extractor:
                 when: DateMention | None = due
             else:
                 when = min(past, key=lambda d: abs(d.start - trig.start)) if past else None
-                if when is None and ctx.date is not None and _SAME_TIME_RE.match(body):
+                if when is None and ctx.date is not None and self.lang.SAME_TIME_RE.match(body):
                     when = ctx.date
             event_date = when.day if when else (None if modality == "planned" else published)
             precision = when.precision if when else (None if modality == "planned" else "week")
@@ -559,34 +592,70 @@ class Extractor:
                 span_start = s.start + min(trig.start, target.start if target else trig.start)
                 span_end = s.start + max(trig.end, target.end if target else trig.end)
                 out.append(
-                    _new_claim(
-                        {
-                            "report_id": report_id,
-                            "site": site,
-                            "action": action,
-                            "confirmation": confirmation,
-                            "modality": modality,
-                            "span": (span_start, span_end),
-                            "sentence": body,
-                            "site_name": target.surface if target else None,
-                            "actor": actor.name if actor else self._own_country,
-                            "quantity": qty.value if qty else None,
-                            "unit": qty.unit if qty else None,
-                            "event_date": event_date,
-                            "time_precision": precision,
-                            "due_date": due.day if (due and modality == "planned") else None,
-                            "source_type": source_type,
-                            "attribution": attribution,
-                            "hedges": hedges,
-                        }
+                    Claim(
+                        report_id=report_id,
+                        site=site,
+                        action=action,
+                        confirmation=confirmation,
+                        modality=modality,
+                        span=(span_start, span_end),
+                        sentence=body,
+                        site_name=target.surface if target else None,
+                        actor=actor.name if actor else self._own_country,
+                        quantity=qty.value if qty else None,
+                        unit=qty.unit if qty else None,
+                        event_date=event_date,
+                        time_precision=precision,
+                        due_date=due.day if (due and modality == "planned") else None,
+                        source_type=source_type,
+                        attribution=attribution,
+                        hedges=hedges,
                     )
                 )
         return out
 
     # ------------------------------------------------------------------------------------------------ parts
 
+    def _may_have_clause(self, text: str) -> bool:
+        """False when the clause pattern cannot match in ``text``: every boundary holds one of the pack's clause
+        marks, and ``in`` on a string costs a tenth of the pattern."""
+        return any(mark in text for mark in self.lang.CLAUSE_MARKS)
+
+    def _may_negate(self, text: str) -> bool:
+        """False when the negation pattern cannot match in ``text``: every match holds one of the negation words
+        (the same list the pattern is built from, so a word added there is seen here)."""
+        return any(word in text for word in self.lang.NEGATION_WORDS)
+
+    def _clause_ends(self, text: str) -> list[int]:
+        """Where the clause boundaries in ``text`` end."""
+        return [m.end() for m in self.lang.CLAUSE_RE.finditer(text)] if self._may_have_clause(text) else []
+
+    def _weak(self, low: str, trig: _Trigger) -> bool:
+        """A presence read from a caption's wording alone (see lexicon.WEAK_PRESENCE)."""
+        weak = self.lang.WEAK_PRESENCE_RE.fullmatch(low, trig.start, trig.end)
+        return trig.action == "presence_maintained" and weak is not None
+
+    def _convoy_role(self, low: str, target: Mention, trig: _Trigger) -> str:
+        """origin, destination or place: where a named place stands in a convoy's journey."""
+        if target.start < trig.start:
+            return (
+                "origin"  # named before the convoy: where it was seen leaving ("at the gate of X saw a convoy leave")
+            )
+        before = low[max(0, target.start - 30) : target.start]
+        if self.lang.ROAD_BEFORE_RE.search(before):
+            return "place"  # "on the road to X": where it was, not where it went
+        if self.lang.ORIGIN_BEFORE_RE.search(before):
+            return "origin"
+        if self.lang.DESTINATION_BEFORE_RE.search(before):
+            return "destination"
+        if self.lang.PLACE_BEFORE_RE.search(before):
+            return "place"
+        return "origin"
+
     def _drop_descriptors(self, mentions: list[Mention], body: str) -> list[Mention]:
-        """Drop mentions that only locate or give the destination of an earlier one ("X, in the Jableh region")."""
+        """Drop mentions that only locate or give the destination of an earlier one ("X, in the Jableh region"),
+        and places that only measure where another is ("30 km south of X", "north of X")."""
+        mentions = [m for m in mentions if not self.lang.RELATIVE_RE.search(body, max(0, m.start - 40), m.start)]
         if len(mentions) < 2:
             return mentions
         kept = [mentions[0]]
@@ -595,13 +664,17 @@ class Extractor:
             if m.site_id in {k.site_id for k in kept}:
                 continue
             between = body[kept[-1].end : m.start]
-            in_list = _IN_LIST_RE.search(before) is not None
+            if before.endswith((",", ", ")) and self.lang.REGION_WORD_RE.match(body, m.end):
+                continue  # "Mariupol, Donetsk Oblast": the region that holds the place before
+            in_list = self.lang.IN_LIST_RE.search(before) is not None
             # A new clause ("..., while the naval base at Tartus stayed busy") names a new subject, not a place.
-            new_clause = _may_have_clause(between) and _CLAUSE_RE.search(between) is not None
+            new_clause = self._may_have_clause(between) and self.lang.CLAUSE_RE.search(between) is not None
+            acted = self._any_action.search(body, kept[-1].end, m.start) is not None
             if (
                 not in_list
                 and not new_clause
-                and (_LOCATIVE_RE.search(before) or _DESTINATION_RE.search(before))
+                and not acted
+                and (self.lang.LOCATIVE_RE.search(before) or self.lang.DESTINATION_RE.search(before))
                 and len(between) < 90
             ):
                 continue
@@ -664,7 +737,7 @@ class Extractor:
             # One action takes every mention, whatever the clause boundaries between them (most sentences). The
             # caller copies the list it gets, so the mentions are not copied here.
             return {actions[0]: mentions} if actions and mentions else out
-        bounds = [m.start() for m in _CLAUSE_RE.finditer(body)] if _may_have_clause(body) else []
+        bounds = [m.start() for m in self.lang.CLAUSE_RE.finditer(body)] if self._may_have_clause(body) else []
         for m in mentions:
             best: _Trigger | None = None
             best_cost = float("inf")
@@ -687,16 +760,18 @@ class Extractor:
             return "evacuated" if self._posts_left(body, targets) else action
         if action == "withdrawal_started":
             window = body[max(0, trig.start - 50) : trig.end + 50]
-            if lx.PARTIAL_CUE.search(window):
+            if self.lang.STARTED_CUE.search(body[max(0, trig.start - 25) : trig.start]):
+                return action  # "has begun withdrawing some of its troops": the start is what is said
+            if self.lang.PARTIAL_CUE.search(window):
                 return "withdrawal_partial"
-            if lx.COMPLETE_CUE.search(window):
+            if self.lang.COMPLETE_CUE.search(window):
                 return "evacuated" if self._posts_left(body, targets) else "withdrawal_complete"
-            if self._posts_left(body, targets) and not lx.STARTED_CUE.search(window):
+            if self._posts_left(body, targets) and not self.lang.STARTED_CUE.search(window):
                 return "evacuated"
             return action
         if (
             action == "evacuated"
-            and lx.PARTIAL_CUE.search(body[max(0, trig.start - 40) : trig.start])
+            and self.lang.PARTIAL_CUE.search(body[max(0, trig.start - 40) : trig.start])
             and not self._posts_left(body, targets)
         ):
             return "withdrawal_partial"
@@ -707,7 +782,7 @@ class Extractor:
         return any(
             t is not None
             and self._kinds.get(t.site_id) in lx.POST_KINDS
-            and _POSTS_RE.search(body[max(0, t.start - 40) : t.end + 10])
+            and self.lang.POSTS_RE.search(body[max(0, t.start - 40) : t.end + 10])
             for t in targets
         )
 
@@ -716,7 +791,7 @@ class Extractor:
         if mask & self._g_local != self._g_local:
             return []
         low = lx.lower(body)
-        if not any(word in low for word in lx.LOCAL_OFFICE_WORDS):
+        if not any(word in low for word in self.lang.LOCAL_OFFICE_WORDS):
             return []
         own = self.case.theatre == self._own_country
         return [_Actor(self.case.theatre, m.start(), m.end(), own) for m in self._local_re.finditer(low)]
@@ -728,74 +803,94 @@ class Extractor:
         for m in self._actor_re.finditer(body):
             text = m.group(0)
             if m.group("own"):
-                out.append(_Actor(self._own_country, m.start(), m.end(), True))
+                out.append(_Actor(self._own_names.get(text, self._own_country), m.start(), m.end(), True))
+            elif m.group("other"):
+                out.append(_Actor(self._other_names[text], m.start(), m.end(), False))
+            elif m.group("after"):
+                country = self.lang.DEMONYMS_AFTER[text.split()[-1]]
+                out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
             elif m.group("dem"):
                 country = lx.DEMONYMS[text]
-                out.append(_Actor(country, m.start(), m.end(), country == self._own_country))
+                out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
             elif m.group("rebel"):
                 out.append(_Actor("rebel groups", m.start(), m.end(), False))
             else:
-                country = lx.COUNTRIES[text]
-                out.append(_Actor(country, m.start(), m.end(), country == self._own_country))
+                country = self._countries[text]
+                out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
         return sorted(out, key=lambda a: a.start) if len(out) > 1 else out
 
-    @staticmethod
-    def _actor_for(trig: _Trigger, actors: list[_Actor]) -> _Actor | None:
-        """The last actor named before the action word (the actors are in order)."""
+    def _actor_for(self, trig: _Trigger, actors: list[_Actor], low: str = "") -> _Actor | None:
+        """Who acts: the agent right after the action word ("taken over by X", "the retreat of X", "abandoned
+        X tanks"), else the last actor named before it; of a joint subject ("X and Y forces", "X/Y") the monitored
+        one. The actors are in order."""
+        # Bare adjacency only for what was left behind ("abandoned Ukrainian base"); "asked Russia to" names
+        # the one asked, not the asker.
+        agent = self.lang.LEFT_BEHIND_RE if trig.action == "evacuated" else self.lang.AGENT_AFTER_RE
+        for a in actors:
+            if a.start >= trig.end and agent.fullmatch(low, trig.end, a.start):
+                return a
         last = None
         for a in actors:
             if a.end <= trig.start:
                 last = a
+        if last is not None and not last.case_actor:
+            for a in actors:
+                if not a.case_actor or a.start > trig.start:
+                    continue
+                left, right = (a, last) if a.end <= last.start else (last, a)
+                if right.start >= left.end and self.lang.JOINT_RE.fullmatch(low, left.end, right.start):
+                    return a
         return last
 
-    @staticmethod
-    def _clause_before(body: str, pos: int, reach: int) -> str:
+    def _clause_before(self, body: str, pos: int, reach: int) -> str:
         start = max(0, pos - reach)
         piece = body[start:pos]
-        cut = max(_clause_ends(piece), default=0)
+        cut = max(self._clause_ends(piece), default=0)
         return piece[cut:]
 
     def _negated(self, body: str, trig: _Trigger) -> bool:
         # The clause is the end of the 45 characters before the action word: where they hold no negator's marks,
         # its boundaries do not matter.
-        if not _may_negate(body[max(0, trig.start - 45) : trig.start]):
+        if not self._may_negate(body[max(0, trig.start - 45) : trig.start]):
             return False
         before = self._clause_before(body, trig.start, 45)
-        if not _may_negate(before):
+        if not self._may_negate(before):
             return False
-        negators = list(lx.NEGATION_RE.finditer(before))
+        negators = list(self.lang.NEGATION_RE.finditer(before))
         if not negators:
             return False
-        return lx.NOT_EVENT_RE.search(before[negators[-1].end() :]) is None
+        return self.lang.NOT_EVENT_RE.search(before[negators[-1].end() :]) is None
 
     def _planned(self, body: str, low: str, mask: int, trig: _Trigger, dates: list[DateMention]) -> bool:
         # The plan words cannot match in a part of a sentence whose keyword gate found none in the whole.
         modal = mask & self._g_planned == self._g_planned
-        if modal and lx.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
+        if modal and self.lang.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
             return True
-        if body[: trig.start].rstrip().endswith("to") and lx.INFINITIVE_RE.search(body, 0, trig.start):
+        if self.lang.PLANNED_TRIGGER_RE.fullmatch(low, trig.start, trig.end):
+            return True  # the action word's own future tense ("quitteront")
+        if body[: trig.start].rstrip().endswith("to") and self.lang.INFINITIVE_RE.search(body, 0, trig.start):
             return True  # the pattern ends in "to" and space
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
-        if mask & self._g_modal_after == self._g_modal_after and lx.MODAL_AFTER_RE.match(low, trig.end):
+        if mask & self._g_modal_after == self._g_modal_after and self.lang.MODAL_AFTER_RE.match(low, trig.end):
             return True
         # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe"
         # after the action word, or anywhere in a sentence with a plan word.
         for d in dates:
-            if d.deadline and (d.start > trig.start or (modal and lx.PLANNED_RE.search(low) is not None)):
+            if d.deadline and (d.start > trig.start or (modal and self.lang.PLANNED_RE.search(low) is not None)):
                 return True
         return False
 
     def _denied(self, low: str, mask: int) -> bool:
-        return mask & self._g_denial == self._g_denial and lx.DENIAL_RE.search(low) is not None
+        return mask & self._g_denial == self._g_denial and self.lang.DENIAL_RE.search(low) is not None
 
     def _neither(self, low: str, mask: int) -> bool:
-        return mask & self._g_neither == self._g_neither and lx.NEITHER_RE.search(low) is not None
+        return mask & self._g_neither == self._g_neither and self.lang.NEITHER_RE.search(low) is not None
 
     def _hedges(self, low: str, mask: int) -> tuple[str, ...]:
         if mask & self._g_hedge != self._g_hedge:
             return ()
         # HEDGE_RE has no group, so findall gives each match whole, in order (a fifth faster than finditer).
-        return tuple(dict.fromkeys(lx.HEDGE_RE.findall(low)))
+        return tuple(dict.fromkeys(self.lang.HEDGE_RE.findall(low)))
 
     def _attribution(
         self, body: str, low: str, mask: int, ctx: _Context
@@ -852,7 +947,7 @@ class Extractor:
             return None, None
         # The first speech word, wanted below anyway: most often a word of _any_speaker ("said", "told"), which
         # then matches without a search (see _speaking).
-        gate = lx.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
+        gate = self.lang.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
         if (gate is None or gate.group() not in self._speaking) and self._any_speaker.search(low) is None:
             return None, None
         if self._source_re is not None and mask & self._g_source == self._g_source:
@@ -865,14 +960,16 @@ class Extractor:
         phrase = None
         # The attribution pattern is tried only after a speech word, and starts near it: the speaker stands just
         # before the verb ("the ministry said"). No match starts before the first place one can
-        # (lx.attribution_start, None where there is none), so the search starts there: the same matches.
-        earliest = lx.attribution_start(body, max(0, gate.start() - 100), gate.start()) if gate is not None else None
-        for m in lx.ATTRIBUTION_RE.finditer(body, earliest) if earliest is not None else ():
+        # (self.lang.attribution_start, None where there is none), so the search starts there: the same matches.
+        earliest = (
+            self.lang.attribution_start(body, max(0, gate.start() - 100), gate.start()) if gate is not None else None
+        )
+        for m in self.lang.ATTRIBUTION_RE.finditer(body, earliest) if earliest is not None else ():
             candidate = (m.group("acc") or m.group("who") or m.group("src") or "").strip()
             words = candidate.split()
-            if words and words[0] in _NOT_SPEAKERS:
+            if words and words[0] in self.lang.NOT_SPEAKERS:
                 words = words[1:]
-            if words and not all(w in _NOT_SPEAKERS for w in words):
+            if words and not all(w in self.lang.NOT_SPEAKERS for w in words):
                 phrase = " ".join(words)
                 break
         # The cues in order; the speaker pattern only matters once the cues before "official" found nothing, and is
@@ -903,7 +1000,7 @@ class Extractor:
         if denied:
             return "denied"
         # Some hedge is not merely attributive (none is when there are none): one set operation, no generator.
-        doubts = not _ATTRIBUTIVE.issuperset(hedges)
+        doubts = not self.lang.ATTRIBUTIVE.issuperset(hedges)
         if neither or doubts or source_type == "anonymous":
             return "unconfirmed"
         if source_type in ("satellite", "flight_tracking") or observed:
@@ -929,15 +1026,19 @@ class Extractor:
         """
         m = self._actor_re.search(phrase) if may_name_actor else None
         if m is not None:
-            if m.group("own"):
-                return self._own_country
             text = m.group(0)
-            return lx.DEMONYMS.get(text) or lx.COUNTRIES.get(text)
+            if m.group("own"):
+                return self._own_names.get(text, self._own_country)
+            if m.group("other"):
+                return self._other_names[text]
+            if m.group("after"):
+                return self.lang.DEMONYMS_AFTER[text.split()[-1]]
+            return lx.DEMONYMS.get(text) or self._countries.get(text)
         for word in _CAPITALISED_RE.findall(phrase):
             if word in lx.DEMONYMS:
                 return lx.DEMONYMS[word]
-            if word in lx.COUNTRIES:
-                return lx.COUNTRIES[word]
+            if word in self._countries:
+                return self._countries[word]
         return None
 
     @staticmethod

@@ -138,20 +138,55 @@ _WITHDRAW = (r"withdr[ae]w[ns]?|withdrawing|withdrawals?|pull(?:ed|ing|s)?[\s-]?
              r"(?:\w+ ){1,3}out of|pullouts?|pull-outs?|"
              r"pullbacks?|retreat(?:ed|ing|s)?|redeploy(?:ed|ing|ment|s)?|relocat(?:ed|ing|ion)|exit(?:ed|ing)?|"
              r"drawdowns?|drew down|departure|depart(?:ed|ing|s)?|moved out")  # fmt: skip
-_LEAVE = (r"left|leave|leaving|leaves|vacat(?:ed|ing|e|es)|abandon(?:ed|ing|s)?|evacuat(?:ed|ing|ion|e|es)|quit|"
+_LEAVE = (r"left|leave|leaving|leaves|returning from|moving (?:out|away)|"
+          r"abandon(?:ed|ing|s)?|evacuat(?:ed|ing|ion|e|es)|quit|"
           r"emptied|handed over|hand over")  # fmt: skip
 
 # Verbs that say a vehicle moved off. A cue starting with "?" is optional: it is consumed when present (so "a convoy
 # left" is not also an evacuation) but the head word alone suffices.
 _MOVED = (
     r"depart|left|leav|drove|driv|roll|head(?:ed|ing) (?:out|west|east|north|south|to|for)|withdr|pull(?:ed|ing) "
-    r"out|exit"
+    r"out|exit|mov(?:ed|ing) (?:away|out)"
 )
+# Take-overs and new posts: "took over", "gained control of", "set up a new base", "established a post".
+TAKEOVER = (
+    r"took[ -]over|taken over|take over|takes over|taking over|"
+    r"take (?:both|them|it|all)(?: of (?:both|them))? over|take-?overs?|overt(?:ake|akes|ook|aken)|"
+    r"re-?t(?:ook|aken)|"
+    r"(?:gain(?:ed|s|ing)?|regain(?:ed|s|ing)?|assum(?:ed|es|ing)) (?:the )?(?:full )?control|"
+    # The place words stay outside the match (a lookahead): "observation post" can be a site's own name.
+    r"set(?:s|ting)? up(?= (?:(?:a|an|its|their|the|two|three|several|new|another) )*(?:[\w-]+ ){0,2}"
+    r"(?:bases?|posts?|points?|checkpoints?|positions?|camps?|outposts?)\b)|were set up|was set up|"
+    r"establish(?:ed|es|ing)?|creat(?:ed|es|ing)(?= (?:a |an )?(?:new )?(?:[\w-]+ )?(?:base|post|checkpoint|position))|"
+    r"entered|entering|enters|re-?entered|unloading|(?:was|were|been|is|are) taken(?! (?:on|at|in|from|to)\b)"
+)
+TAKEOVER_RE = re.compile(rf"(?:{TAKEOVER})")
+TOWARDS = (r"(?:moving|heading|driving|advancing|going|rolling|travell?ing) (?:\w+ )?(?:towards?|in the direction of)|"
+           r"(?:moving|heading|advancing) (?:south|north|east|west)\w* (?:to|towards?)")  # fmt: skip
+# The place is free of the force again: "after liberation", "recaptured", "now UA-controlled", the flag back,
+# "after Russian forces left", "handed over". Read as the monitored force's completed withdrawal whoever the
+# sentence's subject is (the recapturing side is the other party).
+RESULTANT = (
+    r"after (?:its |the )?liberation|liberated|recaptur(?:ed|ing|es)|retaken|back under (?:\w+ ){0,2}control|"
+    r"now (?:[\w-]+ )?controlled|flag (?:is |was )?(?:back|returned|raised again|flies again)|"
+    r"after (?:the )?(?:[\w-]+ ){0,2}(?:forces|troops|army|military|soldiers) (?:had )?(?:left|withdrew|retreated|"
+    r"pulled out)|after (?:the )?(?:[\w-]+ ){0,2}(?:withdrawal|retreat|occupation)|handed over|handing over|"
+    r"hand(?:ed|s)? (?:\w+ ){1,3}over to|handover"
+)
+RESULTANT_RE = re.compile(rf"(?:{RESULTANT})")
+# Presence read from a terse caption ("Russian forces in X", "troops moving around in X", "flag raised in X").
+# Weak: dropped when the sentence has any other action word (news prose says "forces in Syria" in passing).
+WEAK_PRESENCE = (
+    r"(?:forces|troops|soldiers|units|garrison|military|equipment|vehicles) (?:[\w-]+ )?(?:in|at|on)|"
+    r"moving (?:around )?in|(?:raising|raised|hoisting|hoisted) (?:a |the |their )?(?:\w+ )?flag|"
+    r"flag (?:on|over|above)|(?:are|is|were|was) seen (?:at|in|on)"
+)
+WEAK_PRESENCE_RE = re.compile(rf"(?:{WEAK_PRESENCE})")
 ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     # (action, head pattern, required cue within the sentence or None)
     ("convoy_departed", r"convoys?|columns? of (?:\w+ ){0,3}(?:vehicles|trucks|lorries)", "?" + _MOVED),
     # Vehicles named without the word convoy move only when a verb says they left.
-    ("convoy_departed", r"(?:trucks|lorries|vehicles|armou?red vehicles|tanks|buses)", _MOVED),
+    ("convoy_departed", r"(?:trucks|lorries|vehicles|armou?red vehicles|tanks|buses|(?:military )?equipment)", _MOVED),
     (
         "ships_departed",
         r"ships?|vessels?|warships?|frigates?|corvettes?|submarines?|landing ships?|(?<!fuel )tankers?|sealift",
@@ -171,6 +206,13 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"stripp(?:ed|ing)",
         None,
     ),
+    # Taking a place over or setting up a new post is inbound presence (ANNOTATION.md); by another actor it is that
+    # actor's move ("other"), see TAKEOVER_RE.
+    ("reinforcement", TAKEOVER, None),
+    # A column or troops moving towards a place: inbound (terse monitor captions).
+    ("reinforcement", TOWARDS, None),
+    # A resultant state after the force left: the place is back in other hands (see RESULTANT_RE).
+    ("withdrawal_complete", RESULTANT, None),
     (
         "reinforcement",
         r"reinforc\w*|fresh troops|additional troops|more troops|build-?up|sent (?:in )?(?:more|new|"
@@ -193,7 +235,9 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"departure|pullout)|business as usual|(?:keep(?:s|ing)?|kept) (?:a |an |its |their )?(?:\w+ ){0,2}"
         r"(?:troops|forces|presence|contingent|garrison|foothold)|not going anywhere|stay put|"
         # "received no order to leave": the troops are still there (dev d072), not a negated evacuation.
-        r"no orders? to (?:leave|withdraw|pull out|depart|evacuate)",
+        r"no orders? to (?:leave|withdraw|pull out|depart|evacuate)|"
+        r"(?:still )?maintains?(?= (?:a |an |the |its |their )?(?:[\w-]+ ){0,2}(?:air ?base|base|garrison))|"
+        r"hosts?(?= (?:a |an |the )?(?:[\w-]+ ){0,2}(?:air ?base|base|garrison))|used by|" + WEAK_PRESENCE,
         None,
     ),
     (
@@ -213,7 +257,9 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"personnel|soldiers|units) (?:have |had )?(?:left|withdr\w+|pulled out|departed)|last "
         r"(?:troops|soldiers|units|personnel|convoy)|no (?:longer|more) (?:any )?(?:\w+ )?(?:troops|"
         r"forces|soldiers) |now (?:stands? |lies? |sits? )?empty|(?:withdrawal|pullout|evacuation) "
-        r"(?:\w+ ){0,4}(?:be )?completed?|entire(?:ly)? (?:withdr\w+|vacat\w+|evacuat\w+)",
+        r"(?:\w+ ){0,4}(?:be )?completed?|entire(?:ly)? (?:withdr\w+|vacat\w+|evacuat\w+)|"
+        # To vacate a place is to leave it empty.
+        r"vacat(?:ed|es|e|ing)",
         None,
     ),
     ("evacuated", _LEAVE, None),
@@ -236,15 +282,19 @@ BACK_REFERENCE_RE = ci(
     r"\b(?:the|this|that|these|those) (?:\w+ )?(?:flights?|airlifts?|pull-?outs?|withdrawals?|departures?|"
     r"drawdowns?|evacuations?|convoys?|moves?|exodus|rotations?)\b|^\W*(?:this|that|these|together)\b"
 )
-PARTIAL_CUE = ci(r"\b(?:some(?!\s+\d)|part of|portion|several|a number of|partial\w*|fewer|most of)\b")
+PARTIAL_CUE = ci(r"\b(?:some(?!\s+\d)|part of|portion|several|a number of|partial\w*|fewer|most of|hundreds of|"
+                 r"dozens of|thousands of)\b")  # fmt: skip
 COMPLETE_CUE = ci(r"\b(?:all|entire\w*|fully|completely|whole|every|last)\b")
 # Kinds of site where being left means the site was evacuated rather than drawn down.
 POST_KINDS: Final = ("observation_post", "post_group")
+# After a leaving word: one unnamed place of several ("withdrawn from a key base", "from another position").
+ONE_OF_MANY_RE = ci(r"^\s+(?:\w+\s+){0,3}?from (?:a|an|one of (?:its|their|the)|another) ")
 
 # --------------------------------------------------------------------------------------- negation, modality
 
 # A negator in the clause before the head word. "not confirmed" and friends are hedges, not negation of the event.
-NEGATION_RE = ci(r"\b(?:not|never|no|without|nor|denied that|den(?:y|ies) that|n't)\b|n't\b")
+NEGATION_WORDS: Final = ("not", "never", "no", "without", "nor", "denied that", "deny that", "denies that", "n't")
+NEGATION_RE = ci(rf"\b(?:{'|'.join(map(re.escape, NEGATION_WORDS))})\b|n't\b")
 NOT_EVENT_RE = ci(r"\b(?:confirm\w*|verif\w*|comment\w*|clear|known|say|said|disclos\w*|specif\w*|"
                           r"immediately|independently|yet been|sign of a|doubt)\b")  # fmt: skip
 PLANNED_RE = ci(
@@ -444,7 +494,8 @@ ACTOR_NOUNS = (r"forces|troops|army|military|soldiers|units|government|authoriti
 LOCAL_OFFICE = r"governorate|provincial (?:council|authorities|government)|city council|municipality|local council"
 LOCAL_OFFICE_WORDS: Final = ("governorate", "provincial", "council", "municipality")
 REBELS = (r"rebels?|rebel (?:groups?|forces|fighters|factions|coalition)|opposition (?:groups?|forces|fighters|"
-          r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions")  # fmt: skip
+          r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions|"
+          r"attackers|gunmen|assailants")  # fmt: skip
 # Verbs by which a capital or country acts or speaks ("Ankara said", "Israel moved").
 ACTOR_VERBS = (r"said|says|announced|denied|has|have|had|will|would|is|was|wants|agreed|confirmed|rejected|"
                r"demanded|sent|moved|deployed|warned|called|offered|asked|signed|struck|seized")  # fmt: skip

@@ -126,6 +126,7 @@ def claim_json(claim: Claim) -> dict[str, Any]:
         "confirmation": claim.confirmation,
         "modality": claim.modality,
         "attribution": claim.attribution,
+        "actor": claim.actor,
         "span": [claim.span[0], claim.span[1]],
     }
 
@@ -217,9 +218,11 @@ def read_report(extractor: Extractor, report: CorpusReport) -> ReadReport:
     text = report.text
     signed = OriginMatcher.sign([text]) if text.strip() else None
     outcome = extractor.extract(text, report.published, report.id)
-    return ReadReport(
-        report, content_hash(text), signed, [claim_json(c) for c in outcome.claims], outcome.skipped, outcome.language
-    )
+    # The contract lists the monitored forces' claims; other actors' moves are not claims of the case
+    # (ANNOTATION.md). The store keeps them for the brief's "other actors" section.
+    monitored = {a.short for a in extractor.case.monitored}
+    claims = [claim_json(c) for c in outcome.claims if c.actor in monitored]
+    return ReadReport(report, content_hash(text), signed, claims, outcome.skipped, outcome.language)
 
 
 def corpus_record(read: ReadReport, duplicate_of: str | None) -> dict[str, Any]:

@@ -1,0 +1,65 @@
+"""Language packs: reports are routed by language, French is read with its own words, others are skipped."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from drawdown.case import load_case
+from drawdown.extract.claims import Extractor
+from drawdown.extract.lang import PACKS, LanguagePack, pack
+from drawdown.extract.text import detect_language
+
+PUBLISHED = date(2024, 12, 16)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def syria() -> Extractor:
+    return Extractor(load_case("syria-2024"))
+
+
+def _pairs(ex: Extractor, text: str) -> set[tuple[str | None, str, str]]:
+    return {(c.site, c.action, c.modality) for c in ex.extract(text, PUBLISHED).claims}
+
+
+def test_every_pack_defines_every_name() -> None:
+    for code in PACKS:
+        assert isinstance(pack(code), LanguagePack) and pack(code).code == code
+
+
+def test_language_identification() -> None:
+    assert detect_language("Les soldats ont quitté la caserne hier soir, selon plusieurs témoins sur place.") == "fr"
+    assert detect_language("The soldiers left the barracks last night, several witnesses said.") == "en"
+    assert detect_language("Die Soldaten haben die Kaserne gestern Abend verlassen, sagten mehrere Zeugen.") == "de"
+
+
+def test_a_language_without_a_pack_is_skipped_saying_which(syria: Extractor) -> None:
+    outcome = syria.extract(
+        "Die russischen Truppen haben den Stützpunkt Tartus gestern verlassen, sagten Zeugen.", None
+    )
+    assert not outcome.claims and outcome.skipped == "language de not supported"
+
+
+def test_french_actions_negation_and_plans(syria: Extractor) -> None:
+    assert ("tartus", "evacuated", "negated") in _pairs(
+        syria, "Les forces russes n'ont pas quitté Tartous, disent-ils."
+    )
+    assert ("shayrat", "evacuated", "planned") in _pairs(syria, "Les soldats russes quitteront Shayrat bientôt.")
+    done = "Le retrait russe de la base de T4 est terminé, a indiqué un porte-parole."
+    assert ("t4", "withdrawal_complete", "asserted") in _pairs(syria, done)
+
+
+def test_french_dates_and_numbers(syria: Extractor) -> None:
+    claims = syria.extract("Une trentaine de camions russes ont quitté Palmyre le 14 décembre.", PUBLISHED).claims
+    convoy = next(c for c in claims if c.action == "convoy_departed")
+    assert (convoy.site, convoy.quantity, convoy.event_date) == ("palmyra", 30.0, date(2024, 12, 14))
+    yesterday = syria.extract("Deux douzaines de véhicules ont quitté Kuweires hier.", PUBLISHED).claims
+    assert [(c.quantity, c.event_date) for c in yesterday if c.action == "convoy_departed"] == [
+        (24.0, date(2024, 12, 15))
+    ]
+
+
+def test_a_french_demonym_after_the_noun_names_another_actor(syria: Extractor) -> None:
+    claims = syria.extract("Les forces turques se sont retirées de plusieurs positions près de Manbij.", PUBLISHED)
+    assert {c.actor for c in claims.claims} == {"Turkey"}
