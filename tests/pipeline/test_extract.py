@@ -14,7 +14,7 @@ from drawdown.store.claims import load_claims
 from tests.conftest import write
 
 CONTRACT_KEYS = ["site", "site_name", "action", "quantity", "unit", "event_date", "time_precision", "source_type",
-                 "confirmation", "modality", "attribution", "span"]  # fmt: skip
+                 "confirmation", "modality", "attribution", "actor", "span"]  # fmt: skip
 LINES = [
     {"id": "a", "url": "https://a.example/1", "outlet": "A", "published": "2024-12-16T09:00:00Z",
      "text": "A convoy of 40 trucks left T4 air base on Saturday, residents said."},
