@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import _thread
+import threading
 from pathlib import Path
 
 import duckdb
@@ -7,6 +9,7 @@ import pytest
 
 from drawdown.errors import StoreError
 from drawdown.store import Store, open_store, resolve_db_path
+from drawdown.store.db import interrupted
 from drawdown.store.schema import LATEST, MIGRATIONS
 
 TABLES = {"reports", "origins", "claims", "sorties", "assessments", "ingest_runs", "meta", "schema_migrations"}
@@ -114,3 +117,21 @@ def test_a_failed_commit_is_one_store_error_and_rolls_back(tmp_path: Path) -> No
         store.con = real
         assert "No space left on device" in caught.value.one_line() and "rolled back" in caught.value.one_line()
         assert store.get_meta("kept") == "yes" and store.get_meta("lost") is None
+
+
+def test_a_signal_mid_query_is_an_interrupt_and_rolls_back(tmp_path: Path) -> None:
+    # DuckDB answers a signal that lands during a query with RuntimeError("Query interrupted"); the store must
+    # give it back as KeyboardInterrupt, so Ctrl-C and SIGTERM mark the run interrupted instead of printing a traceback
+    with open_store(tmp_path / "s.duckdb") as store:
+        threading.Timer(0.3, _thread.interrupt_main).start()
+        with pytest.raises(KeyboardInterrupt), store.transaction():
+            store.con.execute("CREATE TABLE slow AS SELECT count(*) AS n FROM range(100000000000)")
+        assert "slow" not in _tables(store)
+        assert store.scalar("SELECT 1") == 1
+
+
+def test_interrupted_tells_signals_from_other_runtime_errors() -> None:
+    assert interrupted(KeyboardInterrupt())
+    assert interrupted(RuntimeError("Query interrupted"))
+    assert not interrupted(RuntimeError("something else"))
+    assert not interrupted(ValueError("Query interrupted"))

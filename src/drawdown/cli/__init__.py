@@ -11,11 +11,12 @@ import signal
 from types import FrameType
 
 from drawdown.cli import assess, core, extract, flights, ingest, review, serve  # noqa: F401  (importing registers the commands)
-from drawdown.cli.common import app
+from drawdown.cli.common import app, state
 
 
 def _terminated(signum: int, _frame: FrameType | None) -> None:
-    raise KeyboardInterrupt(signal.Signals(signum).name)
+    state.signal = signal.Signals(signum).name
+    raise KeyboardInterrupt(state.signal)
 
 
 def main() -> None:

@@ -23,6 +23,7 @@ from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from drawdown.errors import CaseError, DrawdownError, Problem
+from drawdown.store.db import interrupted
 
 EXIT_CODES = """\b
 Exit codes: 0 success, 1 some inputs failed, 2 usage error, 3 invalid case file,
@@ -46,6 +47,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 class _State:
     db: Path | None = None
     verbose: bool = False
+    signal: str = ""  # the name of the signal that stopped the run, when it was not Ctrl-C
 
 
 state = _State()
@@ -66,8 +68,12 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
                 traceback.print_exc()
             err.print(f"error: {exc.one_line()}", markup=False)
             raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt as exc:
-            by = f" by {exc}" if str(exc) else ""
+        except BaseException as exc:
+            if not interrupted(exc):
+                raise
+            name = str(exc) if isinstance(exc, KeyboardInterrupt) else ""
+            name = name or state.signal  # a signal that landed mid-query arrives without its name
+            by = f" by {name}" if name else ""
             err.print(f"interrupted{by}; what was stored stays whole, re-run to continue", markup=False)
             raise typer.Exit(130) from None
 

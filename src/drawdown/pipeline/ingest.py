@@ -24,7 +24,7 @@ from drawdown.ingest.parallel import Expired, host_of, run_in_order
 from drawdown.ingest.rewrites import RewriteDetector
 from drawdown.model import Document, IngestFailure, IngestResult, OriginGroup, OriginMember
 from drawdown.store import reports as stored
-from drawdown.store.db import Store, utc_naive
+from drawdown.store.db import Store, interrupted, utc_naive
 from drawdown.store.reports import Incoming
 
 # Called after each file with (files done, files in all, the file just done); drives the CLI's progress bar.
@@ -97,9 +97,13 @@ def ingest(
             store_documents(store, documents, run_id, result, matcher)
             if progress is not None:
                 progress(done, len(expanded), str(item))
-    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (the CLI turns it into one): what is stored stays, whole
+    except BaseException as exc:  # Ctrl-C, or SIGTERM (the CLI turns it into one): what is stored stays, whole
+        if not interrupted(exc):
+            raise
         stored.finish_run(store, run_id, "interrupted", len(result.added), result.skipped, len(result.failures))
-        raise
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        raise KeyboardInterrupt from exc
     finally:
         if isinstance(fetched, Generator):
             fetched.close()  # stops starting fetches when the loop ended early (Ctrl-C, a store error)

@@ -42,6 +42,15 @@ def now_utc() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` is Ctrl-C or SIGTERM. A signal that lands while DuckDB runs a query comes back from the query
+    as ``RuntimeError('Query interrupted')`` (or DuckDB's ``InterruptException``), not as the ``KeyboardInterrupt``
+    that the signal handler raised."""
+    if isinstance(exc, KeyboardInterrupt | duckdb.InterruptException):
+        return True
+    return type(exc) is RuntimeError and str(exc) == "Query interrupted"
+
+
 class Store:
     """A migrated DuckDB connection. Use :meth:`transaction` around every write batch."""
 
@@ -117,8 +126,10 @@ class Store:
                 f"{self.path or 'the store'}: a write failed ({str(exc).splitlines()[0]})",
                 fix="free disk space or memory and re-run; this batch was rolled back, earlier ones are kept",
             ) from exc
-        except BaseException:
+        except BaseException as exc:
             self._rollback()
+            if interrupted(exc) and not isinstance(exc, KeyboardInterrupt):
+                raise KeyboardInterrupt from exc
             raise
         finally:
             self._depth = 0
