@@ -23,6 +23,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from drawdown.case import Case, fold
+from drawdown.extract import countries
 from drawdown.extract import lexicon as lx
 from drawdown.extract.dates import DateMention
 from drawdown.extract.gazetteer import Gazetteer, Mention
@@ -158,11 +159,16 @@ class Extractor:
         other_alt = "|".join(re.escape(n) for n in sorted(self._other_names, key=len, reverse=True)) or "$^"
         self._own_country = actor.short
         self._monitored = frozenset(a.short for a in case.monitored)
+        # A monitored force is also named by its country ("Kenyan troops" for a case actor with country = "KE"):
+        # the country's display name -> that force's short name (the main actor's last, so that it wins).
+        self._by_country = {countries.display(a.country): a.short for a in reversed(case.monitored) if a.country}
         own_alt = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
-        dem_all = "|".join(re.escape(d) for d in sorted(lx.DEMONYMS, key=len, reverse=True))
+        # Demonyms before the noun: English ones in every language ("les forces US"), then the report language's.
+        self._demonyms = {**lx.DEMONYMS, **self.lang.DEMONYMS_BEFORE}
+        dem_all = "|".join(re.escape(d) for d in sorted(self._demonyms, key=len, reverse=True))
         # Country and capital names: world knowledge, plus the names the report's language gives them.
-        self._countries = {**lx.COUNTRIES, **self.lang.COUNTRY_NAMES}
-        countries = "|".join(re.escape(c) for c in sorted(self._countries, key=len, reverse=True))
+        self._countries = {**lx.COUNTRIES, **countries.names(self.lang.code), **self.lang.COUNTRY_NAMES}
+        country_alt = "|".join(re.escape(c) for c in sorted(self._countries, key=len, reverse=True))
         # Languages that put the demonym after the noun ("les forces turques"): noun + demonym -> country.
         after = "|".join(re.escape(d) for d in sorted(self.lang.DEMONYMS_AFTER, key=len, reverse=True)) or "$^"
         # A local office is named by one of the case's towns, provinces or sites ("the Tartus governorate"), never by
@@ -175,13 +181,13 @@ class Extractor:
         # fifth of the extraction time on the benchmark corpus.
         self._local_re = lx.ci(rf"\b(?:{lx.factor(lx.lower_pattern(local_names))})\s(?:{self.lang.LOCAL_OFFICE})\b")
         # The name lists grouped by first letter (lx.factor): the same matches, a fifth faster on news prose.
-        own_f, dem_f, countries_f = lx.factor(own_alt), lx.factor(dem_all), lx.factor(countries)
+        own_f, dem_f, countries_f = lx.factor(own_alt), lx.factor(dem_all), lx.factor(country_alt)
         # Every match starts with the first letter of a name, or of a rebel word in any case: a lookahead on those
         # letters lets the engine skip the other positions at once (the same matches, three times as fast).
         rebel_firsts = first_chars(lx.ci(self.lang.REBELS))
         actor_start = (
             lx.starts_with(
-                (*own, *self._other_names, *lx.DEMONYMS, *self._countries, *self.lang.ACTOR_NOUN_WORDS),
+                (*own, *self._other_names, *self._demonyms, *self._countries, *self.lang.ACTOR_NOUN_WORDS),
                 "".join(sorted(rebel_firsts)),
                 boundary=True,
             )
@@ -200,7 +206,7 @@ class Extractor:
         )
         # A country or the actor speaking for itself: "the United States said", "Moscow announced".
         self._speaker_re = re.compile(
-            rf"\b((?:{lx.factor(countries + '|' + own_alt)}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?"
+            rf"\b((?:{lx.factor(country_alt + '|' + own_alt)}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?"
             rf"(?:{self.lang.SPEAKER_VERBS})\b"
         )
         self._theatre_re = lx.ci(rf"\b{re.escape(case.theatre)}\b")
@@ -807,17 +813,19 @@ class Extractor:
             elif m.group("other"):
                 out.append(_Actor(self._other_names[text], m.start(), m.end(), False))
             elif m.group("after"):
-                country = self.lang.DEMONYMS_AFTER[text.split()[-1]]
-                out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
+                out.append(self._country_actor(self.lang.DEMONYMS_AFTER[text.split()[-1]], m))
             elif m.group("dem"):
-                country = lx.DEMONYMS[text]
-                out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
+                out.append(self._country_actor(self._demonyms[text], m))
             elif m.group("rebel"):
                 out.append(_Actor("rebel groups", m.start(), m.end(), False))
             else:
-                country = self._countries[text]
-                out.append(_Actor(country, m.start(), m.end(), country in self._monitored))
+                out.append(self._country_actor(self._countries[text], m))
         return sorted(out, key=lambda a: a.start) if len(out) > 1 else out
+
+    def _country_actor(self, country: str, m: re.Match[str]) -> _Actor:
+        """A country named as an actor: a monitored force when the case watches it by name or by country."""
+        name = self._by_country.get(country, country)
+        return _Actor(name, m.start(), m.end(), name in self._monitored)
 
     def _actor_for(self, trig: _Trigger, actors: list[_Actor], low: str = "") -> _Actor | None:
         """Who acts: the agent right after the action word ("taken over by X", "the retreat of X", "abandoned
@@ -1032,14 +1040,17 @@ class Extractor:
             if m.group("other"):
                 return self._other_names[text]
             if m.group("after"):
-                return self.lang.DEMONYMS_AFTER[text.split()[-1]]
-            return lx.DEMONYMS.get(text) or self._countries.get(text)
+                return self._as_monitored(self.lang.DEMONYMS_AFTER[text.split()[-1]])
+            return self._as_monitored(self._demonyms.get(text) or self._countries.get(text))
         for word in _CAPITALISED_RE.findall(phrase):
-            if word in lx.DEMONYMS:
-                return lx.DEMONYMS[word]
+            if word in self._demonyms:
+                return self._as_monitored(self._demonyms[word])
             if word in self._countries:
-                return self._countries[word]
+                return self._as_monitored(self._countries[word])
         return None
+
+    def _as_monitored(self, country: str | None) -> str | None:
+        return self._by_country.get(country, country) if country else country
 
     @staticmethod
     def _quantity(action: str, trig: _Trigger, quantities: list[Quantity]) -> Quantity | None:

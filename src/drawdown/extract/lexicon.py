@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from drawdown.extract import countries
 from drawdown.extract.keywords import longest_match
 
 
@@ -463,24 +464,23 @@ def attribution_start(body: str, pos: int, verb_at: int | None = None) -> int | 
 
 # ----------------------------------------------------------------------------------------------- other actors
 
-# Demonyms and capitals -> country. General knowledge, used to tell who did something; the case actor is found
-# among these by its short name.
+# Demonyms and country names -> country: every country's, from pycountry and the demonym table (countries.py), plus
+# the capitals, offices and non-state forces that news name as actors. General knowledge, used to tell who did
+# something; a case actor is found among these by its short name or its country code.
 DEMONYMS: Final = {
-    "American": "United States", "US": "United States", "U.S.": "United States", "Turkish": "Turkey",
-    "Israeli": "Israel", "Iranian": "Iran", "Syrian": "Syria", "Russian": "Russia", "Ukrainian": "Ukraine",
-    "French": "France", "British": "United Kingdom", "German": "Germany", "Chinese": "China", "Iraqi": "Iraq",
-    "Lebanese": "Lebanon", "Jordanian": "Jordan", "Libyan": "Libya", "Malian": "Mali", "Egyptian": "Egypt",
-    "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Qatari": "Qatar", "Kurdish": "Kurdish forces",
-    "Kurdish-led": "Kurdish forces", "Turkish-backed": "Turkey", "Iranian-backed": "Iran",
+    **countries.demonyms("en"),
+    "Kurdish": "Kurdish forces", "Kurdish-led": "Kurdish forces", "Turkish-backed": "Turkey",
+    "Iranian-backed": "Iran",
 }  # fmt: skip
 COUNTRIES: Final = {
-    "United States": "United States", "Washington": "United States", "Pentagon": "United States",
-    "Turkey": "Turkey", "Türkiye": "Turkey", "Ankara": "Turkey", "Israel": "Israel", "IDF": "Israel",
-    "Iran": "Iran", "Tehran": "Iran", "Syria": "Syria", "Damascus": "Syria", "Russia": "Russia", "Moscow": "Russia",
-    "Kremlin": "Russia", "Ukraine": "Ukraine", "Kyiv": "Ukraine", "France": "France", "Paris": "France",
-    "Libya": "Libya", "Iraq": "Iraq", "Baghdad": "Iraq", "Lebanon": "Lebanon", "Hezbollah": "Hezbollah",
-    "China": "China", "Beijing": "China", "NATO": "NATO", "United Nations": "United Nations", "UN": "United Nations",
-    "UNDOF": "United Nations", "SDF": "Kurdish forces", "HTS": "Syria",
+    **countries.names("en"),
+    "Washington": "United States", "Pentagon": "United States", "Ankara": "Turkey", "IDF": "Israel",
+    "Tehran": "Iran", "Damascus": "Syria", "Moscow": "Russia", "Kremlin": "Russia", "Kyiv": "Ukraine",
+    "Kiev": "Ukraine", "Paris": "France", "Baghdad": "Iraq", "Beijing": "China", "Nairobi": "Kenya",
+    "Addis Ababa": "Ethiopia", "Kampala": "Uganda", "Bamako": "Mali", "Niamey": "Niger",
+    "Ouagadougou": "Burkina Faso", "N'Djamena": "Chad", "Minsk": "Belarus", "Hezbollah": "Hezbollah",
+    "NATO": "NATO", "United Nations": "United Nations", "UN": "United Nations", "UNDOF": "United Nations",
+    "SDF": "Kurdish forces", "HTS": "Syria",
 }  # fmt: skip
 # Nouns that make a demonym an actor ("Turkish forces"), or a country's possessive an actor ("Syria's new leadership").
 ACTOR_NOUNS = (r"forces|troops|army|military|soldiers|units|government|authorities|officials|leadership|ministry|"

@@ -74,6 +74,7 @@ class LanguagePack:
     ACTOR_NOUNS: str
     ACTOR_NOUN_WORDS: tuple[str, ...]
     COUNTRY_NAMES: dict[str, str]
+    DEMONYMS_BEFORE: dict[str, str]
     DEMONYMS_AFTER: dict[str, str]
     ACTOR_VERBS: str
     REBELS: str

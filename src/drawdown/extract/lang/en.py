@@ -78,9 +78,10 @@ __all__ = [
     "quantities",
 ]  # fmt: skip
 
-# English puts the demonym before the noun ("Turkish forces": lexicon.DEMONYMS) and names countries as lexicon.COUNTRIES
-# does; nothing to add.
+# English puts the demonym before the noun ("Turkish forces") and names countries as lexicon.DEMONYMS and
+# lexicon.COUNTRIES do (every country's, from countries.py); those hold in every language, so nothing to add.
 COUNTRY_NAMES: dict[str, str] = {}
+DEMONYMS_BEFORE: dict[str, str] = {}
 DEMONYMS_AFTER: dict[str, str] = {}
 ACTOR_NOUN_WORDS: tuple[str, ...] = ()
 # English marks its future on the auxiliary (PLANNED_RE), never on the action word itself.

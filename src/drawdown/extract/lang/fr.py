@@ -159,13 +159,14 @@ _DEMONYM_STEMS = {"russe": "Russia", "turc": "Turkey", "turque": "Turkey", "amé
                   "ukrainienne": "Ukraine", "britannique": "United Kingdom", "allemand": "Germany",
                   "allemande": "Germany", "chinois": "China", "chinoise": "China",
                   "kurde": "Kurdish forces"}  # fmt: skip
+DEMONYMS_BEFORE: dict[str, str] = {}  # French puts them after the noun
 DEMONYMS_AFTER: dict[str, str] = {}
 for _stem, _country in _DEMONYM_STEMS.items():
     for _form in (
         (_stem, _stem + "s", _stem + "e", _stem + "es") if not _stem.endswith(("e", "s", "è")) else (_stem, _stem + "s")
     ):
         DEMONYMS_AFTER.setdefault(_form, _country)
-# French names of countries and capitals (the English ones stay known: lexicon.COUNTRIES).
+# French names beyond ISO 3166's French ones (countries.names("fr")) and capitals; the English ones stay known.
 COUNTRY_NAMES = {"Russie": "Russia", "Moscou": "Russia", "Turquie": "Turkey", "Syrie": "Syria", "Damas": "Syria",
                  "États-Unis": "United States", "Etats-Unis": "United States", "Irak": "Iraq", "Liban": "Lebanon",
                  "Israël": "Israel", "Iran": "Iran", "Téhéran": "Iran", "Libye": "Libya", "Tchad": "Chad",
