@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from datetime import date
 from types import ModuleType
 from typing import Protocol
@@ -108,9 +108,14 @@ class LanguagePack:
 
     @classmethod
     def from_module(cls, code: str, module: ModuleType) -> LanguagePack:
-        """The pack a language module defines (every field by its name; a missing one is an AttributeError)."""
-        names = [f.name for f in fields(cls) if f.name != "code"]
-        return cls(code, **{name: getattr(module, name) for name in names})
+        """The pack a language module defines, every field by its name. A field with a default in this class (one
+        that only some languages need) may be left out; a missing one without a default is an AttributeError."""
+        given = {f.name: getattr(module, f.name) for f in fields(cls) if f.name != "code" and hasattr(module, f.name)}
+        required = [f.name for f in fields(cls) if f.name != "code" and f.default is MISSING]
+        for name in required:
+            if name not in given:
+                raise AttributeError(f"language pack {code} defines no {name}")
+        return cls(code, **given)
 
 
 def _load(code: str) -> LanguagePack:
