@@ -227,3 +227,21 @@ def test_speakers_read_late_give_the_claims_of_speakers_read_at_once(case_ref: s
             assert late.extract(ex.text, ex.published).claims == expected
             claims += len(expected)
     assert claims > 100
+
+
+def test_a_force_that_withdrew_from_a_town_has_left_it() -> None:
+    ex = Extractor(load_case("tests/data/cases/somalia-2016.toml"))
+    pairs = {(c.site, c.action) for c in ex.extract("Kenyan troops withdrew from Baardheere on Tuesday.", None).claims}
+    assert pairs == {("baardheere", "withdrawal_complete")}
+    # still under way, or in part, it is not complete
+    going = ex.extract("Kenyan troops began to withdraw from Baardheere on Tuesday.", None).claims
+    assert {c.action for c in going} == {"withdrawal_started"}
+
+
+def test_the_force_named_right_after_the_action_word_is_the_one_that_acts() -> None:
+    ex = Extractor(load_case("tests/data/cases/syria-2019.toml"))
+    claims = ex.extract("The UN withdrew peacekeepers from the Golan Heights last week.", None).claims
+    assert {c.actor for c in claims} == {"United Nations"}
+    # another actor after the word is more often the one handed to, and stays out of it
+    handed = ex.extract("The base was handed over to the Syrian army on Monday.", None).claims
+    assert all(c.actor != "Syrian government forces" for c in handed)

@@ -774,6 +774,8 @@ class Extractor:
                 return "evacuated" if self._posts_left(body, targets) else "withdrawal_complete"
             if self._posts_left(body, targets) and not self.lang.STARTED_CUE.search(window):
                 return "evacuated"
+            if self._town_left(body, trig, targets):
+                return "withdrawal_complete"
             return action
         if (
             action == "evacuated"
@@ -782,6 +784,14 @@ class Extractor:
         ):
             return "withdrawal_partial"
         return action
+
+    def _town_left(self, body: str, trig: _Trigger, targets: list[Mention | None]) -> bool:
+        """A force that withdrew (done, in the past) from a named town has left it: a town is not drawn down."""
+        return (
+            bool(targets)
+            and all(t is not None and self._kinds.get(t.site_id) in lx.TOWN_KINDS for t in targets)
+            and self.lang.DONE_LEAVING_RE.fullmatch(body.lower(), trig.start, trig.end) is not None
+        )
 
     def _posts_left(self, body: str, targets: list[Mention | None]) -> bool:
         """Posts (named as posts) that are left are evacuated; a town or base that is withdrawn from is not."""
@@ -847,6 +857,14 @@ class Extractor:
                     continue
                 left, right = (a, last) if a.end <= last.start else (last, a)
                 if right.start >= left.end and self.lang.JOINT_RE.fullmatch(low, left.end, right.start):
+                    return a
+        if last is None:  # none named before: a monitored force right after the action word ("withdrew
+            # peacekeepers", "hosts a Russian base"), in the same clause (another actor there is more often the one
+            # handed to: "handed over to the Syrian authorities")
+            for a in actors:
+                gap = low[trig.end : a.start]
+                near = trig.end <= a.start <= trig.end + 30 and "," not in gap
+                if a.case_actor and near and not self._clause_ends(gap):
                     return a
         return last
 

@@ -288,6 +288,10 @@ PARTIAL_CUE = ci(r"\b(?:some(?!\s+\d)|part of|portion|several|a number of|partia
 COMPLETE_CUE = ci(r"\b(?:all|entire\w*|fully|completely|whole|every|last)\b")
 # Kinds of site where being left means the site was evacuated rather than drawn down.
 POST_KINDS: Final = ("observation_post", "post_group")
+# Kinds of site that a force holds or leaves whole (a town, a village): withdrawing from one is leaving it.
+TOWN_KINDS: Final = ("area", "town", "village")
+# A withdrawal said as done: the force has left the place ("withdrew from X", "the retreat of X").
+DONE_LEAVING_RE = ci(r"withdrew|retreated|retreat|pulled (?:out|back)|moved out")
 # After a leaving word: one unnamed place of several ("withdrawn from a key base", "from another position").
 ONE_OF_MANY_RE = ci(r"^\s+(?:\w+\s+){0,3}?from (?:a|an|one of (?:its|their|the)|another) ")
 
@@ -497,5 +501,7 @@ REBELS = (r"rebels?|rebel (?:groups?|forces|fighters|factions|coalition)|opposit
           r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions|"
           r"attackers|gunmen|assailants")  # fmt: skip
 # Verbs by which a capital or country acts or speaks ("Ankara said", "Israel moved").
-ACTOR_VERBS = (r"said|says|announced|denied|has|have|had|will|would|is|was|wants|agreed|confirmed|rejected|"
-               r"demanded|sent|moved|deployed|warned|called|offered|asked|signed|struck|seized")  # fmt: skip
+ACTOR_VERBS = (r"(?:said|says|announced|denied|has|have|had|will|would|is|was|wants|agreed|confirmed|rejected|"
+               r"demanded|sent|moved|deployed|warned|called|offered|asked|signed|struck|seized|withdrew|pulled|"
+               r"evacuated|began|started|completed|finished|ended|handed|established|set|built|reinforced|"
+               r"maintains|keeps|kept|retains|still)")  # fmt: skip

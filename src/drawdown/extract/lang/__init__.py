@@ -105,6 +105,8 @@ class LanguagePack:
     RELATIVE_GATE: re.Pattern[str]
     find_dates: DateReader
     quantities: Callable[[Iterable[str]], QuantityReader]
+    # Fields only some languages give (a pack may leave them out).
+    DONE_LEAVING_RE: re.Pattern[str] = re.compile(r"(?!)")  # a withdrawal said as done; see lexicon.py
 
     @classmethod
     def from_module(cls, code: str, module: ModuleType) -> LanguagePack:
