@@ -26,11 +26,12 @@ CASES = Path(__file__).parents[1] / "data" / "cases"
 # Measured 2026-12-03 before any real-text rule: somalia 0.144, ukraine 0.132, syria 0.033; after take-overs,
 # resultant states, convoy roles, caption presence and agents: 0.528, 0.611, 0.444; with other forces, back
 # references, destinations and unplaced moves of a named force: 0.587, 0.679, 0.444; with plural back references
-# and partial cues: 0.646, 0.679, 0.531.
+# and partial cues: 0.646, 0.679, 0.531; with a withdrawal done read as the place left, actors found by their
+# country code and a monitored force named after the action word (2026-12-03): 0.696, 0.679, 0.597.
 FLOORS = {
-    "somalia-2016": 0.64,
+    "somalia-2016": 0.69,
     "ukraine-2022": 0.67,
-    "syria-2019": 0.53,
+    "syria-2019": 0.59,
 }
 
 

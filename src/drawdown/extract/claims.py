@@ -774,8 +774,9 @@ class Extractor:
                 return "evacuated" if self._posts_left(body, targets) else "withdrawal_complete"
             if self._posts_left(body, targets) and not self.lang.STARTED_CUE.search(window):
                 return "evacuated"
-            if self._town_left(body, trig, targets):
-                return "withdrawal_complete"
+            if self._place_left(body, trig, targets):
+                posts = all(t is not None and self._kinds.get(t.site_id) in lx.POST_KINDS for t in targets)
+                return "evacuated" if posts else "withdrawal_complete"
             return action
         if (
             action == "evacuated"
@@ -785,12 +786,15 @@ class Extractor:
             return "withdrawal_partial"
         return action
 
-    def _town_left(self, body: str, trig: _Trigger, targets: list[Mention | None]) -> bool:
-        """A force that withdrew (done, in the past) from a named town has left it: a town is not drawn down."""
+    def _place_left(self, body: str, trig: _Trigger, targets: list[Mention | None]) -> bool:
+        """A force that withdrew (done, in the past) from a named place has left it: ANNOTATION.md labels what is
+        asserted, the move done, not begun. Not so for a province or region, nor for a number of troops that left
+        ("some 400 troops withdrew from X" says how many went, not that none stayed)."""
         return (
             bool(targets)
-            and all(t is not None and self._kinds.get(t.site_id) in lx.TOWN_KINDS for t in targets)
+            and all(t is not None and self._kinds.get(t.site_id) not in lx.NOT_LEFT_WHOLE for t in targets)
             and self.lang.DONE_LEAVING_RE.fullmatch(body.lower(), trig.start, trig.end) is not None
+            and not any(ch.isdigit() for ch in body[max(0, trig.start - 40) : trig.start])
         )
 
     def _posts_left(self, body: str, targets: list[Mention | None]) -> bool:

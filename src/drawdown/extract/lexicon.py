@@ -288,8 +288,8 @@ PARTIAL_CUE = ci(r"\b(?:some(?!\s+\d)|part of|portion|several|a number of|partia
 COMPLETE_CUE = ci(r"\b(?:all|entire\w*|fully|completely|whole|every|last)\b")
 # Kinds of site where being left means the site was evacuated rather than drawn down.
 POST_KINDS: Final = ("observation_post", "post_group")
-# Kinds of site that a force holds or leaves whole (a town, a village): withdrawing from one is leaving it.
-TOWN_KINDS: Final = ("area", "town", "village")
+# Kinds of site that a force does not leave whole by withdrawing from them once: a province, a region.
+NOT_LEFT_WHOLE: Final = ("province", "region", "district")
 # A withdrawal said as done: the force has left the place ("withdrew from X", "the retreat of X").
 DONE_LEAVING_RE = ci(r"withdrew|retreated|retreat|pulled (?:out|back)|moved out")
 # After a leaving word: one unnamed place of several ("withdrawn from a key base", "from another position").
