@@ -111,7 +111,7 @@ def _language_by_stripping_every_word(text: str) -> str:
         return "und"
     raw = Counter(text.lower().split())
     total = sum(raw.values())
-    if total < 5:
+    if total < 2:
         return "und"
     tally: Counter[str] = Counter()
     for word, n in raw.items():

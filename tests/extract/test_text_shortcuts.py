@@ -130,7 +130,7 @@ def _plain_language(text: str) -> str:
             return script
     tokens = sample.lower().split() if ascii_ else [w.lower() for w in found]
     total = len(tokens)
-    if total < 5:
+    if total < 2:
         return "und"
     raw = Counter(tokens)
     stripped: dict[str, int] = {}

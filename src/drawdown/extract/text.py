@@ -189,7 +189,7 @@ def detect_language(text: str) -> str:
         return identified
     tokens = sample.lower().split() if ascii_ else list(map(str.lower, found))
     total = len(tokens)
-    if total < 5:
+    if total < 2:  # a caption of two words ("Convoy leaving Tartus") is still read; a lone word is not
         return "und"
     # Each token counts as its form stripped of edge punctuation ('"the', 'of,': "the", "of"), stripped in C by one
     # map (str.strip hands back a token with none as it is); only function words are counted, as only they are
