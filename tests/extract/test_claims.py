@@ -107,7 +107,7 @@ def test_other_actors_get_their_own_claims(syria: Extractor) -> None:
         ("", "empty text"),
         ("   \n  ", "empty text"),
         ("<div><span></span></div>", "no text left after removing markup"),
-        ("غادرت القوات الروسية قاعدة حميميم الجوية يوم السبت وفقا لمصادر محلية", "language ar not supported"),
+        ("הכוחות הרוסיים עזבו את בסיס חמימים ביום שבת לפי מקורות מקומיים", "language he not supported"),
     ],
 )
 def test_bad_input_is_skipped_with_a_reason(syria: Extractor, text: str, reason: str) -> None:

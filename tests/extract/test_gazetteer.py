@@ -161,3 +161,18 @@ def test_misspells_a_site_skips_known_words_and_agrees_with_the_look_ups(text: s
     for gazetteer in (_WARM, Gazetteer.from_case(load_case("syria-2024"))):
         found = gazetteer.misspells_a_site(text)
         assert found == any(gazetteer._fuzzy_site(m.group(0)) is not None for m in _CAPWORD_RE.finditer(text))
+
+
+def test_prefixes_a_language_attaches_to_a_name() -> None:
+    from drawdown.extract.lang import pack
+
+    case = load_case("syria-2024")
+    text = "غادرت القوات بحميميم وطرطوس وبالقامشلي"
+    arabic = Gazetteer.from_case(case, pack("ar").NAME_PREFIXES).find(text)
+    assert [(m.site_id, m.surface) for m in arabic] == [
+        ("hmeimim", "حميميم"),
+        ("tartus", "طرطوس"),
+        ("qamishli", "القامشلي"),
+    ]
+    assert all(text[m.start : m.end] == m.surface for m in arabic)  # a mention spans the name, not its clitic
+    assert Gazetteer.from_case(case).find(text) == []  # without prefixes a name stands alone, as in English

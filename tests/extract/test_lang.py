@@ -63,3 +63,47 @@ def test_french_dates_and_numbers(syria: Extractor) -> None:
 def test_a_french_demonym_after_the_noun_names_another_actor(syria: Extractor) -> None:
     claims = syria.extract("Les forces turques se sont retirées de plusieurs positions près de Manbij.", PUBLISHED)
     assert {c.actor for c in claims.claims} == {"Turkey"}
+
+
+def test_arabic_clitics_diacritics_and_verb_first_actors(syria: Extractor) -> None:
+    # A clitic on the site's name ("بحميميم"), diacritics and tatweel, and the actor after its verb.
+    assert ("hmeimim", "evacuated", "asserted") in _pairs(syria, "وغادرَت القــوات الروسيّة بحميميم أمس.")
+    assert ("qamishli", "withdrawal_started", "negated") in _pairs(syria, "لم تنسحب القوات الروسية من القامشلي.")
+    assert ("shayrat", "evacuated", "planned") in _pairs(syria, "ستغادر القوات الروسية قاعدة الشعيرات قريبا.")
+    done = "أعلنت وزارة الدفاع الروسية اكتمال الانسحاب من قاعدة التيفور."
+    claims = syria.extract(done, PUBLISHED).claims
+    assert [(c.site, c.action, c.confirmation) for c in claims] == [("t4", "withdrawal_complete", "confirmed")]
+    turkish = syria.extract("انسحبت القوات التركية من عدة مواقع قرب منبج.", PUBLISHED).claims
+    assert {c.actor for c in turkish} == {"Turkey"}
+
+
+def test_arabic_denials_hedges_and_sentences(syria: Extractor) -> None:
+    denied = syria.extract("نفى الكرملين أن تكون القوات الروسية تغادر طرطوس.", PUBLISHED).claims
+    assert [(c.site, c.modality, c.confirmation) for c in denied] == [("tartus", "negated", "denied")]
+    hedged = syria.extract("أفادت تقارير بأن القوات الروسية غادرت جبلة.", PUBLISHED).claims
+    assert [(c.site, c.confirmation) for c in hedged] == [("jableh-area", "unconfirmed")]
+    # Two sentences on one line: the second's convoy is read on its own (its date is its own).
+    two = syria.extract("انسحبت القوات الروسية من حميميم يوم الأحد. وغادر رتل روسي تدمر أمس.", PUBLISHED).claims
+    assert {(c.site, c.action, c.event_date) for c in two} == {
+        ("hmeimim", "withdrawal_started", date(2024, 12, 15)),
+        ("palmyra", "convoy_departed", date(2024, 12, 15)),
+    }
+
+
+def test_arabic_dates_and_numbers(syria: Extractor) -> None:
+    claims = syria.extract("غادر رتل من ٣٠ آلية روسية تدمر في ١٤ كانون الأول/ديسمبر.", PUBLISHED).claims
+    convoy = next(c for c in claims if c.action == "convoy_departed")
+    assert (convoy.site, convoy.quantity, convoy.event_date) == ("palmyra", 30.0, date(2024, 12, 14))
+    flights = syria.extract("أقلعت طائرتان روسيتان من حميميم يوم السبت.", PUBLISHED).claims
+    assert [(c.action, c.quantity, c.event_date) for c in flights] == [("flights_departed", 2.0, date(2024, 12, 14))]
+    share = syria.extract("قلصت القوات الروسية وجودها في القامشلي بنسبة أربعين في المئة.", PUBLISHED).claims
+    assert [(c.action, c.quantity, c.unit) for c in share] == [("withdrawal_partial", 40.0, "percent")]
+    plan = syria.extract("تعتزم موسكو سحب قواتها من حميميم بحلول نهاية الشهر.", PUBLISHED).claims
+    assert [(c.action, c.modality, c.due_date) for c in plan] == [
+        ("withdrawal_complete", "planned", date(2024, 12, 31))
+    ]
+
+
+def test_arabic_is_identified_and_read() -> None:
+    assert detect_language("انسحبت القوات الروسية من قاعدة حميميم الجوية يوم الأحد.") == "ar"
+    assert "ar" in PACKS and pack("ar").NAME_PREFIXES and not pack("en").NAME_PREFIXES

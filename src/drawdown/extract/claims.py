@@ -131,7 +131,7 @@ class Extractor:
         self.lang = lang_pack(language)
         # The extractors for the case's other languages, built when a report in one of them comes.
         self._by_language: dict[str, Extractor] = {language: self}
-        self.gazetteer = Gazetteer.from_case(case)
+        self.gazetteer = Gazetteer.from_case(case, self.lang.NAME_PREFIXES)
         self._kinds = {site.id: site.kind for site in case.sites}
         aircraft = tuple(n for a in case.aircraft for n in (a.name, *a.aliases))
         self.quantities = self.lang.quantities(aircraft)
@@ -344,7 +344,7 @@ class Extractor:
             may_act = mask & g_action == g_action
             if not may_act and mask & g_speaker != g_speaker:
                 continue  # no claim, and no speaker to pass on
-            if commentary or body.endswith("?"):  # a sentence never ends in white space
+            if commentary or body.endswith(("?", "؟")):  # a sentence never ends in white space
                 continue
             low = lowered[start:end]
             site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
@@ -1039,9 +1039,9 @@ class Extractor:
             # On record about its own forces: the speaker's country is the actor's (or the speaker is unnamed).
             # The speaker's country: from the attribution, else from the sentence's last clause ("..., X said").
             # (An empty attribution names no country: the look-up is skipped. The last clause is taken from the
-            # last comma on, as rsplit would, without splitting.)
+            # last comma, Latin or Arabic, on, as rsplit would, without splitting.)
             speaker = (self._country_of(attribution) if attribution else None) or self._country_of(
-                sentence[sentence.rfind(",") + 1 :], may_name_actor
+                sentence[max(sentence.rfind(","), sentence.rfind("،")) + 1 :], may_name_actor
             )
             subject = actor.name if actor else self._own_country
             if speaker == subject:

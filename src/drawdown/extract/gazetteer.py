@@ -103,22 +103,28 @@ class Gazetteer:
         kinds: dict[str, str] | None = None,
         stop: frozenset[str] = frozenset(),
         place_keys: frozenset[str] = frozenset(),
+        prefixes: str = "",
     ) -> None:
+        # ``prefixes``: a pattern of what may be attached in front of a name (Arabic clitics: "بحميميم", "وطرطوس");
+        # the name is then the pattern's first group, and a mention spans the name alone.
+        lead = f"(?:{prefixes})?(" if prefixes else ""
+        tail = ")" if prefixes else ""
+        self._group = 1 if prefixes else 0
         # lookup key -> site id. Longest first, so that "Tartus port" wins over "Tartus".
         self._owner = names
         ordered = sorted(names, key=len, reverse=True)
         # Between words, any run of punctuation or space: the same rule as fold(), so what matches also looks up.
         alternation = "|".join(r"[\W_]+".join(re.escape(word) for word in key.split(" ")) for key in ordered)
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if ordered else None
+        self._pattern = re.compile(rf"(?<!\w){lead}(?:{alternation}){tail}(?!\w)", re.IGNORECASE) if ordered else None
         # The same names matched against lower-cased text: several times faster than IGNORECASE on a long
         # alternation, and the names are folded to lower case already.
-        self._lower_pattern = re.compile(rf"(?<!\w)(?:{factor(alternation)})(?!\w)") if ordered else None
+        self._lower_pattern = re.compile(rf"(?<!\w){lead}(?:{factor(alternation)}){tail}(?!\w)") if ordered else None
         # Places holding several sites, by folded name; matched separately because they need the sentence.
         self._places = places or {}
         self._kinds = kinds or {}
         multi = sorted(self._places, key=len, reverse=True)
         place_alt = "|".join(r"[\W_]+".join(re.escape(w) for w in key.split(" ")) for key in multi)
-        self._place_pattern = re.compile(rf"(?<!\w)(?:{place_alt})(?!\w)") if multi else None
+        self._place_pattern = re.compile(rf"(?<!\w){lead}(?:{place_alt}){tail}(?!\w)") if multi else None
         # One-word names long enough to be matched fuzzily.
         self._fuzzy_names = [k for k in names if " " not in k and len(k) >= FUZZY_MIN_LEN]
         self._stop = stop
@@ -132,7 +138,7 @@ class Gazetteer:
         self._keys: dict[str, str] = {}
 
     @classmethod
-    def from_case(cls, case: Case) -> Gazetteer:
+    def from_case(cls, case: Case, prefixes: str = "") -> Gazetteer:
         names: dict[str, str] = {}
         places: dict[str, tuple[str, ...]] = {}
         place_keys: set[str] = set()
@@ -153,7 +159,8 @@ class Gazetteer:
                         places.setdefault(fold(name), place.sites)
         # Words that must never be fuzzily read as a site: the theatre and the actor's names.
         stop = {fold(w) for w in (case.theatre, case.actor.short, *case.actor.aliases)}
-        return cls(names, places, {s.id: s.kind for s in case.sites}, frozenset(stop), frozenset(place_keys))
+        kinds = {s.id: s.kind for s in case.sites}
+        return cls(names, places, kinds, frozenset(stop), frozenset(place_keys), prefixes)
 
     def find(self, text: str, folded: str | None = None, start: int = 0) -> list[Mention]:
         """Every site mention in ``text``, in order, with character offsets into ``text``.
@@ -165,11 +172,11 @@ class Gazetteer:
             return []
         mentions = []
         folded = lower(_strip_accents(text)) if folded is None else folded
-        keys, owner, place_keys = self._keys, self._owner, self._place_keys
+        keys, owner, place_keys, group = self._keys, self._owner, self._place_keys, self._group
         for match in self._lower_pattern.finditer(folded, start):
-            matched = match.group(0)
+            matched = match.group(group)
             key = keys.get(matched) or self._key(matched)
-            a, b = match.span()
+            a, b = match.span(group)
             mentions.append(Mention(owner[key], a, b, text[a:b], key in place_keys))
         return mentions
 
@@ -237,13 +244,13 @@ class Gazetteer:
         if places and self._place_pattern is not None:
             folded = lower(_strip_accents(sentence)) if folded is None else folded
             for match in self._place_pattern.finditer(folded):
-                if not free(match.start(), match.end()):
+                a, b = match.span(self._group)
+                if not free(a, b):
                     continue
-                site_id = self._resolve_place(self._places[fold(match.group(0))], sentence, match.start(), match.end())
+                site_id = self._resolve_place(self._places[fold(match.group(self._group))], sentence, a, b)
                 if site_id is not None:
-                    surface = sentence[match.start() : match.end()]
-                    found.append(Mention(site_id, match.start(), match.end(), surface, via_place=True))
-                    taken.append((match.start(), match.end()))
+                    found.append(Mention(site_id, a, b, sentence[a:b], via_place=True))
+                    taken.append((a, b))
         if fuzzy:
             for match in _CAPWORD_RE.finditer(sentence):
                 # Looked up before the overlap test, which decides only whether a site found is kept: so the words

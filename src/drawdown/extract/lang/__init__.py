@@ -107,6 +107,8 @@ class LanguagePack:
     quantities: Callable[[Iterable[str]], QuantityReader]
     # Fields only some languages give (a pack may leave them out).
     DONE_LEAVING_RE: re.Pattern[str] = re.compile(r"(?!)")  # a withdrawal said as done; see lexicon.py
+    # What may be attached in front of a site's name (a pattern; Arabic clitics: "بحميميم"). None by default.
+    NAME_PREFIXES: str = ""
 
     @classmethod
     def from_module(cls, code: str, module: ModuleType) -> LanguagePack:
@@ -127,7 +129,7 @@ def _load(code: str) -> LanguagePack:
 
 
 # The languages with a pack. A report in another language is skipped, saying so.
-PACKS: tuple[str, ...] = ("en", "fr")
+PACKS: tuple[str, ...] = ("en", "fr", "ar")
 _loaded: dict[str, LanguagePack] = {}
 
 
