@@ -88,6 +88,11 @@ BROKEN = [
     ),
     pytest.param(('kind = "air_base"', 'kind = "airbase"'), r'sites\[1\]\.kind: unknown value .*"air_base"', id="kind"),
     pytest.param(('type = "media"', 'type = "newspaper"'), r"sources\[0\]\.type: unknown value", id="source-type"),
+    pytest.param(
+        ('type = "media"', 'type = "media"\ndirect_observation = "yes"'),
+        r"sources\[0\]\.direct_observation: must be true or false, got 'yes'; write direct_observation = true",
+        id="observation-flag",
+    ),
     pytest.param(('scope = ["all"]', 'scope = ["nowhere"]'), r"plans\[0\]\.scope: unknown site id", id="scope"),
     pytest.param(("due = 2031-06-21", "due = 2030-06-21"), r"plans\[0\]\.due: due date .* is before", id="due"),
     pytest.param(("format = 1", "format = 2"), r"format: format 2 is not supported", id="format"),

@@ -246,3 +246,22 @@ def test_the_force_named_right_after_the_action_word_is_the_one_that_acts() -> N
     # another actor after the word is more often the one handed to, and stays out of it
     handed = ex.extract("The base was handed over to the Syrian army on Monday.", None).claims
     assert all(c.actor != "Syrian government forces" for c in handed)
+
+
+def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_flatly() -> None:
+    # somalia-2016.toml lists ACLED's Local Source Project with direct_observation = true
+    ex = Extractor(load_case("tests/data/cases/somalia-2016.toml"))
+    flat = "Kenyan troops withdrew from Baardheere on Tuesday."
+    (seen,) = ex.extract(flat, PUBLISHED, outlet="Local Source Project").claims
+    assert (seen.source_type, seen.confirmation) == ("observer", "confirmed")
+    (unlisted,) = ex.extract(flat, PUBLISHED, outlet="Some Daily").claims
+    assert (unlisted.source_type, unlisted.confirmation) == ("media", "unconfirmed")
+    # a hedge, or a speaker the text names, is not the source's own sighting
+    (hedged,) = ex.extract(
+        "Kenyan troops reportedly withdrew from Baardheere.", PUBLISHED, outlet="Local Source Project"
+    ).claims
+    assert hedged.confirmation == "unconfirmed"
+    (told,) = ex.extract(
+        "Kenyan troops withdrew from Baardheere, anonymous sources said.", PUBLISHED, outlet="Local Source Project"
+    ).claims
+    assert (told.source_type, told.confirmation) == ("anonymous", "unconfirmed")

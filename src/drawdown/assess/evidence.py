@@ -7,9 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
-from urllib.parse import urlsplit
 
-from drawdown.case import AssessParams, Case, fold
+from drawdown.case import AssessParams, Case
 from drawdown.model import Claim, Coverage, Mention, Report, Sortie
 
 PRESENT, DRAWING, WITHDRAWN = "present", "drawing_down", "withdrawn"
@@ -179,11 +178,6 @@ TYPE_LABELS = {
 }
 
 
-def _matches(name: str, candidates: tuple[str, ...]) -> bool:
-    folded = f" {fold(name)} "
-    return any(f" {fold(c)} " in folded for c in candidates if c)
-
-
 def reliability(claim: Claim, report: Report, case: Case) -> tuple[str, str]:
     """(Admiralty grade, who) for a claim.
 
@@ -193,14 +187,14 @@ def reliability(claim: Claim, report: Report, case: Case) -> tuple[str, str]:
     """
     if claim.attribution:
         for source in case.sources:
-            if _matches(claim.attribution, (source.name, *source.aliases)):
+            if source.named_in(claim.attribution):
                 return source.reliability, source.name
-    if claim.source_type in (None, "media"):
-        host = (urlsplit(report.url).hostname or "") if report.url else ""
-        for source in case.sources:
-            named = report.outlet and _matches(report.outlet, (source.name, *source.aliases))
-            if named or any(host == d or host.endswith("." + d) for d in source.domains):
-                return source.reliability, source.name
+    publisher = case.publisher(report.outlet, report.url)
+    if publisher is not None:
+        # The outlet's own claim, or what a source whose statements are observation saw (typed as that source).
+        seen = publisher.direct_observation and claim.source_type == publisher.type and not claim.attribution
+        if claim.source_type in (None, "media") or seen:
+            return publisher.reliability, publisher.name
     if claim.source_type and claim.source_type in case.source_type_reliability:
         who = claim.attribution or TYPE_LABELS.get(claim.source_type, claim.source_type)
         return case.source_type_reliability[claim.source_type], who

@@ -307,9 +307,10 @@ def _parse_source(t: Table) -> Source | None:
     stype = t.choice("type", SOURCE_TYPES)
     reliability = t.choice("reliability", RELIABILITY_GRADES)
     aliases, domains = t.strings("aliases"), t.strings("domains")
+    observes = t.flag("direct_observation")
     t.finish()
     if source_id and name and stype and reliability:
-        return Source(source_id, name, stype, reliability, aliases, domains)
+        return Source(source_id, name, stype, reliability, aliases, domains, observes)
     return None
 
 

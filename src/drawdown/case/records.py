@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from drawdown.case.figure import Figure
 from drawdown.case.params import AssessParams
@@ -92,6 +93,21 @@ class Source:
     reliability: str
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
+    # The source's own statements are what it saw (a monitor's captions of footage, an observer network's
+    # incident notes): they are read as direct observation, hence confirmed unless hedged.
+    direct_observation: bool = False
+
+    def named_in(self, text: str) -> bool:
+        """Whether the source's name or an alias is a whole run of words in ``text``, compared folded."""
+        folded = f" {fold(text)} "
+        return any(f" {fold(n)} " in folded for n in (self.name, *self.aliases) if n)
+
+    def published(self, outlet: str | None, url: str | None) -> bool:
+        """Whether a report with this outlet name or URL comes from this source."""
+        if outlet and self.named_in(outlet):
+            return True
+        host = (urlsplit(url).hostname or "") if url else ""
+        return bool(host) and any(host == d or host.endswith("." + d) for d in self.domains)
 
 
 @dataclass(frozen=True)
@@ -192,6 +208,10 @@ class Case:
     @property
     def airfields(self) -> tuple[Site, ...]:
         return tuple(s for s in self.sites if s.is_airfield)
+
+    def publisher(self, outlet: str | None, url: str | None) -> Source | None:
+        """The listed source that published a report, by its outlet name (or an alias) or its URL's domain."""
+        return next((source for source in self.sources if source.published(outlet, url)), None)
 
 
 @lru_cache(maxsize=65536)  # pure, and called for the same few hundred names again and again when assessing

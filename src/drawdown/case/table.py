@@ -52,6 +52,16 @@ class Table:
             return None
         return value.strip()
 
+    def flag(self, key: str) -> bool:
+        """An optional true/false key; absent is false."""
+        value = self._get(key, False, "true")
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.problem(key, f"must be true or false, got {value!r}", f"write {key} = true (or leave it out)")
+            return False
+        return value
+
     def choice(
         self, key: str, options: tuple[str, ...], *, required: bool = True, hint: str | None = None
     ) -> str | None:

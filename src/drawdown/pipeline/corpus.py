@@ -27,7 +27,7 @@ from drawdown.extract.claims import Extractor
 from drawdown.ingest.dedup import NUM_PERM, BatchSignatures
 from drawdown.pipeline.extract import CorpusReport, Duplicates, ReadReport, corpus_record, corpus_report, read_report
 
-CORPUS_COLUMNS = ("id", "published", "text")
+CORPUS_COLUMNS = ("id", "published", "text", "outlet", "url")
 # Rows read from the Parquet file at a time in the embedded run (and per Arrow batch on Spark).
 BATCH_ROWS = 1000
 

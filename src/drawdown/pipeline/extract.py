@@ -64,7 +64,7 @@ def extract(
     result = ExtractResult()
     # Syndicated copies carry the very same text: read it once per (text, published day) and reuse the claims.
     # Keyed by the text's digest, so the cache does not hold every text of the store.
-    read: dict[tuple[bytes, date | None], Extraction] = {}
+    read: dict[tuple[bytes, date | None, str | None, str | None], Extraction] = {}
     done = 0
     for start in range(0, len(sizes), BATCH):
         batch = sizes[start : start + BATCH]
@@ -80,7 +80,9 @@ def extract(
         readable = [report_id for report_id, chars in batch if chars <= MAX_CHARS]
         for report in load_reports(store, ids=readable) if readable else []:
             digest = hashlib.sha256(report.text.encode("utf-8", "surrogatepass")).digest()
-            key = (digest, report.published.date() if report.published else None)
+            # The same text from the same day reads the same, unless its publisher reads differently (a source
+            # whose own statements are observation).
+            key = (digest, report.published.date() if report.published else None, report.outlet, report.url)
             if key in read:
                 earlier = read[key]
                 outcome = Extraction(
@@ -89,7 +91,9 @@ def extract(
                     earlier.skipped,
                 )
             else:
-                outcome = read[key] = extractor.extract(report.text, report.published, report.id)
+                outcome = read[key] = extractor.extract(
+                    report.text, report.published, report.id, report.outlet, report.url
+                )
             mentions = extractor.named_sites(f"{report.title or ''}\n{report.text}")
             store_extraction(store, report, outcome, mentions)
             result.reports += 1
@@ -182,12 +186,14 @@ def extract_jsonl_lines(lines: Iterable[str], case: Case, *, where: str = "<stdi
 
 @dataclass(frozen=True)
 class CorpusReport:
-    """One report of a corpus (a JSONL line or a Parquet row): its id (``line-N`` when it has none), text and
-    publication time."""
+    """One report of a corpus (a JSONL line or a Parquet row): its id (``line-N`` when it has none), text,
+    publication time, and the outlet and URL that name its publisher."""
 
     id: str
     text: str
     published: datetime | date | None
+    outlet: str | None = None
+    url: str | None = None
 
 
 def corpus_report(item: dict[str, Any], number: int) -> CorpusReport:
@@ -196,8 +202,13 @@ def corpus_report(item: dict[str, Any], number: int) -> CorpusReport:
     published = item.get("published")
     if isinstance(published, datetime | date):  # a Parquet timestamp or date column
         published = published.isoformat()
+    outlet, url = item.get("outlet"), item.get("url")
     return CorpusReport(
-        str(rid) if rid is not None else f"line-{number}", text if isinstance(text, str) else "", _published(published)
+        str(rid) if rid is not None else f"line-{number}",
+        text if isinstance(text, str) else "",
+        _published(published),
+        outlet if isinstance(outlet, str) else None,
+        url if isinstance(url, str) else None,
     )
 
 
@@ -217,7 +228,7 @@ class ReadReport:
 def read_report(extractor: Extractor, report: CorpusReport) -> ReadReport:
     text = report.text
     signed = OriginMatcher.sign([text]) if text.strip() else None
-    outcome = extractor.extract(text, report.published, report.id)
+    outcome = extractor.extract(text, report.published, report.id, report.outlet, report.url)
     # The contract lists the monitored forces' claims; other actors' moves are not claims of the case
     # (ANNOTATION.md). The store keeps them for the brief's "other actors" section.
     monitored = {a.short for a in extractor.case.monitored}
