@@ -218,7 +218,9 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         "reinforcement",
         r"reinforc\w*|fresh troops|additional troops|more troops|build-?up|sent (?:in )?(?:more|new|"
         r"additional)|deployed (?:more|new|additional|extra)|brought in|beef(?:ed|ing) up|arriv(?:ed|al|als|ing)"
-        r"|expand(?:ed|ing)|bolster\w*",
+        r"|expand(?:ed|ing)|bolster\w*|"
+        # A force taking over another's post: inbound for the one that comes ("vacated X and were replaced by ...").
+        r"(?:replaced|relieved)(?= by )",
         None,
     ),
     (
