@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -26,6 +26,10 @@ MAX_ENTRIES = 500  # per feed and poll; a feed that lists more is an archive dum
 # so up to 2 MB costs it some 30 MB; a news feed of MAX_ENTRIES entries with summaries is well under that, and
 # keeps feedparser's tolerance of broken XML. Bigger feeds are read as a stream.
 STREAM_BYTES = 2 * 2**20
+
+# Told (entries read, entries in all) while a feed's entries are fetched: up to 500 articles, minutes at a
+# polite host delay, so a progress bar moves per entry, not per feed.
+EntryProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -149,17 +153,26 @@ def read_page(fetched: Fetched, defaults: Defaults | None = None) -> Item:
         return IngestFailure(fetched.url, exc.one_line())
 
 
-def read_page_response(url: str, fetched: Fetched, fetcher: Fetcher, defaults: Defaults | None) -> Iterator[Item]:
-    """The registry's entry for a URL that is a page."""
+def read_page_response(
+    url: str, fetched: Fetched, fetcher: Fetcher, defaults: Defaults | None, progress: EntryProgress | None = None
+) -> Iterator[Item]:
+    """The registry's entry for a URL that is a page (one item: ``progress`` is not called)."""
     yield read_page(fetched, defaults)
 
 
-def read_feed_response(url: str, fetched: Fetched, fetcher: Fetcher, defaults: Defaults | None) -> Iterator[Item]:
-    """The registry's entry for a URL that is a feed: every entry's link, fetched and extracted."""
+def read_feed_response(
+    url: str, fetched: Fetched, fetcher: Fetcher, defaults: Defaults | None, progress: EntryProgress | None = None
+) -> Iterator[Item]:
+    """The registry's entry for a URL that is a feed: every entry's link, fetched and extracted, with
+    ``progress`` told how many there are and then each one read."""
     try:
         entries = parse_feed(fetched.content, url)
     except InputError as exc:
         yield IngestFailure(url, exc.one_line())
         return
-    for entry in entries:
+    if progress is not None:
+        progress(0, len(entries))
+    for done, entry in enumerate(entries, start=1):
         yield read_entry(entry, fetcher, defaults.outlet if defaults else None)
+        if progress is not None:
+            progress(done, len(entries))
