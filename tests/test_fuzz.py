@@ -11,6 +11,8 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from datetime import UTC, timedelta, timezone
+from email.utils import format_datetime
 from pathlib import Path
 
 import duckdb
@@ -21,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from drawdown.case import load_case
-from drawdown.errors import CaseError, DrawdownError
+from drawdown.errors import CaseError, DrawdownError, InputError
 from drawdown.flights.readers import OPENSKY_REQUIRED, TRAFFIC_REQUIRED, read_tracks
 from drawdown.ingest.acled import read_acled
 from drawdown.ingest.decode import Defaults
-from drawdown.ingest.feeds import parse_feed
+from drawdown.ingest.feeds import MAX_ENTRIES, parse_feed
 from drawdown.ingest.gdelt import EVENT_COLUMNS, MENTION_COLUMNS, read_gdelt
 from drawdown.ingest.readers import read_html, read_jsonl, read_markdown
 from drawdown.model import Document, IngestFailure
@@ -146,6 +148,83 @@ def test_feeds(entries: list[tuple[str, str, str]], kind: str) -> None:
         _clear(exc, WHERE)
 
 
+# The streamed feed reader (feeds over 2 MB): the document elements of RSS 2.0, RSS 1.0 and Atom with the prefixes
+# an entry's children use, entries built from the children and attributes the reader looks at, fuzzed values, and
+# the ways a hostile document goes wrong (a DTD with entities, an encoding, invalid UTF-8, a cut).
+PREFIXES = (
+    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:atom="http://www.w3.org/2005/Atom" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+)
+FEED_SHELLS = {
+    "rss": (f'<rss version="2.0" {PREFIXES}><channel><title>t</title>', "item", "</channel></rss>"),
+    "rdf": (f'<rdf:RDF xmlns="http://purl.org/rss/1.0/" {PREFIXES}>', "item", "</rdf:RDF>"),
+    "atom": (f'<feed xmlns="http://www.w3.org/2005/Atom" {PREFIXES}>', "entry", "</feed>"),
+}
+FEED_CHILDREN = ("guid", "id", "link", "title", "pubDate", "published", "updated", "issued", "modified", "dc:date",
+                 "dcterms:issued", "atom:link", "source", "item", "entry")  # fmt: skip
+FEED_ATTRIBUTES = ("isPermaLink", "rel", "type", "href", "rdf:about", "xml:base")
+PROLOGUES = (
+    "",
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<?xml version="1.0" encoding="iso-8859-1"?>',
+    '<?xml version="1.0" encoding="no-such-encoding"?>',
+    '<!DOCTYPE rss [<!ENTITY e "expanded"><!ENTITY f SYSTEM "file:///etc/passwd">]>',
+    '<!DOCTYPE rss SYSTEM "http://127.0.0.1:9/feed.dtd">',
+    '<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+)
+feed_date = st.builds(
+    lambda moment, minutes, iso: (moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))).isoformat()
+    if iso else format_datetime(moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))),
+    st.datetimes(), st.integers(-1439, 1439), st.booleans(),
+)  # fmt: skip
+# Mostly characters XML allows, so that most documents parse and the entries' fields are reached.
+feed_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=60)
+feed_value = st.one_of(
+    feed_text, feed_text, feed_date, feed_date, cell.map(lambda value: value.replace("\x00", "")),
+    st.sampled_from(["&e;", "&f;", "&b;", "&amp;", "&#0;", "<b>x</b>", "]]>", "true", "false", "alternate", "html"]),
+)  # fmt: skip
+
+
+def _escaped(value: str, escape: bool) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;") if escape else value
+
+
+feed_child = st.tuples(
+    st.sampled_from(FEED_CHILDREN),
+    st.lists(st.tuples(st.sampled_from(FEED_ATTRIBUTES), feed_value), max_size=2, unique_by=lambda a: a[0]),
+    feed_value,
+    st.booleans(),
+).map(lambda c: (f"<{c[0]}" + "".join(f' {k}="{_escaped(v, True)}"' for k, v in c[1]) + ">"
+                 f"{_escaped(c[2], c[3])}</{c[0]}>"))  # fmt: skip
+
+
+@FUZZ
+@given(
+    st.sampled_from(sorted(FEED_SHELLS)),
+    st.sampled_from(PROLOGUES),
+    st.lists(st.tuples(st.lists(feed_child, max_size=6), feed_value | st.none()), max_size=5),
+    st.one_of(st.none(), st.none(), st.none(), st.integers(0, 3000)),
+)
+def test_streamed_feed(kind: str, prologue: str, entries: list[tuple[list[str], str | None]], cut: int | None) -> None:
+    """The streamed reader gives entries keyed, within the limit and dated in UTC, or one InputError naming it."""
+    head, tag, tail = FEED_SHELLS[kind]
+    items = "".join(
+        f"<{tag}" + ("" if about is None else f' rdf:about="{_escaped(about, True)}"') + ">" + "".join(children)
+        + f"</{tag}>"
+        for children, about in entries
+    )  # fmt: skip
+    doc = (prologue + head + items + tail).encode("utf-8", "surrogatepass")
+    try:
+        parsed = parse_feed(doc if cut is None else doc[:cut], WHERE, stream=True)
+    except InputError as exc:
+        _clear(exc, WHERE)
+        return
+    assert len(parsed) <= MAX_ENTRIES
+    for entry in parsed:
+        assert entry.key and len(entry.key) <= 2000
+        assert entry.published is None or entry.published.tzinfo == UTC
+
+
 def _read_all(path: Path) -> None:
     try:
         read_tracks(CON, path).fetchall()  # every value converted: a bad one deep in the file surfaces here
@@ -227,6 +306,7 @@ def test_fuzz_targets_cover_every_reader() -> None:
     from drawdown.flights.readers import FORMATS as FLIGHT_FORMATS
     from drawdown.ingest.formats import FORMATS, URL_FORMATS
 
-    # text is read as it comes (any UTF-8 is a report); the others have a target above.
+    # text is read as it comes (any UTF-8 is a report); the others have a target above (feeds two: feedparser's
+    # and the streamed reader's).
     targets = {"html", "markdown", "jsonl", "acled", "gdelt", "feed", "opensky", "readsb", "text", "traffic"}
     assert {*FORMATS, *URL_FORMATS, *FLIGHT_FORMATS} <= targets

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 
 import drawdown.store.reports as stored
+from drawdown.ingest.fetch import Fetcher, FetchPolicy
 from drawdown.pipeline.ingest import ingest
 from drawdown.store import Store
 from drawdown.store.reports import last_evidence_date, load_reports
 from tests.conftest import write
+from tests.ingest.conftest import Route, Served, article, rss
 
 STORY = "Russian troops left the Kobani base on Tuesday, residents said. A convoy headed south."
 
@@ -121,3 +123,16 @@ def test_seed_report_is_ingested_as_real_input(store: Store, tmp_path: Path, see
     assert "Khmeimim" in report.text and "Abu Amin Observatory" in report.text
     assert report.text == seed_text.strip(), "the stored text is the original, so claim spans can point into it"
     assert ingest(store, [path]).skipped == 1
+
+
+def test_a_feeds_entries_advance_the_progress_hook(store: Store, tmp_path: Path, http_server: Served) -> None:
+    """A feed counts as one input plus its entries, each told as it is read; a file counts once stored."""
+    pages = [http_server.add(f"/news/{n}", Route(body=article(f"Report {n}", f"{STORY} Item {n}."))) for n in range(3)]
+    feed = http_server.add("/feed.xml", Route(body=rss(*((str(n), page, f"R{n}") for n, page in enumerate(pages)))))
+    seen: list[tuple[int, int, str]] = []
+    with Fetcher(FetchPolicy(host_delay=0, retries=0)) as fetcher:
+        result = ingest(store, [feed, write(tmp_path / "a.txt", "Ships loaded at Tartus.")], fetcher=fetcher,
+                        progress=lambda done, total, item: seen.append((done, total, item)))  # fmt: skip
+    assert len(result.added) == 4 and result.ok
+    assert [(d, t) for d, t, item in seen if item == feed] == [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5)]
+    assert seen[-1] == (5, 5, str(tmp_path / "a.txt"))

@@ -18,14 +18,14 @@ from pathlib import Path
 from drawdown.errors import InputError
 from drawdown.ingest.acled import is_acled_header, read_acled_file
 from drawdown.ingest.decode import CSV_MAX_BYTES, DEFAULT_MAX_BYTES, Defaults, Item, unzip_one
-from drawdown.ingest.feeds import looks_like_feed, read_feed_response, read_page_response
+from drawdown.ingest.feeds import EntryProgress, looks_like_feed, read_feed_response, read_page_response
 from drawdown.ingest.fetch import Fetched, Fetcher, check_url
 from drawdown.ingest.gdelt import SNIFF_ROWS, near_gdelt, read_gdelt_file, sniff_gdelt
 from drawdown.ingest.readers import read_html_file, read_jsonl_file, read_markdown_file, read_text_file
 from drawdown.model import IngestFailure
 
 FileReader = Callable[[Path, Defaults, int], Iterable[Item]]
-UrlReader = Callable[[str, Fetched, Fetcher, Defaults | None], Iterable[Item]]
+UrlReader = Callable[[str, Fetched, Fetcher, Defaults | None, EntryProgress | None], Iterable[Item]]
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,8 @@ class FileFormat:
 @dataclass(frozen=True)
 class UrlFormat:
     """A format a URL's response comes in. ``sniff`` gets the body and the Content-Type; the one format without a
-    sniffer is what a response is when no sniffer claims it."""
+    sniffer is what a response is when no sniffer claims it. ``read`` may tell its last argument, when given, how
+    many of the items it yields are done out of how many (a feed's entries)."""
 
     name: str
     read: UrlReader
@@ -161,8 +162,15 @@ def detect_url_format(content: bytes, content_type: str = "") -> str:
     return next(f.name for f in URL_ENTRIES if f.sniff is None)
 
 
-def read_url(url: str, fetcher: Fetcher, fmt: str | None = None, defaults: Defaults | None = None) -> Iterator[Item]:
-    """A page or a feed at ``url`` (detected from the response unless ``fmt`` is html or feed)."""
+def read_url(
+    url: str,
+    fetcher: Fetcher,
+    fmt: str | None = None,
+    defaults: Defaults | None = None,
+    progress: EntryProgress | None = None,
+) -> Iterator[Item]:
+    """A page or a feed at ``url`` (detected from the response unless ``fmt`` is html or feed); ``progress`` is
+    told a feed's entries done out of all as they are read."""
     try:
         check_url(url)
         fetched = fetcher.get(url)
@@ -170,4 +178,4 @@ def read_url(url: str, fetcher: Fetcher, fmt: str | None = None, defaults: Defau
         yield IngestFailure(url, exc.one_line())
         return
     name = fmt if fmt in _URL_BY_NAME else detect_url_format(fetched.content, fetched.content_type)
-    yield from _URL_BY_NAME[name].read(url, fetched, fetcher, defaults)
+    yield from _URL_BY_NAME[name].read(url, fetched, fetcher, defaults, progress)

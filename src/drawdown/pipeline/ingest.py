@@ -6,6 +6,7 @@ Each file (or URL) is one transaction; re-ingesting stored content changes nothi
 from __future__ import annotations
 
 import hashlib
+import threading
 import uuid
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -16,7 +17,7 @@ import numpy.typing as npt
 
 from drawdown.ingest.decode import DEFAULT_MAX_BYTES, Defaults, Item
 from drawdown.ingest.dedup import OriginMatcher, repeated_sections
-from drawdown.ingest.feeds import FeedEntry, read_entry
+from drawdown.ingest.feeds import EntryProgress, FeedEntry, read_entry
 from drawdown.ingest.fetch import Fetcher, FetchPolicy, is_url
 from drawdown.ingest.formats import URL_FORMATS, expand, read_path, read_url
 from drawdown.ingest.normalize import content_hash
@@ -27,7 +28,9 @@ from drawdown.store import reports as stored
 from drawdown.store.db import Store, interrupted, utc_naive
 from drawdown.store.reports import Incoming
 
-# Called after each file with (files done, files in all, the file just done); drives the CLI's progress bar.
+# Called with (steps done, steps in all, the input): a step is an input read and stored, or an entry of a feed
+# read (a feed's entries join the count once it is parsed). Drives the CLI's progress bar. Feeds are read in the
+# fetch threads, so the hook may be called from them, one call at a time.
 ProgressHook = Callable[[int, int, str], None]
 
 
@@ -62,6 +65,7 @@ def ingest(
     if own_fetcher:
         fetcher = Fetcher(policy or FetchPolicy(max_bytes=max_bytes))
     matcher = LazyMatcher(store, detector)  # loads stored signatures once, when the first new report needs them
+    steps = Steps(len(expanded), progress)
     stored.start_run(store, run_id, command, inputs)
     urls = [item for item in expanded if isinstance(item, str)]
     fetched: Iterator[tuple[str, list[Item] | Expired[str]]] = iter(())
@@ -72,7 +76,7 @@ def ingest(
         # All URLs are fetched at once (a limit per host) and handed back in input order, while files are read
         # here in between: a hanging host costs its own --timeout, not every other input's.
         fetched = run_in_order(
-            urls, lambda url: list(read_url(url, the_fetcher, url_fmt, defaults)), host=host_of,
+            urls, lambda url: list(read_url(url, the_fetcher, url_fmt, defaults, steps.feed(url))), host=host_of,
             per_host=the_fetcher.policy.per_host, deadline=the_fetcher.policy.overall,
         )  # fmt: skip
     try:
@@ -95,8 +99,7 @@ def ingest(
                 else:
                     documents.append(read)
             store_documents(store, documents, run_id, result, matcher)
-            if progress is not None:
-                progress(done, len(expanded), str(item))
+            steps.input_done(done, str(item))
     except BaseException as exc:  # Ctrl-C, or SIGTERM (the CLI turns it into one): what is stored stays, whole
         if not interrupted(exc):
             raise
@@ -112,6 +115,43 @@ def ingest(
     status = "ok" if result.ok else ("partial" if result.added or result.skipped else "failed")
     stored.finish_run(store, run_id, status, len(result.added), result.skipped, len(result.failures))
     return result
+
+
+class Steps:
+    """What the progress hook is told: inputs done, plus the entries read of the feeds parsed so far."""
+
+    def __init__(self, inputs: int, hook: ProgressHook | None) -> None:
+        self.inputs = inputs
+        self.hook = hook
+        self.done = 0
+        self.entries: list[tuple[int, int]] = []  # per URL read: (entries read, entries in all)
+        self.lock = threading.Lock()
+
+    def input_done(self, done: int, label: str) -> None:
+        with self.lock:
+            self.done = done
+            self._tell(label)
+
+    def feed(self, url: str) -> EntryProgress | None:
+        """The hook a feed's reader tells its entries to (None when nobody listens)."""
+        if self.hook is None:
+            return None
+        with self.lock:
+            slot = len(self.entries)
+            self.entries.append((0, 0))
+
+        def entries(done: int, total: int) -> None:
+            with self.lock:
+                self.entries[slot] = (done, total)
+                self._tell(url)
+
+        return entries
+
+    def _tell(self, label: str) -> None:
+        if self.hook is not None:
+            read = sum(done for done, _ in self.entries)
+            listed = sum(total for _, total in self.entries)
+            self.hook(self.done + read, self.inputs + listed, label)
 
 
 def _expired(late: Expired[str]) -> IngestFailure:
