@@ -265,3 +265,40 @@ def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_f
         "Kenyan troops withdrew from Baardheere, anonymous sources said.", PUBLISHED, outlet="Local Source Project"
     ).claims
     assert (told.source_type, told.confirmation) == ("anonymous", "unconfirmed")
+
+
+@pytest.mark.parametrize(
+    ("case_ref", "text", "expected"),
+    [
+        # one unnamed base of several left: part of the force, at the level of the country
+        (
+            "syria-2019",
+            "US forces have withdrawn from a key base near the border with Turkey.",
+            {(None, "withdrawal_partial")},
+        ),
+        # "used by" names the force that uses the base, even after another actor's strike on it
+        (
+            "syria-2019",
+            "Rebels shelled the Hmeimim air base used by Russian forces.",
+            {("hmeimim-air-base", "presence_maintained")},
+        ),
+        # notes and headlines tell a withdrawal done in the present tense
+        ("somalia-2016", "AMISOM forces leave Baardheere on 26/01.", {("baardheere", "withdrawal_complete")}),
+        ("somalia-2016", "Kenyan troops exit Baardheere village.", {("baardheere", "withdrawal_complete")}),
+        # a column moves off only when a verb says so
+        (
+            "ukraine-2022",
+            "Russian column moving away from the border",
+            {("ukrainian-border-staging-areas", "convoy_departed")},
+        ),
+    ],
+)
+def test_real_phrasings_of_leaving_and_staying(case_ref: str, text: str, expected: set[tuple[str | None, str]]) -> None:
+    ex = Extractor(load_case(f"tests/data/cases/{case_ref}.toml"))
+    assert {(c.site, c.action) for c in ex.extract(text, PUBLISHED).claims if c.modality == "asserted"} == expected
+
+
+def test_a_planned_leaving_is_not_read_as_done() -> None:
+    ex = Extractor(load_case("tests/data/cases/somalia-2016.toml"))
+    (claim,) = ex.extract("AMISOM forces plan to leave Baardheere.", PUBLISHED).claims
+    assert (claim.action, claim.modality) == ("evacuated", "planned")

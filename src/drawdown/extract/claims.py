@@ -586,7 +586,8 @@ class Extractor:
             modality = "negated" if (negated or denied) else "planned" if planned else "asserted"
             if unplaced and (modality != "asserted" or (may_negate and self.lang.NEGATION_RE.search(low))):
                 continue  # an unplaced reading is kept only as a plain statement of what the force did
-            if unplaced and action in _LEAVING and self.lang.ONE_OF_MANY_RE.search(low, trig.end, trig.end + 40):
+            one_of_many = self.lang.ONE_OF_MANY_RE.match(low, trig.end, trig.end + 40)
+            if targets == [None] and action in _LEAVING and one_of_many:
                 action = "withdrawal_partial"  # left one unnamed base of several: part of the force
             if modality == "planned" and due is not None and action == "withdrawal_started":
                 action = "withdrawal_complete"  # a pullout with a deadline is a plan to be gone by then
@@ -789,12 +790,13 @@ class Extractor:
                 posts = all(t is not None and self._kinds.get(t.site_id) in lx.POST_KINDS for t in targets)
                 return "evacuated" if posts else "withdrawal_complete"
             return action
-        if (
-            action == "evacuated"
-            and self.lang.PARTIAL_CUE.search(body[max(0, trig.start - 40) : trig.start])
-            and not self._posts_left(body, targets)
-        ):
-            return "withdrawal_partial"
+        if action == "evacuated" and not self._posts_left(body, targets):
+            if self.lang.PARTIAL_CUE.search(body[max(0, trig.start - 40) : trig.start]):
+                return "withdrawal_partial"
+            if self._place_left(body, trig, targets) and not any(
+                self._kinds.get(t.site_id) in lx.POST_KINDS for t in targets if t is not None
+            ):
+                return "withdrawal_complete"  # a town or base left by the force, not a post abandoned
         return action
 
     def _place_left(self, body: str, trig: _Trigger, targets: list[Mention | None]) -> bool:

@@ -188,6 +188,8 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     ("convoy_departed", r"convoys?|columns? of (?:\w+ ){0,3}(?:vehicles|trucks|lorries)", "?" + _MOVED),
     # Vehicles named without the word convoy move only when a verb says they left.
     ("convoy_departed", r"(?:trucks|lorries|vehicles|armou?red vehicles|tanks|buses|(?:military )?equipment)", _MOVED),
+    # A column alone moves only when a verb says it left ("column moving away from the border").
+    ("convoy_departed", r"columns?", _MOVED),
     (
         "ships_departed",
         r"ships?|vessels?|warships?|frigates?|corvettes?|submarines?|landing ships?|(?<!fuel )tankers?|sealift",
@@ -240,7 +242,7 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         # "received no order to leave": the troops are still there (dev d072), not a negated evacuation.
         r"no orders? to (?:leave|withdraw|pull out|depart|evacuate)|"
         r"(?:still )?maintains?(?= (?:a |an |the |its |their )?(?:[\w-]+ ){0,2}(?:air ?base|base|garrison))|"
-        r"hosts?(?= (?:a |an |the )?(?:[\w-]+ ){0,2}(?:air ?base|base|garrison))|used by|" + WEAK_PRESENCE,
+        r"hosts?(?= (?:a |an |the )?(?:[\w-]+ ){0,2}(?:air ?base|base|garrison))|used(?= by )|" + WEAK_PRESENCE,
         None,
     ),
     (
@@ -292,10 +294,14 @@ COMPLETE_CUE = ci(r"\b(?:all|entire\w*|fully|completely|whole|every|last)\b")
 POST_KINDS: Final = ("observation_post", "post_group")
 # Kinds of site that a force does not leave whole by withdrawing from them once: a province, a region.
 NOT_LEFT_WHOLE: Final = ("province", "region", "district")
-# A withdrawal said as done: the force has left the place ("withdrew from X", "the retreat of X").
-DONE_LEAVING_RE = ci(r"withdrew|retreated|retreat|pulled (?:out|back)|moved out")
-# After a leaving word: one unnamed place of several ("withdrawn from a key base", "from another position").
-ONE_OF_MANY_RE = ci(r"^\s+(?:\w+\s+){0,3}?from (?:a|an|one of (?:its|their|the)|another) ")
+# A withdrawal said as done: the force has left the place ("withdrew from X", "the retreat of X"); notes and
+# headlines tell it in the present ("forces leave X", "troops exit X"), which after a modal or "to" is a plan.
+_NOT_AFTER_MODAL = "".join(rf"(?<!\b{w} )" for w in ("to", "may", "will", "would", "could", "might", "must", "should"))
+DONE_LEAVING_RE = ci(
+    rf"withdrew|retreated|retreat|pulled (?:out|back)|moved out|{_NOT_AFTER_MODAL}(?:leaves?|exit(?:s|ed)?)"
+)
+# Right after a leaving word: one unnamed place of several ("withdrawn from a key base", "from another position").
+ONE_OF_MANY_RE = ci(r"\s+(?:\w+\s+){0,3}?from (?:a|an|one of (?:its|their|the)|another) ")
 
 # --------------------------------------------------------------------------------------- negation, modality
 
