@@ -144,7 +144,7 @@ def _load(code: str) -> LanguagePack:
 
 
 # The languages with a pack. A report in another language is skipped, saying so.
-PACKS: tuple[str, ...] = ("en", "fr", "ar")
+PACKS: tuple[str, ...] = ("en", "fr", "ar", "ru")
 _loaded: dict[str, LanguagePack] = {}
 
 
