@@ -176,3 +176,24 @@ def test_prefixes_a_language_attaches_to_a_name() -> None:
     ]
     assert all(text[m.start : m.end] == m.surface for m in arabic)  # a mention spans the name, not its clitic
     assert Gazetteer.from_case(case).find(text) == []  # without prefixes a name stands alone, as in English
+
+
+def test_a_declined_name_is_found_in_its_case_forms() -> None:
+    from drawdown.extract.lang import declensions, pack
+
+    endings = pack("ru").NAME_ENDINGS
+    assert declensions("Тартус", endings) == ("Тартуса", "Тартусу", "Тартусом", "Тартусем", "Тартусе")
+    assert "Пальмиры" in declensions("Пальмира", endings) and "Латакии" in declensions("Латакия", endings)
+    assert declensions("Камышлы", endings) == declensions("Т-4", endings) == declensions("Hmeimim", endings) == ()
+    case = load_case("syria-2024")
+    text = "с Хмеймима, в Тартусе, из Пальмиры, на Хмеймиме, из Камышлы, с базы Т-4"
+    russian = Gazetteer.from_case(case, endings=endings).find(text)
+    assert [(m.site_id, m.surface) for m in russian] == [
+        ("hmeimim", "Хмеймима"),
+        ("tartus", "Тартусе"),
+        ("palmyra", "Пальмиры"),
+        ("hmeimim", "Хмеймиме"),
+        ("qamishli", "Камышлы"),
+        ("t4", "Т-4"),
+    ]
+    assert [m.site_id for m in Gazetteer.from_case(case).find(text)] == ["qamishli", "t4"]  # as written only

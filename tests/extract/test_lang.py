@@ -107,3 +107,59 @@ def test_arabic_dates_and_numbers(syria: Extractor) -> None:
 def test_arabic_is_identified_and_read() -> None:
     assert detect_language("انسحبت القوات الروسية من قاعدة حميميم الجوية يوم الأحد.") == "ar"
     assert "ar" in PACKS and pack("ar").NAME_PREFIXES and not pack("en").NAME_PREFIXES
+
+
+def test_russian_declined_site_names(syria: Extractor) -> None:
+    # The same site in the nominative, genitive and prepositional ("Хмеймим", "с Хмеймима", "на Хмеймиме").
+    assert ("hmeimim", "evacuated", "asserted") in _pairs(syria, "Российские войска покинули Хмеймим в субботу.")
+    assert ("hmeimim", "flights_departed", "asserted") in _pairs(syria, "Два самолёта вылетели с Хмеймима вчера.")
+    kept = syria.extract("Россия сохраняет присутствие на Хмеймиме, заявил Песков.", PUBLISHED).claims
+    assert [(c.site, c.action, c.confirmation) for c in kept] == [("hmeimim", "presence_maintained", "confirmed")]
+    assert ("tartus", "evacuated", "asserted") in _pairs(syria, "Российские военные ушли из Тартуса.")
+    assert ("palmyra", "withdrawal_partial", "asserted") in _pairs(syria, "Часть российских сил ушла из Пальмиры.")
+    turkish = syria.extract("Турецкие войска отошли с нескольких позиций под Манбиджем.", PUBLISHED).claims
+    assert {c.actor for c in turkish} == {"Turkey"}
+
+
+def test_russian_negation_denial_and_plans(syria: Extractor) -> None:
+    assert ("tartus", "evacuated", "negated") in _pairs(syria, "Российские войска не покидали Тартус.")
+    denied = syria.extract("В Кремле опровергли сообщения о том, что войска покидают Тартус.", PUBLISHED).claims
+    assert [(c.site, c.modality, c.confirmation) for c in denied] == [("tartus", "negated", "denied")]
+    # A plan on an auxiliary ("планирует вывести", "будет выведена") and on the perfective verb itself ("покинут").
+    plan = syria.extract("Москва планирует вывести свои войска с Хмеймима до конца месяца.", PUBLISHED).claims
+    assert [(c.site, c.action, c.modality, c.due_date) for c in plan] == [
+        ("hmeimim", "withdrawal_complete", "planned", date(2024, 12, 31))
+    ]
+    assert ("shayrat", "evacuated", "planned") in _pairs(syria, "Российские военные покинут авиабазу Шайрат.")
+    assert ("tartus", "withdrawal_partial", "planned") in _pairs(syria, "Часть контингента будет выведена из Тартуса.")
+    # The whole theatre, named in the genitive: a negated plan.
+    none = syria.extract("Минобороны России не планирует выводить войска из Сирии.", PUBLISHED).claims
+    assert [(c.site, c.action, c.modality) for c in none] == [(None, "withdrawal_started", "negated")]
+
+
+def test_russian_dates_and_numbers(syria: Extractor) -> None:
+    dated = syria.extract("15 декабря 2024 года с Хмеймима вылетели четыре транспортных самолёта.", PUBLISHED).claims
+    assert [(c.action, c.quantity, c.unit, c.event_date) for c in dated] == [
+        ("flights_departed", 4.0, "flights", date(2024, 12, 15))
+    ]
+    convoy = syria.extract("Колонна из сорока грузовиков покинула авиабазу Т-4 в субботу.", PUBLISHED).claims
+    assert [(c.site, c.action, c.quantity, c.event_date) for c in convoy] == [
+        ("t4", "convoy_departed", 40.0, date(2024, 12, 14))
+    ]
+    troops = syria.extract("В Тартусе находятся около 500 военнослужащих, по-прежнему.", PUBLISHED).claims
+    assert not troops  # "находятся" alone is no presence reading; "по-прежнему находятся" is
+    kept = syria.extract("В Тартусе по-прежнему находятся около 500 военнослужащих.", PUBLISHED).claims
+    assert [(c.action, c.quantity, c.unit) for c in kept] == [("presence_maintained", 500.0, "troops")]
+    share = syria.extract("Россия сократила группировку в Камышлы на 40 процентов.", PUBLISHED).claims
+    assert [(c.site, c.action, c.quantity, c.unit) for c in share] == [
+        ("qamishli", "withdrawal_partial", 40.0, "percent")
+    ]
+    ships = syria.extract("Во вторник два корабля вышли из Тартуса, по данным сервисов отслеживания.", PUBLISHED).claims
+    assert [(c.action, c.quantity, c.event_date, c.confirmation) for c in ships] == [
+        ("ships_departed", 2.0, date(2024, 12, 10), "confirmed")
+    ]
+
+
+def test_russian_is_identified_and_read() -> None:
+    assert detect_language("Российские войска покинули авиабазу Хмеймим в субботу, сообщили источники.") == "ru"
+    assert "ru" in PACKS and pack("ru").NAME_ENDINGS and not pack("en").NAME_ENDINGS

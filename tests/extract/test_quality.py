@@ -33,10 +33,15 @@ FLOORS = {
     # quantity 1.000, date 1.000, confirmation 0.727, modality 1.000. As in French, the outlet's own statements
     # labelled confirmed are read as unconfirmed (7 of the 9 misses).
     "ar.txt": {"f1": 0.95, "quantity": 0.95, "event_date": 0.95, "confirmation": 0.70, "modality": 0.95},
+    # Russian (41 excerpts written for the Russian pack, labelled before its rules ran, the outlet's own statements
+    # as unconfirmed like dev.txt): measured 2026-12-06 F1 1.000, quantity 1.000, date 1.000, confirmation 0.974,
+    # modality 1.000. The rules were written with these excerpts in view (they are the pack's development set, as
+    # fr.txt and ar.txt are), so the floors leave room for the first rule changes.
+    "ru.txt": {"f1": 0.95, "quantity": 0.95, "event_date": 0.95, "confirmation": 0.90, "modality": 0.95},
 }
 
 # The corpora of the other language packs, one per language.
-LANGUAGE_CORPORA = ("fr.txt", "ar.txt")
+LANGUAGE_CORPORA = ("fr.txt", "ar.txt", "ru.txt")
 
 
 def test_corpus_is_big_enough_and_covers_the_vocabulary() -> None:
@@ -50,7 +55,7 @@ def test_corpus_is_big_enough_and_covers_the_vocabulary() -> None:
     assert {g.modality for e in excerpts for g in e.gold} == {"asserted", "planned", "negated"}
     assert {g.confirmation for e in excerpts for g in e.gold} == {"confirmed", "unconfirmed", "denied"}
     # The held-out share is of the English corpora: the held-out sets are English, and each language pack's
-    # corpus (fr.txt, ar.txt) is its own development set.
+    # corpus (fr.txt, ar.txt, ru.txt) is its own development set.
     english = [e for name in FLOORS if name not in LANGUAGE_CORPORA for e in load_corpus(CORPUS / name)]
     heldout = len(load_corpus(CORPUS / "heldout.txt")) + len(load_corpus(CORPUS / "heldout2.txt"))
     assert heldout >= 0.25 * len(english), "keep a held-out part that rules are not tuned on"

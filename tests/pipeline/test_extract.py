@@ -21,7 +21,7 @@ LINES = [
     {"id": "b", "url": "https://b.example/1", "outlet": "B", "published": "2024-12-16",
      "text": "A convoy  of 40 trucks left T4 air base on Saturday, residents said.\n"},
     {"id": "c", "url": "https://c.example/1", "outlet": "C", "published": "2024-12-16",
-     "text": "Российские войска покинули базу Хмеймим в субботу, сообщили местные источники."},
+     "text": "הכוחות הרוסיים עזבו את בסיס חמימים ביום שבת לפי מקורות מקומיים"},
     {"id": "d", "url": "https://d.example/1", "outlet": "D", "published": "2024-12-16", "text": ""},
 ]  # fmt: skip
 
@@ -44,7 +44,7 @@ def test_jsonl_contract_needs_no_store(runner: CliRunner, db: Path) -> None:
     start, end = claim["span"]
     assert "T4" in LINES[0]["text"][start:end]
     assert records[1]["duplicate_of"] == "a", "same text up to whitespace is an exact duplicate"
-    assert records[2]["claims"] == [] and records[2]["skipped"] == "language ru not supported"
+    assert records[2]["claims"] == [] and records[2]["skipped"] == "language he not supported"
     assert records[3]["skipped"] == "empty text"
     assert not db.exists(), "the JSONL mode must not create a store"
 
@@ -65,10 +65,10 @@ def test_store_extract_is_idempotent_and_records_language(store: Store, tmp_path
     first = extract(store, case)
     again = extract(store, case)
     assert first.claims == again.claims == store.count("claims") == 2  # a and its copy b: one claim each
-    # The empty line never reaches the store (ingest refuses it); the Russian one is stored and marked.
-    assert list(first.skipped.values()) == ["language ru not supported"] and first.reports == 3
+    # The empty line never reaches the store (ingest refuses it); the Hebrew one (no pack) is stored and marked.
+    assert list(first.skipped.values()) == ["language he not supported"] and first.reports == 3
     langs = dict(store.con.execute("SELECT skipped, language FROM extractions WHERE skipped IS NOT NULL").fetchall())
-    assert langs.get("language ru not supported") == "ru"
+    assert langs.get("language he not supported") == "he"
     (claim, *_) = load_claims(store)
     assert claim.site == "t4" and claim.actor == "Russia" and claim.site_name == "T4"
 

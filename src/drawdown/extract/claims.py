@@ -28,7 +28,7 @@ from drawdown.extract import lexicon as lx
 from drawdown.extract.dates import DateMention
 from drawdown.extract.gazetteer import Gazetteer, Mention
 from drawdown.extract.keywords import KeywordGates, first_chars, prefixes, required_literals
-from drawdown.extract.lang import PACKS
+from drawdown.extract.lang import PACKS, declensions
 from drawdown.extract.lang import pack as lang_pack
 from drawdown.extract.quantities import Quantity
 from drawdown.extract.text import Sentence, clean, detect_language, sentences
@@ -55,7 +55,8 @@ _UNITS_FOR = {
 # How many characters of an action word pick the rules tried on it (_rules_at).
 _RULE_KEY = 3
 _WORD_RE = re.compile(r"\w+")
-_CAPITALISED_RE = re.compile(r"[A-Z][\w-]+")
+# (Cyrillic capitals too: a Russian speaker's country is often a bare name, "замминистра иностранных дел России".)
+_CAPITALISED_RE = re.compile(r"[A-ZА-ЯЁ][\w-]+")
 # Actions of a named monitored force that make a claim on the whole force when no place is named ("Russian troops
 # moving out through town", "US forces have withdrawn from a key base"): ANNOTATION.md puts them on the country.
 _UNPLACED_OK = frozenset(
@@ -131,7 +132,7 @@ class Extractor:
         self.lang = lang_pack(language)
         # The extractors for the case's other languages, built when a report in one of them comes.
         self._by_language: dict[str, Extractor] = {language: self}
-        self.gazetteer = Gazetteer.from_case(case, self.lang.NAME_PREFIXES)
+        self.gazetteer = Gazetteer.from_case(case, self.lang.NAME_PREFIXES, self.lang.NAME_ENDINGS)
         self._kinds = {site.id: site.kind for site in case.sites}
         aircraft = tuple(n for a in case.aircraft for n in (a.name, *a.aliases))
         self.quantities = self.lang.quantities(aircraft)
@@ -209,7 +210,12 @@ class Extractor:
             rf"\b((?:{lx.factor(country_alt + '|' + own_alt)}))(?:'s|’s)?\s+(?:\w+\s+){{0,2}}?"
             rf"(?:{self.lang.SPEAKER_VERBS})\b"
         )
-        self._theatre_re = lx.ci(rf"\b{re.escape(case.theatre)}\b")
+        # The theatre by its case name, and by the names the report's language gives its country, in every case form
+        # of a language that declines them ("вывод войск из Сирии").
+        theatre = [case.theatre, *(n for n, c in self.lang.COUNTRY_NAMES.items() if c == case.theatre)]
+        theatre += [form for n in theatre for form in declensions(n, self.lang.NAME_ENDINGS)]
+        theatre_alt = "|".join(re.escape(n) for n in sorted(dict.fromkeys(theatre), key=len, reverse=True))
+        self._theatre_re = lx.ci(rf"\b(?:{theatre_alt})\b")
         # The case's named sources: name/alias -> (display name, type).
         self._sources: dict[str, tuple[str, str]] = {}
         for src in case.sources:

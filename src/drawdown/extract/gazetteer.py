@@ -16,6 +16,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from drawdown.case import Case, fold
+from drawdown.extract.lang import declensions
 from drawdown.extract.lexicon import factor, lower
 
 # Fuzzy matches need a similarity of at least this much (rapidfuzz ratio, 0-100). 86 accepts one edit in a
@@ -138,25 +139,34 @@ class Gazetteer:
         self._keys: dict[str, str] = {}
 
     @classmethod
-    def from_case(cls, case: Case, prefixes: str = "") -> Gazetteer:
+    def from_case(
+        cls, case: Case, prefixes: str = "", endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    ) -> Gazetteer:
+        """The case's names. ``prefixes`` and ``endings``: a language pack's NAME_PREFIXES and NAME_ENDINGS (each
+        name is then also looked for in its other case forms, "Тартусе" and "Тартуса" for "Тартус")."""
+
+        def keys(name: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(fold(form) for form in (name, *declensions(name, endings))))
+
         names: dict[str, str] = {}
         places: dict[str, tuple[str, ...]] = {}
         place_keys: set[str] = set()
         for site in case.sites:
             for name in site.names:
-                names.setdefault(fold(name), site.id)
+                for key in keys(name):
+                    names.setdefault(key, site.id)
         # A town or province that contains exactly one site stands for it ("the Quneitra countryside");
         # one that contains several is ambiguous and is left to the Extract stage. Site names win on conflict.
         for place in case.places:
             if len(place.sites) == 1:
-                for name in (place.name, *place.aliases):
-                    if fold(name) not in names:
-                        place_keys.add(fold(name))
-                    names.setdefault(fold(name), place.sites[0])
+                for key in (k for name in (place.name, *place.aliases) for k in keys(name)):
+                    if key not in names:
+                        place_keys.add(key)
+                    names.setdefault(key, place.sites[0])
             else:
-                for name in (place.name, *place.aliases):
-                    if fold(name) not in names:
-                        places.setdefault(fold(name), place.sites)
+                for key in (k for name in (place.name, *place.aliases) for k in keys(name)):
+                    if key not in names:
+                        places.setdefault(key, place.sites)
         # Words that must never be fuzzily read as a site: the theatre and the actor's names.
         stop = {fold(w) for w in (case.theatre, case.actor.short, *case.actor.aliases)}
         kinds = {s.id: s.kind for s in case.sites}

@@ -109,6 +109,10 @@ class LanguagePack:
     DONE_LEAVING_RE: re.Pattern[str] = re.compile(r"(?!)")  # a withdrawal said as done; see lexicon.py
     # What may be attached in front of a site's name (a pattern; Arabic clitics: "بحميميم"). None by default.
     NAME_PREFIXES: str = ""
+    # How a name's last word changes in the other grammatical cases, for a language that declines names (Russian:
+    # "Тартус", "в Тартусе", "из Тартуса"): (pattern of the word's end, endings that replace it) pairs, the first
+    # that matches applies (see :func:`declensions`). None by default: a name is matched as written.
+    NAME_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def from_module(cls, code: str, module: ModuleType) -> LanguagePack:
@@ -122,6 +126,17 @@ class LanguagePack:
         return cls(code, **given)
 
 
+def declensions(name: str, endings: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    """The other case forms of ``name`` by a pack's ``NAME_ENDINGS`` (the name itself not included): the first
+    rule whose pattern matches the end of the name's last word replaces that end with each of its endings. A name
+    that no rule matches (an indeclinable one: "Алеппо", "Камышлы", "Т-4") has none."""
+    for pattern, replacements in endings:
+        end = re.search(pattern, name)
+        if end is not None:
+            return tuple(name[: end.start()] + ending for ending in replacements)
+    return ()
+
+
 def _load(code: str) -> LanguagePack:
     if code not in PACKS:
         raise KeyError(code)
@@ -129,7 +144,7 @@ def _load(code: str) -> LanguagePack:
 
 
 # The languages with a pack. A report in another language is skipped, saying so.
-PACKS: tuple[str, ...] = ("en", "fr", "ar")
+PACKS: tuple[str, ...] = ("en", "fr", "ar", "ru")
 _loaded: dict[str, LanguagePack] = {}
 
 
