@@ -178,7 +178,8 @@ RESULTANT_RE = re.compile(rf"(?:{RESULTANT})")
 # Presence read from a terse caption ("Russian forces in X", "troops moving around in X", "flag raised in X").
 # Weak: dropped when the sentence has any other action word (news prose says "forces in Syria" in passing).
 WEAK_PRESENCE = (
-    r"(?:forces|troops|soldiers|units|garrison|military|equipment|vehicles) (?:[\w-]+ )?(?:in|at|on)|"
+    r"(?:forces|troops|soldiers|units|garrison|military|equipment|vehicles|peacekeepers|advisers) "
+    r"(?:[\w-]+ )?(?:in|at|on)|"
     r"moving (?:around )?in|(?:raising|raised|hoisting|hoisted) (?:a |the |their )?(?:\w+ )?flag|"
     r"flag (?:on|over|above)|(?:are|is|were|was) seen (?:at|in|on)"
 )
@@ -205,7 +206,8 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     ("flights_departed", r"flown out|flew out|airlifted|evacuated by air", None),
     (
         "equipment_loaded",
-        r"load(?:ed|ing|s)?|dismantl(?:ed|ing|e|es)|pack(?:ed|ing) up|crat(?:ed|ing)|disassembl\w*|"
+        # (not a car bomb: "a vehicle loaded with explosives")
+        r"load(?:ed|ing|s)?(?! with (?:\w+ )?explosive)|dismantl(?:ed|ing|e|es)|pack(?:ed|ing) up|crat(?:ed|ing)|disassembl\w*|"
         r"stripp(?:ed|ing)",
         None,
     ),
