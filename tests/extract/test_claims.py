@@ -302,3 +302,11 @@ def test_a_planned_leaving_is_not_read_as_done() -> None:
     ex = Extractor(load_case("tests/data/cases/somalia-2016.toml"))
     (claim,) = ex.extract("AMISOM forces plan to leave Baardheere.", PUBLISHED).claims
     assert (claim.action, claim.modality) == ("evacuated", "planned")
+
+
+def test_an_announced_withdrawal_is_a_plan_and_an_announcement_of_a_move_done_is_not() -> None:
+    ex = Extractor(load_case("tests/data/cases/syria-2019.toml"))
+    (announced,) = ex.extract("Russia announced partial withdrawal of its forces from Syria.", PUBLISHED).claims
+    assert announced.modality == "planned"
+    (done,) = ex.extract("Russia announced that its forces withdrew from Syria.", PUBLISHED).claims
+    assert done.modality == "asserted"

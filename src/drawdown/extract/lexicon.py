@@ -318,7 +318,10 @@ PLANNED_RE = ci(
     r"\b(?:plans?|planned|planning|intends?|intention|expect(?:s|ed)?|will|would|is to|are to|set to|"
     r"scheduled|aims?|aiming|could(?! not)|may|might|prepar(?:es|ing|ed) to|is due|are due|due to|going to|"
     r"considering|decided to|ordered|schedule|timetable|deadline|"
-    r"should|shall|agreed to|promised|vowed|intend)\b"
+    r"should|shall|agreed to|promised|vowed|intend)\b|"
+    # An announced withdrawal, the noun right after the verb, is a plan ("when Russia announced partial withdrawal";
+    # the clause searched ends where the action word starts).
+    r"\bannounc(?:ed|es|ing)(?: (?:a|an|the|its|their))?\s*$"
 )
 MODAL_AFTER_RE = re.compile(
     r"\s+(?:\w+\s+)?(?:would|will|is expected|are expected|is to|are to|is due|is set to|"
