@@ -285,6 +285,17 @@ def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_f
         # notes and headlines tell a withdrawal done in the present tense
         ("somalia-2016", "AMISOM forces leave Baardheere on 26/01.", {("baardheere", "withdrawal_complete")}),
         ("somalia-2016", "Kenyan troops exit Baardheere village.", {("baardheere", "withdrawal_complete")}),
+        # a road linking two places, and a place in brackets, say where a convoy was, not where it left
+        (
+            "somalia-2016",
+            "A blast hit a Kenyan convoy passing the road linking Dhobley and Afmadow.",
+            {("dhobley", "other"), ("afmadow", "other")},
+        ),
+        (
+            "somalia-2016",
+            "A bomb hit an ENDF convoy near Ceel Lahelay (Ceel Bur District) on 28/03.",
+            {("ceel-lahelay", "other")},
+        ),
         # a column moves off only when a verb says so
         (
             "ukraine-2022",

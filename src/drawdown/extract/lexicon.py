@@ -207,8 +207,8 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     (
         "equipment_loaded",
         # (not a car bomb: "a vehicle loaded with explosives")
-        r"load(?:ed|ing|s)?(?! with (?:\w+ )?explosive)|dismantl(?:ed|ing|e|es)|pack(?:ed|ing) up|crat(?:ed|ing)|disassembl\w*|"
-        r"stripp(?:ed|ing)",
+        r"load(?:ed|ing|s)?(?! with (?:\w+ )?explosive)|dismantl(?:ed|ing|e|es)|pack(?:ed|ing) up|crat(?:ed|ing)|"
+        r"disassembl\w*|stripp(?:ed|ing)",
         None,
     ),
     # Taking a place over or setting up a new post is inbound presence (ANNOTATION.md); by another actor it is that

@@ -108,7 +108,8 @@ CLAUSE_RE = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|as|and)\b
 CLAUSE_MARKS = (",", ";", ":", "but", "while", "whereas")
 
 # What stands before a place that only locates or is the destination of the one named before it.
-LOCATIVE_RE = re.compile(r"(?:located|situated|based|lying)?\s*(?:in|near|outside|of|at)\s+(?:the\s+)?$", re.I)
+# (or in brackets right after it: "near X (Y District)")
+LOCATIVE_RE = re.compile(r"(?:located|situated|based|lying)?\s*(?:in|near|outside|of|at)\s+(?:the\s+)?$|\(\s*$", re.I)
 IN_LIST_RE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?$|\band\s+(?:the\s+)?$")
 DESTINATION_RE = re.compile(r"\b(?:to|towards?|into|for|bound for|headed for|heading for)\s+(?:the\s+)?$", re.I)
 POSTS_RE = re.compile(r"\b(?:posts?|outposts?|positions?|stations?)\b")
@@ -138,7 +139,7 @@ JOINT_RE = re.compile(r"[\s/&,-]*(?:(?:and|with|together with)\s+)?(?:the\s+)?(?
 ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs|exited|exiting|quit)\s+(?:the\s+)?$"
 )
-ROAD_BEFORE_RE = re.compile(r"\b(?:road|route|highway) (?:to|between)\s+(?:the\s+)?$")
+ROAD_BEFORE_RE = re.compile(r"\b(?:road|route|highway) (?:to|between|linking|connecting)\s+(?:the\s+)?$")
 DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|towards?|for|into|reach(?:ed|ing)?|bound for)\s+(?:the\s+)?$")
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|near|through|outside(?: of)?|at|between|around|vicinity of|outskirts? of|passing|and)\s+(?:the\s+)?$"
