@@ -296,6 +296,13 @@ def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_f
             "A bomb hit an ENDF convoy near Ceel Lahelay (Ceel Bur District) on 28/03.",
             {("ceel-lahelay", "other")},
         ),
+        # ships that flee a port leave it; soldiers leaving a building in a town have not left the town
+        (
+            "ukraine-2022",
+            "Russian landing ship burning, two other ships fleeing, Berdyansk",
+            {("berdyansk", "ships_departed")},
+        ),
+        ("ukraine-2022", "Video of soldiers leaving a building in the center of Melitopol.", set()),
         # a column moves off only when a verb says so
         (
             "ukraine-2022",

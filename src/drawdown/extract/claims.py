@@ -573,6 +573,8 @@ class Extractor:
                 ]
                 if not kept:
                     continue  # "moved to X": where they went is not where they left
+                if self.lang.BUILDING_LEFT_RE.match(low, trig.end):
+                    continue  # "soldiers leaving a building in X": X is where the building stands
                 targets = kept
             if action in ("evacuated", "withdrawal_started") and self.lang.ONGOING_RE.fullmatch(
                 low, trig.start, trig.end

@@ -194,7 +194,7 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     (
         "ships_departed",
         r"ships?|vessels?|warships?|frigates?|corvettes?|submarines?|landing ships?|(?<!fuel )tankers?|sealift",
-        r"sail|left|leav|depart|set out|head|steam|exit|weigh|put to sea|bound for|carr|ferr|from",
+        r"sail|left|leav|depart|set out|head|steam|exit|weigh|put to sea|bound for|carr|ferr|from|flee|fled",
     ),
     (
         "flights_departed",

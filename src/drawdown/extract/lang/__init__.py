@@ -107,6 +107,8 @@ class LanguagePack:
     quantities: Callable[[Iterable[str]], QuantityReader]
     # Fields only some languages give (a pack may leave them out).
     DONE_LEAVING_RE: re.Pattern[str] = re.compile(r"(?!)")  # a withdrawal said as done; see lexicon.py
+    # Right after a leaving word: a building left, not the site named after it ("leaving a building in X").
+    BUILDING_LEFT_RE: re.Pattern[str] = re.compile(r"(?!)")
     # What may be attached in front of a site's name (a pattern; Arabic clitics: "بحميميم"). None by default.
     NAME_PREFIXES: str = ""
     # How a name's last word changes in the other grammatical cases, for a language that declines names (Russian:
