@@ -303,6 +303,14 @@ def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_f
             {("berdyansk", "ships_departed")},
         ),
         ("ukraine-2022", "Video of soldiers leaving a building in the center of Melitopol.", set()),
+        # a place now held by the other side is free of the force; the region named after it only locates it
+        (
+            "ukraine-2022",
+            "A damaged Russian tank in now UA-controlled Ruska Lozova, Kharkiv Oblast.",
+            {("ruska-lozova", "withdrawal_complete")},
+        ),
+        # helicopters taking off and landing are air activity, not departures
+        ("ukraine-2022", "Russian attack helicopters taking off and landing at the airfield outside Valuyki", set()),
         # a column moves off only when a verb says so
         (
             "ukraine-2022",

@@ -690,7 +690,10 @@ class Extractor:
             if m.site_id in {k.site_id for k in kept}:
                 continue
             between = body[kept[-1].end : m.start]
-            if before.endswith((",", ", ")) and self.lang.REGION_WORD_RE.match(body, m.end):
+            region = self.lang.REGION_WORD_RE.match(body, m.end) or self.lang.REGION_WORD_RE.search(
+                body, m.start, m.end
+            )
+            if before.endswith((",", ", ")) and region:
                 continue  # "Mariupol, Donetsk Oblast": the region that holds the place before
             in_list = self.lang.IN_LIST_RE.search(before) is not None
             # A new clause ("..., while the naval base at Tartus stayed busy") names a new subject, not a place.

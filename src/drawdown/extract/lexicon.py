@@ -169,7 +169,7 @@ TOWARDS = (r"(?:moving|heading|driving|advancing|going|rolling|travell?ing) (?:\
 # sentence's subject is (the recapturing side is the other party).
 RESULTANT = (
     r"after (?:its |the )?liberation|liberated|recaptur(?:ed|ing|es)|retaken|back under (?:\w+ ){0,2}control|"
-    r"now (?:[\w-]+ )?controlled|flag (?:is |was )?(?:back|returned|raised again|flies again)|"
+    r"now (?:[\w-]+[ -])?controlled|flag (?:is |was )?(?:back|returned|raised again|flies again)|"
     r"after (?:the )?(?:[\w-]+ ){0,2}(?:forces|troops|army|military|soldiers) (?:had )?(?:left|withdrew|retreated|"
     r"pulled out)|after (?:the )?(?:[\w-]+ ){0,2}(?:withdrawal|retreat|occupation)|handed over|handing over|"
     r"hand(?:ed|s)? (?:\w+ ){1,3}over to|handover"
@@ -200,8 +200,9 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         "flights_departed",
         r"flights?(?![- ]?track)|planes?|aircraft|airplanes?|jets?|sorties|airlifts?|airlifters?|transports|"
         r"helicopters?|cargo planes?|AIRCRAFT_NAMES",
-        r"depart|left|leav|took off|take off|taking off|flew|fly|flying|flown|airlift|transport|carr|ferr|shuttl|bound "
-        r"for|head|out of|evacuat",
+        # (taking off and landing is air activity, not departures)
+        r"depart|left|leav|took off|take off|taking off(?! and land)|flew|fly|flying|flown|airlift|transport|carr|ferr|"
+        r"shuttl|bound for|head|out of|evacuat",
     ),
     ("flights_departed", r"flown out|flew out|airlifted|evacuated by air", None),
     (
