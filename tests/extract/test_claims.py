@@ -311,6 +311,13 @@ def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_f
         ),
         # helicopters taking off and landing are air activity, not departures
         ("ukraine-2022", "Russian attack helicopters taking off and landing at the airfield outside Valuyki", set()),
+        # a flight only flown to a base is not a departure from it; pulling back from areas in a province is partial
+        ("syria-2019", "The helicopter was shot down as it made its way back to Hmeimim.", set()),
+        (
+            "syria-2019",
+            "Hezbollah forces pull back from areas in the province of Daraa.",
+            {("daraa-province-hezbollah-positions", "withdrawal_partial")},
+        ),
         # a column moves off only when a verb says so
         (
             "ukraine-2022",

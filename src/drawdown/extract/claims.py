@@ -551,6 +551,12 @@ class Extractor:
                     continue
                 targets = [None]
             action = self._refine(trig, low, targets)
+            if action == "flights_departed" and targets != [None]:
+                # A flight's site is where it left: one only flown to ("back to X") is not a departure from it.
+                going = [t for t in targets if t is not None and self._convoy_role(low, t, trig) != "destination"]
+                if not going:
+                    continue
+                targets = list(going)
             if action == "convoy_departed" and targets != [None]:
                 roles = [(t, self._convoy_role(low, t, trig)) for t in targets if t is not None]
                 origins = [t for t, role in roles if role == "origin"]

@@ -290,8 +290,9 @@ BACK_REFERENCE_RE = ci(
     r"\b(?:the|this|that|these|those) (?:\w+ )?(?:flights?|airlifts?|pull-?outs?|withdrawals?|departures?|"
     r"drawdowns?|evacuations?|convoys?|moves?|exodus|rotations?)\b|^\W*(?:this|that|these|together)\b"
 )
+# (leaving "areas in" a province is leaving part of it)
 PARTIAL_CUE = ci(r"\b(?:some(?!\s+\d)|part of|portion|several|a number of|partial\w*|fewer|most of|hundreds of|"
-                 r"dozens of|thousands of)\b")  # fmt: skip
+                 r"dozens of|thousands of|from (?:some )?(?:areas|parts) (?:in|of))\b")  # fmt: skip
 COMPLETE_CUE = ci(r"\b(?:all|entire\w*|fully|completely|whole|every|last)\b")
 # Kinds of site where being left means the site was evacuated rather than drawn down.
 POST_KINDS: Final = ("observation_post", "post_group")
