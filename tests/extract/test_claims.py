@@ -318,6 +318,12 @@ def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_f
             "Hezbollah forces pull back from areas in the province of Daraa.",
             {("daraa-province-hezbollah-positions", "withdrawal_partial")},
         ),
+        # a force's command or coordination centre somewhere is its presence there
+        (
+            "syria-2019",
+            "The Russian coordination center in Hmeimim reported the infiltration of some 150 militants.",
+            {("hmeimim-air-base", "presence_maintained")},
+        ),
         # a column moves off only when a verb says so
         (
             "ukraine-2022",

@@ -178,7 +178,8 @@ RESULTANT_RE = re.compile(rf"(?:{RESULTANT})")
 # Presence read from a terse caption ("Russian forces in X", "troops moving around in X", "flag raised in X").
 # Weak: dropped when the sentence has any other action word (news prose says "forces in Syria" in passing).
 WEAK_PRESENCE = (
-    r"(?:forces|troops|soldiers|units|garrison|military|equipment|vehicles|peacekeepers|advisers) "
+    r"(?:forces|troops|soldiers|units|garrison|military|equipment|vehicles|peacekeepers|advisers|"
+    r"(?:coordination |command )?(?:cent(?:er|re)|headquarters)) "
     r"(?:[\w-]+ )?(?:in|at|on)|"
     r"moving (?:around )?in|(?:raising|raised|hoisting|hoisted) (?:a |the |their )?(?:\w+ )?flag|"
     r"flag (?:on|over|above)|(?:are|is|were|was) seen (?:at|in|on)"
@@ -508,7 +509,8 @@ ACTOR_NOUNS = (r"forces|troops|army|military|soldiers|units|government|authoriti
                r"diplomats?|envoy|delegation|caretaker government|transitional government|interim government|"
                r"personnel|servicemen|officers|marines|advisers|engineers|contingent|strikes?|airstrikes?|raids?|"
                r"pullout|withdrawal|departure|exit|convoys?|ships?|vessels?|warships|flights?|planes|aircraft|"
-               r"helicopters|navy|garrison|bases?|embassy|governorate")  # fmt: skip
+               r"helicopters|navy|garrison|bases?|embassy|governorate|(?:coordination |command )?cent(?:er|re)|"
+               r"headquarters")  # fmt: skip
 # A local office named by its place ("the Tartus governorate cancelled ..."): an authority of the theatre's country.
 LOCAL_OFFICE = r"governorate|provincial (?:council|authorities|government)|city council|municipality|local council"
 LOCAL_OFFICE_WORDS: Final = ("governorate", "provincial", "council", "municipality")
