@@ -324,6 +324,12 @@ def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_f
             "The Russian coordination center in Hmeimim reported the infiltration of some 150 militants.",
             {("hmeimim-air-base", "presence_maintained")},
         ),
+        # a town that received troops or equipment gained them
+        (
+            "ukraine-2022",
+            "The city of Melitopol received about 25 pieces of Russian equipment by rail.",
+            {("melitopol", "reinforcement")},
+        ),
         # a column moves off only when a verb says so
         (
             "ukraine-2022",

@@ -226,7 +226,9 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"additional)|deployed (?:more|new|additional|extra)|brought in|beef(?:ed|ing) up|arriv(?:ed|al|als|ing)"
         r"|expand(?:ed|ing)|bolster\w*|"
         # A force taking over another's post: inbound for the one that comes ("vacated X and were replaced by ...").
-        r"(?:replaced|relieved)(?= by )",
+        r"(?:replaced|relieved)(?= by )|"
+        # A place that received troops or equipment gained them.
+        r"receiv(?:ed|es|ing)(?= (?:[\w-]+ ){0,5}(?:troops|soldiers|units|equipment|vehicles|tanks|armou?r))",
         None,
     ),
     (
