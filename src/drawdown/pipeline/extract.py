@@ -242,7 +242,8 @@ class Duplicates:
     def __init__(self) -> None:
         self.first_by_hash: dict[str, str] = {}
         self.matcher = OriginMatcher()
-        self.seen: dict[str, tuple[str, datetime | None]] = {}
+        # The founders' texts: the only reports the matcher asks for, to score a rewrite against.
+        self.founders: dict[str, tuple[str, datetime | None]] = {}
         self.root: dict[str, str] = {}  # report id -> the first report of its origin
 
     def find(self, read: ReadReport) -> str | None:
@@ -254,9 +255,10 @@ class Duplicates:
             self.first_by_hash[read.digest] = rid
             when = _instant(read.report.published)
             found, _ = self.matcher.match(
-                [rid], [text], [when], lambda keys: {k: self.seen[k] for k in keys}, signed=read.signatures
+                [rid], [text], [when], lambda keys: {k: self.founders[k] for k in keys}, signed=read.signatures
             )
-            self.seen[rid] = (text, when)
+            if found[0] is None:
+                self.founders[rid] = (text, when)
             duplicate_of = self.root[found[0].matched] if found[0] is not None else None
             self.root[rid] = duplicate_of or rid
         return duplicate_of
