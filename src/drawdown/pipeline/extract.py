@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -19,12 +19,10 @@ from drawdown.case import Case
 from drawdown.extract.claims import EXTRACTOR_VERSION, MAX_CHARS, Extraction, Extractor
 from drawdown.ingest.dedup import BatchSignatures, OriginMatcher
 from drawdown.ingest.normalize import content_hash
-from drawdown.model import Claim, Report
+from drawdown.model import Claim, ProgressHook, Report
 from drawdown.store.claims import replace_extraction
 from drawdown.store.db import Store
 from drawdown.store.reports import load_reports, report_sizes
-
-ProgressHook = Callable[[int, int, str], None]
 
 
 @dataclass
