@@ -13,10 +13,10 @@ from drawdown.api import write_brief
 from drawdown.case import load_case
 from drawdown.flights.airfields import resolve_airfield
 from drawdown.flights.simulate import scenario_for_case, simulate_scenario, write_tracks
-from drawdown.model import IngestResult
+from drawdown.model import IngestResult, ProgressHook
 from drawdown.pipeline.extract import extract
 from drawdown.pipeline.flights import ingest_sorties
-from drawdown.pipeline.ingest import ProgressHook, ingest
+from drawdown.pipeline.ingest import ingest
 from drawdown.store import open_store
 
 DEMO_CASE = "syria-2024"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -28,6 +29,9 @@ CONFIRMATIONS: Final = ("confirmed", "unconfirmed", "denied")
 MODALITIES: Final = ("asserted", "planned", "negated")
 EVIDENCE_KINDS: Final = ("onground", "altitude", "inferred")
 UNITS: Final = ("flights", "vehicles", "ships", "troops", "posts", "percent", "tonnes")
+# A long command's progress: called with (steps done, steps in all, what is being done); the CLI draws it as a bar.
+# Ingest counts inputs, extract reports, sortie detection its steps.
+ProgressHook = Callable[[int, int, str], None]
 TIME_PRECISIONS: Final = ("day", "week", "month")
 # An analyst's verdict on a claim: the machine read it right, wrong (the claim is left out), or edited.
 REVIEW_VERDICTS: Final = ("correct", "wrong", "edited")

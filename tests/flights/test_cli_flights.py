@@ -83,3 +83,25 @@ def test_sorties_evidence_adds_two_keys_after_the_contract(runner: CliRunner, tr
     assert rows and all(tuple(r) == (*CONTRACT, "evidence", "inferred") for r in rows)
     assert {r["evidence"] for r in rows} <= {"onground", "altitude", "inferred"}
     assert all((r["evidence"] == "inferred") == r["inferred"] for r in rows)
+
+
+@pytest.mark.parametrize("command", ["sorties", "ingest"])
+def test_a_terminal_sees_the_steps_on_stderr_and_json_sees_none(
+    runner: CliRunner, tracks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    from rich.console import Console
+
+    import drawdown.cli.common as common
+
+    args = ["--db", str(tmp_path / "d.duckdb"), "flights", command, str(tracks), "--case", "syria-2024"]
+    args += ["--airfield", "OSLK"] if command == "sorties" else []
+    shown = []
+    for extra in ([], ["--json"]):
+        screen = io.StringIO()
+        monkeypatch.setattr(common, "err", Console(file=screen, force_terminal=True, width=120))
+        result = runner.invoke(app, [*args, *extra])
+        assert result.exit_code == 0, result.output
+        shown.append(screen.getvalue())
+    last = "storing" if command == "ingest" else "naming destinations and waves"  # drawn when the bar stops
+    assert f"Sorties {last}" in shown[0]
+    assert "Sorties" not in shown[1]

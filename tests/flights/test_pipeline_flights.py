@@ -27,3 +27,16 @@ def test_ingest_stores_fleet_sorties_once(store: Store, sim_csv: Path) -> None:
 def test_all_aircraft_keeps_civil_traffic(store: Store, sim_csv: Path) -> None:
     res = ingest_sorties(store, sim_csv, load_case("syria-2024"), fleet_only=False)
     assert res.skipped_civil == 0 and res.added > 16
+
+
+def test_detection_and_storing_call_the_progress_hook_per_step(store: Store, sim_csv: Path) -> None:
+    from drawdown.flights.airfields import resolve_airfield
+    from drawdown.flights.sorties import STEPS, detect_sorties
+
+    detected: list[tuple[int, int, str]] = []
+    detect_sorties(sim_csv, [resolve_airfield("OSLK")], progress=lambda *call: detected.append(call))
+    assert detected == [(n, len(STEPS), step) for n, step in enumerate(STEPS)]
+    ingested: list[tuple[int, int, str]] = []
+    ingest_sorties(store, sim_csv, load_case("syria-2024"), progress=lambda *call: ingested.append(call))
+    steps = len(STEPS) + 1
+    assert ingested == [*((n, steps, step) for n, step in enumerate(STEPS)), (len(STEPS), steps, "storing")]

@@ -89,6 +89,30 @@ def test_matcher_near_and_rewrite_and_window() -> None:
     assert m2[1] is None, "a retelling ten days on is a new report"
 
 
+def test_a_small_text_cache_finds_the_same_rewrites() -> None:
+    """The matcher's text cache is emptied when full; the texts a report is scored against must outlive that.
+    At the default bound this was a KeyError after about 66,000 reports (benchmarks/bench_corpus.py)."""
+    from datetime import datetime, timedelta
+
+    stories = json.loads((DATA / "rewrites" / "stories.json").read_text(encoding="utf-8"))["stories"]
+    day = datetime(2024, 12, 14)
+    keys, texts, published = [], [], []
+    for name, story in stories.items():
+        for kind in ("wire", "independent", "rewrite"):  # two founders, then a rewrite: the cache is full by then
+            keys.append(f"{name}/{kind}")
+            texts.append(story[kind])
+            published.append(day + timedelta(hours=len(keys)))
+    everything = dict(zip(keys, zip(texts, published, strict=True), strict=True))
+
+    def lookup(ids: list[str]) -> dict[str, tuple[str, datetime | None]]:
+        return {k: everything[k] for k in ids}
+
+    roomy, _ = OriginMatcher().match(keys, texts, published, lookup)
+    tight, _ = OriginMatcher(text_cache=1).match(keys, texts, published, lookup)
+    assert tight == roomy
+    assert sum(1 for m in roomy if m is not None and m.method == "rewrite") >= 4
+
+
 def test_many_headings_stay_cheap() -> None:
     text = "".join(
         f"## Part {i}\n\nTroops left base {i} on day {i} with trucks and equipment loaded.\n\n" for i in range(400)

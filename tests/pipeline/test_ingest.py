@@ -11,7 +11,7 @@ from drawdown.ingest.fetch import Fetcher, FetchPolicy
 from drawdown.pipeline.ingest import ingest
 from drawdown.store import Store
 from drawdown.store.reports import last_evidence_date, load_reports
-from tests.conftest import write
+from tests.conftest import DATA, write
 from tests.ingest.conftest import Route, Served, article, rss
 
 STORY = "Russian troops left the Kobani base on Tuesday, residents said. A convoy headed south."
@@ -136,3 +136,41 @@ def test_a_feeds_entries_advance_the_progress_hook(store: Store, tmp_path: Path,
     assert len(result.added) == 4 and result.ok
     assert [(d, t) for d, t, item in seen if item == feed] == [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5)]
     assert seen[-1] == (5, 5, str(tmp_path / "a.txt"))
+
+
+def test_a_long_file_moves_the_progress_hook_per_batch_and_stores_what_one_batch_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from benchmarks.bench_ingest import make_corpus
+
+    import drawdown.pipeline.ingest as pipeline
+    from drawdown.store import open_store
+
+    corpus = tmp_path / "corpus.jsonl"
+    make_corpus(corpus, 150)  # light-edit copies and exact republications of earlier lines
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    story = json.loads((DATA / "rewrites" / "stories.json").read_text(encoding="utf-8"))["stories"]["t4-convoy"]
+    wire = {"id": "wire", "published": "2024-12-20T08:00:00Z", "text": story["wire"]}
+    farm = {"id": "farm", "published": "2024-12-20T20:00:00Z", "text": story["rewrite"]}
+    # A rewrite two batches after its source, and the same content and address twice in one input.
+    lines = [lines[0], json.dumps(wire), *lines[1:], json.dumps(farm), lines[3]]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def stored_origins(batch: int) -> tuple[list[tuple[object, ...]], int, list[tuple[int, int, str]]]:
+        monkeypatch.setattr(pipeline, "PROGRESS_BATCH", batch)
+        calls: list[tuple[int, int, str]] = []
+        with open_store(memory=True) as store:
+            result = ingest(store, [corpus], progress=lambda done, total, what: calls.append((done, total, what)))
+            rows = store.query(
+                "SELECT r.external_id, l.method, m.external_id AS matched FROM reports r JOIN origin_links l "
+                "ON l.report_id = r.id LEFT JOIN reports m ON m.id = l.matched_id ORDER BY r.external_id"
+            )
+        return [tuple(r.values()) for r in rows], result.skipped, calls
+
+    whole, skipped_whole, calls_whole = stored_origins(1000)
+    batched, skipped_batched, calls = stored_origins(60)
+    assert batched == whole and skipped_batched == skipped_whole == 1
+    assert {method for _, method, _ in whole} >= {"founder", "near", "exact", "rewrite"}
+    assert calls_whole == [(1, 1, str(corpus))]
+    assert calls == [(0, 1, f"{corpus}: 60 reports"), (0, 1, f"{corpus}: 120 reports"), (1, 1, str(corpus))]
+    assert ("farm", "rewrite", "wire") in whole

@@ -23,6 +23,7 @@ from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from drawdown.errors import CaseError, DrawdownError, Problem
+from drawdown.model import ProgressHook
 from drawdown.store.db import interrupted
 
 EXIT_CODES = """\b
@@ -85,16 +86,18 @@ def emit_json(payload: Any) -> None:
 
 
 @contextmanager
-def progress(label: str, enabled: bool) -> Iterator[Callable[[int, int, str], None]]:
-    """A rich progress bar on stderr, shown only on a terminal and never in --json mode."""
+def progress(label: str, enabled: bool, *, detail: bool = False) -> Iterator[ProgressHook]:
+    """A rich progress bar on stderr, shown only on a terminal and never in --json mode. With ``detail``, what
+    the hook says is being done follows the label (a file and its reports so far, a step's name)."""
     bar = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, transient=True, disable=not (enabled and err.is_terminal),
     )  # fmt: skip
     task = bar.add_task(label, total=None)
 
-    def update(done: int, total: int, _item: str) -> None:
-        bar.update(task, completed=done, total=total)
+    def update(done: int, total: int, item: str) -> None:
+        described = f"{label} {item}" if detail and item else label
+        bar.update(task, completed=done, total=total, description=described)
 
     with bar:
         yield update

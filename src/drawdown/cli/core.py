@@ -180,7 +180,7 @@ def ingest(
     with open_cli_store() as store:
         if case and not store.get_meta("case"):
             store.set_meta("case", case)
-        with progress("Ingesting", enabled=not json_out) as hook:
+        with progress("Ingesting", enabled=not json_out, detail=True) as hook:
             policy = FetchPolicy(
                 max_bytes=max_bytes, deadline=timeout, host_delay=host_delay, per_host=per_host, overall=deadline
             )

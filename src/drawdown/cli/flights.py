@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from drawdown.cli.common import CaseOpt, JsonOpt, app, emit_json, err, guarded, open_cli_store, out
+from drawdown.cli.common import CaseOpt, JsonOpt, app, emit_json, err, guarded, open_cli_store, out, progress
 
 flights_app = typer.Typer(help="Sorties from ADS-B tracks: detect, store, simulate, fetch.", no_args_is_help=True)
 app.add_typer(flights_app, name="flights")
@@ -70,7 +70,9 @@ def sorties(
         raise typer.BadParameter(f"unknown format {fmt!r}; use jsonl, csv or table", param_hint="--format")
     the_case = load_case(case) if case else None
     fields = [resolve_airfield(a, the_case) for a in airfield]
-    result = detect_sorties(file, fields, case=the_case, engine=engine, spark_master=spark_master, fmt=input_format)
+    with progress("Sorties", enabled=not json_out, detail=True) as hook:
+        result = detect_sorties(file, fields, case=the_case, engine=engine, spark_master=spark_master,
+                                fmt=input_format, progress=hook)  # fmt: skip
     records = [_record(s, evidence) for s in result.sorties]
     columns = CONTRACT + (EVIDENCE_KEYS if evidence else ())
     if json_out:
@@ -125,7 +127,9 @@ def ingest(
 
     with open_cli_store() as store:
         the_case = load_case(case_ref(case, store))
-        res = ingest_sorties(store, file, the_case, engine=engine, fleet_only=not all_aircraft, simulated=simulated)
+        with progress("Sorties", enabled=not json_out, detail=True) as hook:
+            res = ingest_sorties(store, file, the_case, engine=engine, fleet_only=not all_aircraft,
+                                 simulated=simulated, progress=hook)  # fmt: skip
         total = store.count("sorties")
     payload = {
         "run_id": res.run_id, "found": res.found, "added": res.added, "updated": res.updated,
@@ -171,7 +175,7 @@ def simulate(
     from datetime import UTC, datetime
 
     from drawdown.case import load_case
-    from drawdown.cli.common import case_ref, progress
+    from drawdown.cli.common import case_ref
     from drawdown.flights.airfields import resolve_airfield
     from drawdown.flights.simulate import TruthEvent, scenario_for_case, simulate_days, write_tables
 

@@ -19,7 +19,7 @@ from drawdown.flights.airfields import Airfield, known_fields
 from drawdown.flights.engines import Engine, duckdb_connection
 from drawdown.flights.query import CLEANING_COUNTS, DEFAULT_PARAMS, M_PER_DEG, Params, sortie_events
 from drawdown.flights.readers import read_tracks, rejected_rows
-from drawdown.model import Coverage, Sortie
+from drawdown.model import Coverage, ProgressHook, Sortie
 
 INFERRED_CLASH = timedelta(minutes=15)
 # A field is "watched" in an hour when any state vector lies within this distance and below this height
@@ -27,6 +27,9 @@ INFERRED_CLASH = timedelta(minutes=15)
 # is about where a transport is 50 km out on a climb or descent, so the two bounds describe one cone.
 COVERAGE_KM = 50.0
 COVERAGE_ALT_M = 10_000 * 0.3048
+# What detect_sorties tells its progress hook as each step starts; the first (one scan of the whole file) is
+# most of the time of a large DuckDB run, the second most of a Spark run.
+STEPS = ("scanning the tracks", "detecting takeoffs and landings", "naming destinations and waves")
 POINT_COLUMNS = "epoch_us(time) / 1e6 AS t, icao24, callsign, lat, lon, alt_m, gs_ms, vrate_ms, onground"
 
 
@@ -192,12 +195,20 @@ def detect_sorties(
     fmt: str | None = None,
     params: Params = DEFAULT_PARAMS,
     wave_window: Any = DEFAULT_WAVE_WINDOW,
+    progress: ProgressHook | None = None,
 ) -> SortieResult:
     """Takeoffs and landings at ``airfields`` in the track file at ``path``, sorted by time.
 
     Events are detected at every field the track may reach (the watched ones, and with a case its airfields and
     destinations) so that takeoffs get their destination; only the watched fields' sorties are returned.
+    ``progress`` is called as each of :data:`STEPS` starts, with (steps done, steps, the step).
     """
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress(done, len(STEPS), STEPS[done])
+
+    step(0)
     runner = Engine(engine, spark_master)
     con = duckdb_connection()
     raw = read_tracks(con, path, fmt, numbered=False)
@@ -220,6 +231,7 @@ def detect_sorties(
     rejected, named = rejected_rows(con, path)  # the scan above read every row once
     coverage = _coverage(con, airfields)
     con.execute("DROP TABLE zone_text").fetchall()
+    step(1)
     points, field_table = runner.tables(con, "SELECT * FROM zone_points", table)
     events, counts, cached = sortie_events(points, field_table, params)
     # A FILTER count: DuckDB 2.0 folds isnan() inside expressions to false from Parquet statistics, which do
@@ -232,6 +244,7 @@ def detect_sorties(
     count_row = runner.rows(counts)[0]
     cached.release()
     con.close()
+    step(2)
     found = [_to_sortie(r, aircraft, callsigns, fields) for r in rows]
     sorties = link_destinations(_nearest_inferred(found, fields))
     watched = {f.code for f in airfields}

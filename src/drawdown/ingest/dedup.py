@@ -65,6 +65,8 @@ REWRITE_WINDOW: Final = timedelta(days=3)  # headings and speaker labels are not
 # judged on their terms alone; the cut sits in a narrow gap (62 against 65 words), a limit docs/ingest.md states.
 SHORT_NOTE_WORDS: Final = 64
 SHORT_NOTE_SHINGLE: Final = 0.2
+# Texts the origin matcher keeps for rewrite scoring (about 150 MB of news at most); OriginMatcher(text_cache=).
+TEXT_CACHE: Final = 50_000
 
 _WORD = re.compile(r"\w+")
 _PARTITION_MIX = 0x9E3779B1  # spreads partition numbers over the bucket key's bits
@@ -455,8 +457,10 @@ class OriginMatcher:
     (the matcher never opens the store itself).
     """
 
-    def __init__(self, detector: RewriteDetector | None = None) -> None:
+    def __init__(self, detector: RewriteDetector | None = None, *, text_cache: int = TEXT_CACHE) -> None:
         self.detector: RewriteDetector | None = detector if detector is not None else TermOverlapDetector()
+        # Texts kept for rewrite scoring; past this many the cache is emptied and refilled through ``lookup``.
+        self.text_cache = text_cache
         self.documents = LshIndex(BANDS)
         self.terms = LshIndex(TERM_BANDS)
         self._texts: dict[str, Stored] = {}
@@ -522,6 +526,12 @@ class OriginMatcher:
         candidates = [k for k, _ in self.terms.query(term_sig, TERM_CANDIDATE, buckets, days)]
         if not candidates:
             return None
+        # Emptied before this report's candidates are fetched, never while they are scored: the texts needed
+        # below are then all in the cache (clearing it after scoring and before the short-note check below
+        # was a KeyError once 50,000 founders had been seen: after about 66,000 reports of bench_corpus.py).
+        if len(self._texts) > self.text_cache:
+            self._texts.clear()  # texts of stored reports are fetched again when needed
+            self._profiles.clear()
         missing = [k for k in candidates if k not in self._texts]
         if missing:
             self._texts.update(lookup(missing))
@@ -531,9 +541,6 @@ class OriginMatcher:
             scored = [(self._profile(k).overlap(profile), k) for k in close]
         else:
             scored = [(self.detector.score(self._texts[k][0], text), k) for k in close]
-        if len(self._texts) > _TEXT_CACHE:
-            self._texts.clear()  # texts of stored reports are fetched again when needed
-            self._profiles.clear()
         kept = [(score, k) for score, k in scored if score >= self.detector.threshold and self._not_chance(text, k)]
         best = max(kept, default=None, key=lambda pair: (pair[0], pair[1]))
         if best is None:
@@ -550,7 +557,6 @@ class OriginMatcher:
 
 _EPOCH = datetime(1970, 1, 1)
 _UNDATED = 1  # the partition of undated reports; dated ones are 2 + days since 1970
-_TEXT_CACHE = 50_000  # texts kept for rewrite scoring (about 150 MB of news at most)
 
 
 def day_partition(when: datetime | None) -> int:

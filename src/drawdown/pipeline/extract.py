@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -19,12 +19,10 @@ from drawdown.case import Case
 from drawdown.extract.claims import EXTRACTOR_VERSION, MAX_CHARS, Extraction, Extractor
 from drawdown.ingest.dedup import BatchSignatures, OriginMatcher
 from drawdown.ingest.normalize import content_hash
-from drawdown.model import Claim, Report
+from drawdown.model import Claim, ProgressHook, Report
 from drawdown.store.claims import replace_extraction
 from drawdown.store.db import Store
 from drawdown.store.reports import load_reports, report_sizes
-
-ProgressHook = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -253,7 +251,8 @@ class Duplicates:
     def __init__(self) -> None:
         self.first_by_hash: dict[str, str] = {}
         self.matcher = OriginMatcher()
-        self.seen: dict[str, tuple[str, datetime | None]] = {}
+        # The founders' texts: the only reports the matcher asks for, to score a rewrite against.
+        self.founders: dict[str, tuple[str, datetime | None]] = {}
         self.root: dict[str, str] = {}  # report id -> the first report of its origin
 
     def find(self, read: ReadReport) -> str | None:
@@ -265,9 +264,10 @@ class Duplicates:
             self.first_by_hash[read.digest] = rid
             when = _instant(read.report.published)
             found, _ = self.matcher.match(
-                [rid], [text], [when], lambda keys: {k: self.seen[k] for k in keys}, signed=read.signatures
+                [rid], [text], [when], lambda keys: {k: self.founders[k] for k in keys}, signed=read.signatures
             )
-            self.seen[rid] = (text, when)
+            if found[0] is None:
+                self.founders[rid] = (text, when)
             duplicate_of = self.root[found[0].matched] if found[0] is not None else None
             self.root[rid] = duplicate_of or rid
         return duplicate_of

@@ -13,6 +13,7 @@ from pathlib import Path
 from drawdown.case import Case
 from drawdown.flights.aircraft import is_fleet
 from drawdown.flights.airfields import Airfield, case_airfields
+from drawdown.model import ProgressHook
 from drawdown.store.coverage import load_coverage, merge_coverage
 from drawdown.store.db import Store
 from drawdown.store.sorties import load_sorties, write_sorties
@@ -47,6 +48,7 @@ def ingest_sorties(
     airfields: list[Airfield] | None = None,
     fleet_only: bool = True,
     simulated: bool = False,
+    progress: ProgressHook | None = None,
 ) -> SortieIngest:
     """Detect the sorties at the case's airfields (or ``airfields``) in ``path`` and store them.
 
@@ -54,12 +56,21 @@ def ingest_sorties(
     ICAO address ranges): civil traffic at a shared airport is not evidence of a drawdown. The airfields'
     coverage (the hours with any low state vector near them, civil traffic included) is stored with them.
     ``simulated`` marks tracks made by ``drawdown flights simulate``, so that the dashboard and report label
-    what comes of them.
+    what comes of them. ``progress`` is called as each step starts: detection's (flights.sorties.STEPS), then
+    storing.
     """
     run_id = uuid.uuid4().hex[:12]
-    from drawdown.flights.sorties import detect_sorties  # deferred: Ibis, which loading sorties does not need
+    from drawdown.flights.sorties import STEPS, detect_sorties  # deferred: Ibis, which loading sorties does not need
 
-    result = detect_sorties(path, airfields or case_airfields(case), case=case, engine=engine)
+    steps = len(STEPS) + 1
+
+    def detecting(done: int, _steps: int, what: str) -> None:
+        if progress is not None:
+            progress(done, steps, what)
+
+    result = detect_sorties(path, airfields or case_airfields(case), case=case, engine=engine, progress=detecting)
+    if progress is not None:
+        progress(len(STEPS), steps, "storing")
     keep = [s for s in result.sorties if not fleet_only or is_fleet(s, case)]
     with store.transaction():  # the sorties, their run and the coverage: one batch
         added, updated = write_sorties(store, keep, run_id, str(path), simulated=simulated)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import uuid
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,15 +23,17 @@ from drawdown.ingest.formats import URL_FORMATS, expand, read_path, read_url
 from drawdown.ingest.normalize import content_hash
 from drawdown.ingest.parallel import Expired, host_of, run_in_order
 from drawdown.ingest.rewrites import RewriteDetector
-from drawdown.model import Document, IngestFailure, IngestResult, OriginGroup, OriginMember
+from drawdown.model import Document, IngestFailure, IngestResult, OriginGroup, OriginMember, ProgressHook
 from drawdown.store import reports as stored
 from drawdown.store.db import Store, interrupted, utc_naive
 from drawdown.store.reports import Incoming
 
-# Called with (steps done, steps in all, the input): a step is an input read and stored, or an entry of a feed
-# read (a feed's entries join the count once it is parsed). Drives the CLI's progress bar. Feeds are read in the
-# fetch threads, so the hook may be called from them, one call at a time.
-ProgressHook = Callable[[int, int, str], None]
+# The progress hook (model.ProgressHook) is told steps: an input read and stored, or an entry of a feed read (a
+# feed's entries join the count once it is parsed). Feeds are read in the fetch threads, so the hook may be called
+# from them, one call at a time.
+# Reports stored at a time within one input, which stays one transaction: a JSONL file of 100,000 reports
+# moves the progress bar every batch instead of once at its end, and each batch's set-based statements stay small.
+PROGRESS_BATCH = 1000
 
 
 def ingest(
@@ -51,7 +53,8 @@ def ingest(
     """Ingest files, folders, page URLs and feed URLs. Each file (or URL) is one transaction; re-ingesting
     stored content changes nothing.
 
-    ``fetch_pages`` replaces the coded text of GDELT rows with the article each row points to.
+    ``fetch_pages`` replaces the coded text of GDELT rows with the article each row points to. ``progress`` is
+    called with (inputs done, inputs, what): after each input, and within one every :data:`PROGRESS_BATCH` reports.
     """
     run_id = uuid.uuid4().hex[:12]
     result = IngestResult(run_id=run_id)
@@ -84,7 +87,6 @@ def ingest(
             if isinstance(item, IngestFailure):
                 result.failures.append(item)
                 continue
-            documents: list[Document] = []
             if isinstance(item, str):
                 _url, got = next(fetched)
                 items: Iterable[Item] = [_expired(got)] if isinstance(got, Expired) else got
@@ -93,12 +95,15 @@ def ingest(
                 if fetch_pages:
                     assert fetcher is not None
                     items = _with_pages(items, fetcher)
-            for read in items:
-                if isinstance(read, IngestFailure):
-                    result.failures.append(read)
-                else:
-                    documents.append(read)
-            store_documents(store, documents, run_id, result, matcher)
+            # One input, one transaction, stored whole or not at all. Its batches see the batches before them
+            # (the same content, copies and rewrites of them) as they would see reports of an earlier input.
+            with store.transaction():
+                read = 0
+                for documents in _batches(items, result, PROGRESS_BATCH):
+                    store_documents(store, documents, run_id, result, matcher)
+                    read += len(documents)
+                    if len(documents) == PROGRESS_BATCH:  # more of this input may follow: not done yet
+                        steps.input_done(done - 1, f"{item}: {read:,} reports")
             steps.input_done(done, str(item))
     except BaseException as exc:  # Ctrl-C, or SIGTERM (the CLI turns it into one): what is stored stays, whole
         if not interrupted(exc):
@@ -152,6 +157,21 @@ class Steps:
             read = sum(done for done, _ in self.entries)
             listed = sum(total for _, total in self.entries)
             self.hook(self.done + read, self.inputs + listed, label)
+
+
+def _batches(items: Iterable[Item], result: IngestResult, size: int) -> Iterator[list[Document]]:
+    """The documents of one input ``size`` at a time (the last batch may be shorter or empty); failures go to
+    ``result`` as they are read."""
+    batch: list[Document] = []
+    for read in items:
+        if isinstance(read, IngestFailure):
+            result.failures.append(read)
+            continue
+        batch.append(read)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    yield batch
 
 
 def _expired(late: Expired[str]) -> IngestFailure:
