@@ -76,7 +76,7 @@ def write_corpus(folder: Path, n: int) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from benchmarks.bench_ingest import make_corpus
+    from drawdown.ingest.synthetic import make_corpus
 
     jsonl = folder / "corpus.jsonl"
     make_corpus(jsonl, n)

@@ -155,3 +155,20 @@ def test_the_checks_catch_what_they_describe() -> None:
 def test_each_stage_exists_or_is_planned(stage: str) -> None:
     folder = PACKAGE / stage
     assert folder.is_dir(), f"src/drawdown/{stage}/ is one of the stages named in STYLE.md"
+
+
+def test_tests_import_nothing_from_the_benchmarks() -> None:
+    """Code that tests and benchmarks share lives in the package (or in tests/): a benchmark is a script to run."""
+    tests = Path(__file__).parent
+    offenders = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [f"{path.relative_to(tests)}:{node.lineno}" for n in names if n.split(".")[0] == "benchmarks"]
+    assert not offenders, offenders

@@ -10,11 +10,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from benchmarks.bench_ingest import make_corpus
 from typer.testing import CliRunner
 
 from drawdown.case import load_case
 from drawdown.cli import app
+from drawdown.ingest.synthetic import make_corpus
 from drawdown.pipeline.corpus import extract_corpus, extract_corpus_spark
 from drawdown.pipeline.extract import extract_jsonl_lines
 

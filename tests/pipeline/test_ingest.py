@@ -141,9 +141,8 @@ def test_a_feeds_entries_advance_the_progress_hook(store: Store, tmp_path: Path,
 def test_a_long_file_moves_the_progress_hook_per_batch_and_stores_what_one_batch_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from benchmarks.bench_ingest import make_corpus
-
     import drawdown.pipeline.ingest as pipeline
+    from drawdown.ingest.synthetic import make_corpus
     from drawdown.store import open_store
 
     corpus = tmp_path / "corpus.jsonl"
