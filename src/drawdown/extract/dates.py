@@ -38,6 +38,11 @@ class DateMention(NamedTuple):  # a named tuple: built in C, several per sentenc
     deadline: bool = False  # "within a month", "by 16 January": the date something is due
 
 
+def calendar_day(year: int, month: int, day: int) -> date | None:
+    """The date, or None when the month has no such day (a pack's "31 février")."""
+    return date(year, month, day) if 1 <= day <= calendar.monthrange(year, month)[1] else None
+
+
 def _shift_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1

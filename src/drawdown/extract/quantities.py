@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 from drawdown.extract.lexicon import ci, factor, lower, lower_pattern, word_starts
@@ -217,3 +218,85 @@ class QuantityFinder:
                 if best is None or m.start() > best[0]:
                     best = (m.start(), unit)
         return best[1] if best else None
+
+
+class CountReader:
+    """Counts in the sentences of a language pack other than English: a number in digits or words, maybe after a
+    word of approximation, followed by a percent sign or word, or by a unit noun within two words ("200 soldats",
+    "около 200 военнослужащих", "نحو أربعين شاحنة", "40 %"). Each pack gives its words; the reading is the same.
+
+    ``units`` maps a unit to the pattern of its nouns (the case's aircraft names join the flights); ``numbers``
+    maps number words to values. ``between`` may stand between the number and the noun, ``prefix`` right before the
+    noun (Arabic clitics). ``thousands`` and ``decimal`` are character classes: "1 000" or "1.000" in French, "2,5".
+    ``duals`` are nouns that count two by their ending alone (Arabic). ``not_counts``: number words that are
+    articles ("une colonne" counts nothing). ``normalise`` maps the lower-cased sentence to the text that is read,
+    character for character (Arabic spelling variants), so offsets hold.
+    """
+
+    def __init__(
+        self,
+        units: dict[str, str],
+        numbers: Mapping[str, float],
+        aircraft_names: Iterable[str] = (),
+        *,
+        approx: str,
+        percent: str,
+        between: str,
+        thousands: str,
+        decimal: str,
+        prefix: str = "",
+        duals: dict[str, str] | None = None,
+        not_counts: frozenset[str] = frozenset(),
+        normalise: Callable[[str], str] | None = None,
+    ) -> None:
+        self._units = dict(units)
+        extra = "|".join(re.escape(n.lower()) for n in aircraft_names)
+        if extra:
+            self._units["flights"] += "|" + extra
+        self._numbers = numbers
+        self._duals = duals or {}
+        self._not_counts = not_counts
+        self._normalise = normalise
+        self._grouped = re.compile(rf"\d{{1,3}}(?:{thousands}\d{{3}})+")
+        self._thousands = re.compile(thousands)
+        self._decimal = re.compile(decimal)
+        words = "|".join(sorted((re.escape(w) for w in numbers), key=len, reverse=True))
+        number = rf"\d{{1,3}}(?:{thousands}\d{{3}})+|\d+(?:{decimal}\d+)?|{words}"
+        groups = "|".join(f"(?P<{unit}>{nouns})" for unit, nouns in self._units.items())
+        pattern = (
+            rf"(?<!\w)(?:(?:{approx})\s+)?(?P<n>{number})"
+            rf"(?:\s*(?P<pct>{percent})|\s+{between}{prefix}(?:{groups})(?!\w))"
+        )
+        if self._duals:
+            pattern += "|(?<!\\w)" + prefix + "(?:" + "|".join(f"(?P<dual_{u}>{w})" for u, w in self._duals.items())
+            pattern += ")(?!\\w)"
+        self._re = re.compile(pattern)
+
+    def find(self, sentence: str, offset: int = 0, lowered: str | None = None) -> list[Quantity]:
+        text = sentence.lower() if lowered is None else lowered
+        if self._normalise is not None:
+            text = self._normalise(text)
+        out = []
+        for m in self._re.finditer(text):
+            dual = next((u for u in self._duals if m.group(f"dual_{u}")), None)
+            if dual is not None:
+                out.append(Quantity(2.0, dual, offset + m.start(), offset + m.end()))
+                continue
+            n = m.group("n")
+            if n in self._not_counts:
+                continue
+            value = self._value(n)
+            if value is None:
+                continue
+            unit = "percent" if m.group("pct") else next(u for u in self._units if m.group(u))
+            out.append(Quantity(value, unit, offset + m.start(), offset + m.end()))
+        return out
+
+    def _value(self, n: str) -> float | None:
+        if n in self._numbers:
+            return float(self._numbers[n])
+        digits = self._thousands.sub("", n) if self._grouped.fullmatch(n) else self._decimal.sub(".", n)
+        try:
+            return float(digits)
+        except ValueError:
+            return None

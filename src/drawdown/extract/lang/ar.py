@@ -19,9 +19,9 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Final
 
-from drawdown.extract.dates import DateMention
+from drawdown.extract.dates import DateMention, calendar_day
 from drawdown.extract.lexicon import ci
-from drawdown.extract.quantities import Quantity
+from drawdown.extract.quantities import CountReader
 
 # ------------------------------------------------------------------------------------------------- spelling
 
@@ -322,10 +322,6 @@ MONTH_GATE = re.compile(ar(rf"(?:{_MONTH_ALT})"))
 RELATIVE_GATE = re.compile(ar(rf"(?:امس|البارحة|{'|'.join(_WEEKDAYS)})"))
 
 
-def _day(year: int, month: int, day: int) -> date | None:
-    return date(year, month, day) if 1 <= day <= calendar.monthrange(year, month)[1] else None
-
-
 def find_dates(
     sentence: str,
     published: date,
@@ -345,7 +341,7 @@ def find_dates(
         year = int(year_text) if year_text else published.year
         if not year_text and _MONTHS[month] > published.month + 1:
             year -= 1  # "28 ديسمبر" in a January report is last year's
-        day = _day(year, _MONTHS[month], int(day_text))
+        day = calendar_day(year, _MONTHS[month], int(day_text))
         if day is not None:
             deadline = _DEADLINE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()) is not None
             out.append(DateMention(day, "day", offset + m.start(), offset + m.end(), deadline))
@@ -356,7 +352,7 @@ def find_dates(
             end = date(published.year, 12, 31)
         out.append(DateMention(end, "month", offset + m.start(), offset + m.end(), True))
     for m in _NUMERIC_RE.finditer(text):
-        day = _day(int(m.group(3)), int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(2)) <= 12 else None
+        day = calendar_day(int(m.group(3)), int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(2)) <= 12 else None
         if day is not None:
             out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
     for m in _RELATIVE_DAY_RE.finditer(text):
@@ -396,47 +392,21 @@ _DUALS: Final = {
     "ships": r"سفينتين|سفينتان|سفينتي|فرقاطتين|فرقاطتان|بارجتين",
     "troops": r"جنديين|جنديان",
 }
-_NUMBER = r"\d{1,3}(?:[,.٬]\d{3})+|\d+(?:[.٫]\d+)?|" + "|".join(
-    sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
-)
 
 
-class quantities:
+def quantities(aircraft_names: Iterable[str] = ()) -> CountReader:
     """Counts in Arabic sentences: "200 جندي", "نحو أربعين شاحنة", "٣ طائرات", "سفينتي إنزال", "40 في المئة"."""
-
-    def __init__(self, aircraft_names: Iterable[str] = ()) -> None:
-        units = dict(_UNIT_NOUNS)
-        extra = "|".join(re.escape(n.lower()) for n in aircraft_names)
-        if extra:
-            units["flights"] += "|" + extra
-        groups = "|".join(f"(?P<{unit}>{words})" for unit, words in units.items())
-        duals = "|".join(f"(?P<dual_{unit}>{words})" for unit, words in _DUALS.items())
-        self._re = re.compile(
-            rf"(?<!\w)(?:(?:نحو|حوالي|قرابه|زهاء|اكثر من|ما لا يقل عن|ما يقارب|اقل من)\s+)?(?P<n>{_NUMBER})"
-            rf"(?:\s*(?P<pct>%|٪|في المئه|في المائه|بالمئه|بالمائه)|\s+(?:من\s+)?(?:\w+\s+){{0,2}}?"
-            rf"(?:[وفبل]?(?:ال)?)(?:{groups})(?!\w))"
-            rf"|(?<!\w)[وفبل]?(?:ال)?(?:{duals})(?!\w)"
-        )
-
-    def find(self, sentence: str, offset: int = 0, lowered: str | None = None) -> list[Quantity]:
-        text = _plain(sentence.lower() if lowered is None else lowered)
-        out = []
-        for m in self._re.finditer(text):
-            dual = next((u for u in _DUALS if m.group(f"dual_{u}")), None)
-            if dual is not None:
-                out.append(Quantity(2.0, dual, offset + m.start(), offset + m.end()))
-                continue
-            n = m.group("n")
-            if n in ("واحد",):
-                continue
-            value: float
-            if n in _NUMBER_WORDS:
-                value = _NUMBER_WORDS[n]
-            else:
-                try:
-                    value = float(re.sub(r"[,٬]", "", n).replace("٫", "."))
-                except ValueError:
-                    continue
-            unit = "percent" if m.group("pct") else next(u for u in _UNIT_NOUNS if m.group(u))
-            out.append(Quantity(float(value), unit, offset + m.start(), offset + m.end()))
-        return out
+    return CountReader(
+        _UNIT_NOUNS,
+        _NUMBER_WORDS,
+        aircraft_names,
+        approx=r"نحو|حوالي|قرابه|زهاء|اكثر من|ما لا يقل عن|ما يقارب|اقل من",
+        percent=r"%|٪|في المئه|في المائه|بالمئه|بالمائه",
+        between=r"(?:من\s+)?(?:\w+\s+){0,2}?",
+        prefix=r"(?:[وفبل]?(?:ال)?)",
+        thousands=r"[,.٬]",
+        decimal=r"[.٫]",
+        duals=_DUALS,
+        not_counts=frozenset({"واحد"}),
+        normalise=_plain,
+    )

@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Final
 
-from drawdown.extract.dates import DateMention
+from drawdown.extract.dates import DateMention, calendar_day
 from drawdown.extract.lang import declensions
 from drawdown.extract.lexicon import ci
-from drawdown.extract.quantities import Quantity
+from drawdown.extract.quantities import CountReader
 
 # ------------------------------------------------------------------------------------------------ declension
 
@@ -289,10 +289,6 @@ MONTH_GATE = re.compile(rf"(?:{'|'.join(_MONTHS)})")
 RELATIVE_GATE = _RELATIVE_DAY_RE
 
 
-def _day(year: int, month: int, day: int) -> date | None:
-    return date(year, month, day) if 1 <= day <= calendar.monthrange(year, month)[1] else None
-
-
 def find_dates(
     sentence: str,
     published: date,
@@ -313,7 +309,7 @@ def find_dates(
         year = int(year_text) if year_text else published.year
         if not year_text and _MONTHS[month] > published.month + 1:
             year -= 1  # "28 декабря" in a January report is last year's
-        day = _day(year, _MONTHS[month], int(day_text))
+        day = calendar_day(year, _MONTHS[month], int(day_text))
         if day is not None:
             deadline = _DEADLINE_BEFORE_RE.search(low, max(0, m.start() - 15), m.start()) is not None
             out.append(DateMention(day, "day", offset + m.start(), offset + m.end(), deadline))
@@ -324,7 +320,7 @@ def find_dates(
             end = date(published.year, 12, 31)
         out.append(DateMention(end, "month", offset + m.start(), offset + m.end(), True))
     for m in _NUMERIC_RE.finditer(low):
-        day = _day(int(m.group(3)), int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(2)) <= 12 else None
+        day = calendar_day(int(m.group(3)), int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(2)) <= 12 else None
         if day is not None:
             out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
     for m in _RELATIVE_DAY_RE.finditer(low):
@@ -361,39 +357,18 @@ _UNIT_NOUNS: Final = {
     "posts": r"пост(?:ов|а|ы)?|баз\w*|позици\w*|пункт\w*",
     "tonnes": r"тонн\w*",
 }
-_NUMBER = r"\d{1,3}(?:[ \u202f\u00a0]\d{3})+|\d+(?:,\d+)?|" + "|".join(
-    sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
-)
 
 
-class quantities:
+def quantities(aircraft_names: Iterable[str] = ()) -> CountReader:
     """Counts in Russian sentences: "около 200 военнослужащих", "два самолёта Ил-76", "из сорока грузовиков",
     "на 40 процентов"."""
-
-    def __init__(self, aircraft_names: Iterable[str] = ()) -> None:
-        units = dict(_UNIT_NOUNS)
-        extra = "|".join(re.escape(n.lower()) for n in aircraft_names)
-        if extra:
-            units["flights"] += "|" + extra
-        groups = "|".join(f"(?P<{unit}>{words})" for unit, words in units.items())
-        self._re = re.compile(
-            rf"(?<!\w)(?:(?:около|примерно|порядка|более|свыше|не менее|почти|приблизительно|до) )?(?P<n>{_NUMBER})"
-            rf"(?:\s*(?P<pct>%|процент\w*)|\s+(?:[\w-]+\s+){{0,2}}?(?:{groups})(?!\w))"
-        )
-
-    def find(self, sentence: str, offset: int = 0, lowered: str | None = None) -> list[Quantity]:
-        low = sentence.lower() if lowered is None else lowered
-        out = []
-        for m in self._re.finditer(low):
-            n = m.group("n")
-            value: float
-            if n in _NUMBER_WORDS:
-                value = _NUMBER_WORDS[n]
-            else:
-                try:
-                    value = float(re.sub(r"[ \u202f\u00a0]", "", n).replace(",", "."))
-                except ValueError:
-                    continue
-            unit = "percent" if m.group("pct") else next(u for u in _UNIT_NOUNS if m.group(u))
-            out.append(Quantity(float(value), unit, offset + m.start(), offset + m.end()))
-        return out
+    return CountReader(
+        _UNIT_NOUNS,
+        _NUMBER_WORDS,
+        aircraft_names,
+        approx=r"около|примерно|порядка|более|свыше|не менее|почти|приблизительно|до",
+        percent=r"%|процент\w*",
+        between=r"(?:[\w-]+\s+){0,2}?",
+        thousands=r"[ \u202f\u00a0]",
+        decimal=",",
+    )
