@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import contextlib
 import re
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import NamedTuple
@@ -258,3 +259,87 @@ def _relative(m: re.Match[str], published: date) -> tuple[date, str, bool] | Non
     if "recently" in expr or "recent" in expr or "past" in expr or "last" in expr:
         return published - timedelta(days=3), "week", False
     return None
+
+
+class WordDates:
+    """The date reader of a language pack other than English (French, Arabic, Russian), from the pack's words:
+
+    - ``day_month``: a day, a month name and maybe a year, as three groups ("15 décembre 2024"). Without a year,
+      a month more than one after the publication month is last year's ("28 décembre" in a January report). A
+      date after ``deadline_before`` (within ``deadline_reach`` characters) is a deadline.
+    - ``end_of``: "by the end of the month/year", the unit as group 1 (``month_word`` names the month): a deadline.
+    - ``numeric``: day, month and year in digits, as three groups ("07/01/2025").
+    - ``relative_day``: group 1 a word of ``days_back`` ("hier": 1) or ending in a weekday of ``weekdays``
+      (Monday first): the last such day up to the publication day.
+
+    ``normalise`` maps the lower-cased sentence to the text the patterns read, character for character (Arabic
+    spelling variants). The keyword-gate flags of :class:`~drawdown.extract.lang.DateReader` are accepted and
+    ignored: these patterns are cheap.
+    """
+
+    def __init__(
+        self,
+        *,
+        months: Mapping[str, int],
+        weekdays: tuple[str, ...],
+        day_month: re.Pattern[str],
+        end_of: re.Pattern[str],
+        month_word: str,
+        numeric: re.Pattern[str],
+        relative_day: re.Pattern[str],
+        days_back: Mapping[str, int],
+        deadline_before: re.Pattern[str],
+        deadline_reach: int = 20,
+        normalise: Callable[[str], str] | None = None,
+    ) -> None:
+        self.months, self.weekdays, self.days_back = months, weekdays, days_back
+        self.day_month, self.end_of, self.month_word = day_month, end_of, month_word
+        self.numeric, self.relative_day = numeric, relative_day
+        self.deadline_before, self.deadline_reach = deadline_before, deadline_reach
+        self.normalise = normalise
+
+    def __call__(
+        self,
+        sentence: str,
+        published: date,
+        offset: int = 0,
+        *,
+        absolute: bool = True,
+        months: bool = True,
+        relative: bool | None = None,
+        lowered: str | None = None,
+    ) -> list[DateMention]:
+        text = sentence.lower() if lowered is None else lowered
+        if self.normalise is not None:
+            text = self.normalise(text)
+        out: list[DateMention] = []
+        for m in self.day_month.finditer(text):
+            day_text, month_text, year_text = m.groups()
+            month = self.months[month_text]
+            year = int(year_text) if year_text else published.year
+            if not year_text and month > published.month + 1:
+                year -= 1
+            day = calendar_day(year, month, int("".join(ch for ch in day_text if ch.isdigit())))  # "1er": 1
+            if day is not None:
+                reach = max(0, m.start() - self.deadline_reach)
+                deadline = self.deadline_before.search(text, reach, m.start()) is not None
+                out.append(DateMention(day, "day", offset + m.start(), offset + m.end(), deadline))
+        for m in self.end_of.finditer(text):
+            if m.group(1) == self.month_word:
+                end = published.replace(day=calendar.monthrange(published.year, published.month)[1])
+            else:
+                end = date(published.year, 12, 31)
+            out.append(DateMention(end, "month", offset + m.start(), offset + m.end(), True))
+        for m in self.numeric.finditer(text):
+            day_n, month_n, year_n = (int(g) for g in m.groups())
+            day = calendar_day(year_n, month_n, day_n) if 1 <= month_n <= 12 else None
+            if day is not None:
+                out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
+        for m in self.relative_day.finditer(text):
+            word = m.group(1)
+            if word in self.days_back:
+                day = published - timedelta(days=self.days_back[word])
+            else:
+                day = published - timedelta(days=(published.weekday() - self.weekdays.index(word.split()[-1])) % 7)
+            out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
+        return sorted(out, key=lambda d: d.start)

@@ -13,13 +13,11 @@ The sentence is verb first ("انسحبت القوات الروسية من ...")
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
 from typing import Final
 
-from drawdown.extract.dates import DateMention, calendar_day
+from drawdown.extract.dates import WordDates
 from drawdown.extract.lexicon import ci
 from drawdown.extract.quantities import CountReader
 
@@ -322,49 +320,21 @@ MONTH_GATE = re.compile(ar(rf"(?:{_MONTH_ALT})"))
 RELATIVE_GATE = re.compile(ar(rf"(?:امس|البارحة|{'|'.join(_WEEKDAYS)})"))
 
 
-def find_dates(
-    sentence: str,
-    published: date,
-    offset: int = 0,
-    *,
-    absolute: bool = True,
-    months: bool = True,
-    relative: bool | None = None,
-    lowered: str | None = None,
-) -> list[DateMention]:
-    """Arabic dates in one sentence: "14 ديسمبر 2024", "26 كانون الأول/ديسمبر", "٣ يناير", "07/01/2025", "أمس",
-    "يوم الثلاثاء" (the last such day up to ``published``). A date after "بحلول", "قبل" or "حتى" is a deadline."""
-    text = _plain(sentence)
-    out: list[DateMention] = []
-    for m in _DAY_MONTH_RE.finditer(text):
-        day_text, month, year_text = m.groups()
-        year = int(year_text) if year_text else published.year
-        if not year_text and _MONTHS[month] > published.month + 1:
-            year -= 1  # "28 ديسمبر" in a January report is last year's
-        day = calendar_day(year, _MONTHS[month], int(day_text))
-        if day is not None:
-            deadline = _DEADLINE_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()) is not None
-            out.append(DateMention(day, "day", offset + m.start(), offset + m.end(), deadline))
-    for m in _END_OF_RE.finditer(text):
-        if m.group(1) == "شهر":
-            end = published.replace(day=calendar.monthrange(published.year, published.month)[1])
-        else:
-            end = date(published.year, 12, 31)
-        out.append(DateMention(end, "month", offset + m.start(), offset + m.end(), True))
-    for m in _NUMERIC_RE.finditer(text):
-        day = calendar_day(int(m.group(3)), int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(2)) <= 12 else None
-        if day is not None:
-            out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
-    for m in _RELATIVE_DAY_RE.finditer(text):
-        word = m.group(1)
-        if word in ("امس", "البارحه"):
-            day = published - timedelta(days=1)
-        elif word.startswith("اول"):
-            day = published - timedelta(days=2)
-        else:
-            day = published - timedelta(days=(published.weekday() - _WEEKDAYS.index(word)) % 7)
-        out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
-    return sorted(out, key=lambda d: d.start)
+# Arabic dates, read in their plain spelling (_plain): "14 ديسمبر 2024", "26 كانون الأول/ديسمبر", "٣ يناير",
+# "07/01/2025", "أمس", "يوم الثلاثاء" (the last such day up to the publication day). A date after "بحلول", "قبل"
+# or "حتى" is a deadline.
+find_dates = WordDates(
+    months=_MONTHS,
+    weekdays=_WEEKDAYS,
+    day_month=_DAY_MONTH_RE,
+    end_of=_END_OF_RE,
+    month_word="شهر",
+    numeric=_NUMERIC_RE,
+    relative_day=_RELATIVE_DAY_RE,
+    days_back={"امس": 1, "البارحه": 1, "اول امس": 2, "اول من امس": 2},
+    deadline_before=_DEADLINE_BEFORE_RE,
+    normalise=_plain,
+)
 
 
 # -------------------------------------------------------------------------------------------------- numbers

@@ -7,13 +7,11 @@ future tense; the conditional of reported speech ("auraient quitté") is a hedge
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
 from typing import Final
 
-from drawdown.extract.dates import DateMention, calendar_day
+from drawdown.extract.dates import WordDates
 from drawdown.extract.lexicon import ci
 from drawdown.extract.quantities import CountReader
 
@@ -225,48 +223,19 @@ MONTH_GATE = re.compile(rf"(?:{'|'.join(_MONTHS)})")
 RELATIVE_GATE = _RELATIVE_DAY_RE
 
 
-def find_dates(
-    sentence: str,
-    published: date,
-    offset: int = 0,
-    *,
-    absolute: bool = True,
-    months: bool = True,
-    relative: bool | None = None,
-    lowered: str | None = None,
-) -> list[DateMention]:
-    """French dates in one sentence: "le 7 juillet 2024", "1er mars", "07/07/2024", "hier", "mardi" (the last
-    such day up to ``published``). A date after "d'ici", "avant" or "au plus tard" is a deadline."""
-    low = sentence.lower() if lowered is None else lowered
-    out: list[DateMention] = []
-    for m in _DAY_MONTH_RE.finditer(low):
-        day_text, month, year_text = m.groups()
-        year = int(year_text) if year_text else published.year
-        if not year_text and _MONTHS[month] > published.month + 1:
-            year -= 1  # "le 28 décembre" in a January report is last year's
-        day = calendar_day(year, _MONTHS[month], 1 if day_text == "1er" else int(day_text))
-        if day is not None:
-            deadline = _DEADLINE_BEFORE_RE.search(low, max(0, m.start() - 20), m.start()) is not None
-            out.append(DateMention(day, "day", offset + m.start(), offset + m.end(), deadline))
-    for m in _END_OF_RE.finditer(low):
-        if m.group(1) == "mois":
-            end = published.replace(day=calendar.monthrange(published.year, published.month)[1])
-            out.append(DateMention(end, "month", offset + m.start(), offset + m.end(), True))
-        else:
-            out.append(DateMention(date(published.year, 12, 31), "month", offset + m.start(), offset + m.end(), True))
-    for m in _NUMERIC_RE.finditer(low):
-        day = calendar_day(int(m.group(3)), int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(2)) <= 12 else None
-        if day is not None:
-            out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
-    for m in _RELATIVE_DAY_RE.finditer(low):
-        word = m.group(1)
-        if word in ("hier", "avant-hier"):
-            day = published - timedelta(days=1 if word == "hier" else 2)
-        else:
-            back = (published.weekday() - _WEEKDAYS.index(word)) % 7
-            day = published - timedelta(days=back)
-        out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
-    return sorted(out, key=lambda d: d.start)
+# French dates: "le 7 juillet 2024", "1er mars", "07/07/2024", "hier", "mardi" (the last such day up to the
+# publication day). A date after "d'ici", "avant" or "au plus tard" is a deadline.
+find_dates = WordDates(
+    months=_MONTHS,
+    weekdays=_WEEKDAYS,
+    day_month=_DAY_MONTH_RE,
+    end_of=_END_OF_RE,
+    month_word="mois",
+    numeric=_NUMERIC_RE,
+    relative_day=_RELATIVE_DAY_RE,
+    days_back={"hier": 1, "avant-hier": 2},
+    deadline_before=_DEADLINE_BEFORE_RE,
+)
 
 
 # -------------------------------------------------------------------------------------------------- numbers

@@ -11,13 +11,11 @@ its future tense. Demonyms stand before the noun ("российские войс
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
-from datetime import date, timedelta
 from typing import Final
 
-from drawdown.extract.dates import DateMention, calendar_day
+from drawdown.extract.dates import WordDates
 from drawdown.extract.lang import declensions
 from drawdown.extract.lexicon import ci
 from drawdown.extract.quantities import CountReader
@@ -289,49 +287,20 @@ MONTH_GATE = re.compile(rf"(?:{'|'.join(_MONTHS)})")
 RELATIVE_GATE = _RELATIVE_DAY_RE
 
 
-def find_dates(
-    sentence: str,
-    published: date,
-    offset: int = 0,
-    *,
-    absolute: bool = True,
-    months: bool = True,
-    relative: bool | None = None,
-    lowered: str | None = None,
-) -> list[DateMention]:
-    """Russian dates in one sentence: "15 декабря 2024 года", "3 января", "07.01.2025", "вчера", "в субботу" (the
-    last such day up to ``published``). A date after "до", "к" or "не позднее" is a deadline, and so is "до конца
-    месяца"."""
-    low = sentence.lower() if lowered is None else lowered
-    out: list[DateMention] = []
-    for m in _DAY_MONTH_RE.finditer(low):
-        day_text, month, year_text = m.groups()
-        year = int(year_text) if year_text else published.year
-        if not year_text and _MONTHS[month] > published.month + 1:
-            year -= 1  # "28 декабря" in a January report is last year's
-        day = calendar_day(year, _MONTHS[month], int(day_text))
-        if day is not None:
-            deadline = _DEADLINE_BEFORE_RE.search(low, max(0, m.start() - 15), m.start()) is not None
-            out.append(DateMention(day, "day", offset + m.start(), offset + m.end(), deadline))
-    for m in _END_OF_RE.finditer(low):
-        if m.group(1) == "месяца":
-            end = published.replace(day=calendar.monthrange(published.year, published.month)[1])
-        else:
-            end = date(published.year, 12, 31)
-        out.append(DateMention(end, "month", offset + m.start(), offset + m.end(), True))
-    for m in _NUMERIC_RE.finditer(low):
-        day = calendar_day(int(m.group(3)), int(m.group(2)), int(m.group(1))) if 1 <= int(m.group(2)) <= 12 else None
-        if day is not None:
-            out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
-    for m in _RELATIVE_DAY_RE.finditer(low):
-        word = m.group(1)
-        if word in ("вчера", "позавчера"):
-            day = published - timedelta(days=1 if word == "вчера" else 2)
-        else:
-            back = (published.weekday() - _WEEKDAYS.index(word.split()[-1])) % 7
-            day = published - timedelta(days=back)
-        out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
-    return sorted(out, key=lambda d: d.start)
+# Russian dates: "15 декабря 2024 года", "3 января", "07.01.2025", "вчера", "в субботу" (the last such day up to
+# the publication day). A date after "до", "к" or "не позднее" is a deadline, and so is "до конца месяца".
+find_dates = WordDates(
+    months=_MONTHS,
+    weekdays=_WEEKDAYS,
+    day_month=_DAY_MONTH_RE,
+    end_of=_END_OF_RE,
+    month_word="месяца",
+    numeric=_NUMERIC_RE,
+    relative_day=_RELATIVE_DAY_RE,
+    days_back={"вчера": 1, "позавчера": 2},
+    deadline_before=_DEADLINE_BEFORE_RE,
+    deadline_reach=15,
+)
 
 
 # -------------------------------------------------------------------------------------------------- numbers
