@@ -50,6 +50,15 @@ def test_french_actions_negation_and_plans(syria: Extractor) -> None:
     assert ("t4", "withdrawal_complete", "asserted") in _pairs(syria, done)
 
 
+def test_a_french_withdrawal_told_as_done_completes_it(syria: Extractor) -> None:
+    assert _pairs(syria, "Les soldats russes se sont retirés de Tartous lundi.") == {
+        ("tartus", "withdrawal_complete", "asserted")
+    }
+    assert _pairs(syria, "Les soldats russes quittent Qamichli.") == {("qamishli", "withdrawal_complete", "asserted")}
+    # a plan is not done
+    assert _pairs(syria, "Les troupes russes doivent quitter Tartous.") == {("tartus", "evacuated", "planned")}
+
+
 def test_french_dates_and_numbers(syria: Extractor) -> None:
     claims = syria.extract("Une trentaine de camions russes ont quitté Palmyre le 14 décembre.", PUBLISHED).claims
     convoy = next(c for c in claims if c.action == "convoy_departed")

@@ -69,6 +69,9 @@ STARTED_CUE = ci(r"\b(?:commenc\w*|début\w*|entam\w*|lanc\w*|en cours|amorc\w*|
 PARTIAL_CUE = ci(r"\b(?:une partie|certains|certaines|quelques|plusieurs|partiel\w*|la plupart|moins de)\b")
 COMPLETE_CUE = ci(r"\b(?:tous|toutes|l['’]ensemble|entièrement|totalement|complètement|derni(?:ers|ères)|totalité|"
                   r"intégralité)\b")  # fmt: skip
+# A withdrawal said as done (see lexicon.py): "se sont retirés de X", "s'est replié", and the narrative present
+# of leaving ("quittent X"), as in English; "ont quitté X" stays the own corpora's "left" (evacuated).
+DONE_LEAVING_RE = ci(r"(?:se sont|s['’]est) (?:retir|repli)\w*|quitt(?:ent|e)")
 ONE_OF_MANY_RE = ci(r"\s+(?:\w+\s+){0,3}?(?:de|d['’]) (?:une|un|l['’]une de|l['’]un de|une autre|un autre) ")
 BACK_REFERENCE_RE = ci(r"\b(?:ces|ce|cette|ceux-ci) (?:vols?|retraits?|départs?|convois?|rotations?|mouvements?)\b")
 
