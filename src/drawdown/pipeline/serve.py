@@ -1,21 +1,26 @@
-"""The dashboard around the store: take reviews, run `--watch` in-process, rebuild the view (:mod:`.view`).
+"""The dashboard around the store: take reviews, run `--watch` in-process, keep the page's view up to date.
 
-One lock guards the store connection: the watch loop, review writes and view rebuilds take turns. Requests never
-take it; they read the last view built (:class:`drawdown.web.view.View`), which is swapped in whole.
+One lock guards the store connection, which only this process opens: the watch loop, review writes and the copy
+of the store each view rebuild starts from take turns. The rebuild itself runs in a worker process on that copy
+(:mod:`drawdown.pipeline.rebuild`), without the lock, so reviews and polls go on meanwhile. Requests never take
+the lock; they read the last view built (:class:`drawdown.web.view.View`), which is swapped in whole.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from drawdown.case import Case
-from drawdown.pipeline.assess import assess_store
 from drawdown.pipeline.extract import extract
+from drawdown.pipeline.rebuild import Job, Stopped, Worker
 from drawdown.pipeline.reviews import review, review_json, unreview
-from drawdown.pipeline.view import SeriesCache, build_view
+from drawdown.store.assessments import save_assessment
 from drawdown.store.db import Store
 from drawdown.web.view import View
 
@@ -26,7 +31,8 @@ class StoreProvider:
     """The dashboard's :class:`~drawdown.web.view.Provider` over one open store.
 
     Reviews are written at once; the view is rebuilt in the background after every change (reviews, new
-    reports from ``--watch``), several changes in a row giving one rebuild.
+    reports from ``--watch``), several changes in a row giving one rebuild. Call :meth:`close` to stop the
+    rebuilds and the worker process.
     """
 
     def __init__(self, store: Store, case: Case, *, log: Log = print) -> None:
@@ -34,12 +40,17 @@ class StoreProvider:
         self.case = case
         self.log = log
         self.lock = threading.Lock()
-        self._version = 1
-        self._series: SeriesCache = {}  # used and updated under the lock
-        with self.lock:
-            self._view = build_view(store, case, self._version, series_cache=self._series)
+        self._version = 0  # of the last view built; only the refresh thread changes it once started
+        self._folder = Path(tempfile.mkdtemp(prefix="drawdown-serve-"))  # the store's copy for the worker
+        self._worker = Worker()
         self._dirty = threading.Event()
+        self._assess = threading.Event()  # new reports came in: store the assessment the next rebuild makes
         self._stop = threading.Event()
+        try:
+            self._view = self._rebuild(store_assessment=False)
+        except BaseException:
+            self._close_worker()
+            raise
         self._refresher = threading.Thread(target=self._refresh_loop, name="drawdown-view", daemon=True)
         self._refresher.start()
 
@@ -63,26 +74,54 @@ class StoreProvider:
 
     # ------------------------------------------------------------------------------------------- changes
 
+    @property
+    def worker_pid(self) -> int | None:
+        """The process id of the worker that builds the views (None before it starts or after a crash)."""
+        return self._worker.pid
+
     def changed(self) -> None:
         """Something in the store changed: rebuild the view soon."""
         self._dirty.set()
+
+    def _rebuild(self, *, store_assessment: bool) -> View:
+        """Copy the store under the lock, build the view from the copy in the worker, store its assessment."""
+        snapshot = self._folder / "view.duckdb"
+        with self.lock:
+            if self._stop.is_set():
+                raise Stopped
+            self.store.copy_to(snapshot)
+        built = self._worker.build(Job(snapshot, self.case, self._version + 1, store_assessment), self._stop)
+        if built.assessment is not None:
+            with self.lock:
+                stored = built.assessment
+                save_assessment(self.store, self.case.id, stored.as_of, stored.seed, stored.body)
+        self._version = built.view.version
+        self._view = built.view
+        return built.view
 
     def _refresh_loop(self) -> None:
         while not self._stop.is_set():
             if not self._dirty.wait(0.5):
                 continue
             self._dirty.clear()
+            store_assessment = self._assess.is_set()
+            self._assess.clear()
             try:
-                with self.lock:
-                    view = build_view(self.store, self.case, self._version + 1, series_cache=self._series)
-                    self._version += 1
-                    self._view = view
+                self._rebuild(store_assessment=store_assessment)
+            except Stopped:
+                return
             except Exception as exc:  # a failed rebuild keeps the last view and says why; the server goes on
                 self.log(f"view rebuild failed: {exc}")
 
     def close(self) -> None:
+        """Stop rebuilding: a rebuild under way is abandoned, the worker process ends, the store's copy goes."""
         self._stop.set()
         self._refresher.join(timeout=5)
+        self._close_worker()
+
+    def _close_worker(self) -> None:
+        self._worker.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
 
     @contextmanager
     def holding(self) -> Iterator[Store]:
@@ -93,14 +132,12 @@ class StoreProvider:
     # --------------------------------------------------------------------------------------------- watch
 
     def downstream(self, store: Store, report_ids: list[str]) -> None:
-        """What `--watch` runs on new reports: extract their claims, store a snapshot, rebuild the view."""
+        """What `--watch` runs on new reports: extract their claims here (a few reports: quick), then leave the
+        assessment to the next rebuild, which stores the one it makes (several batches in a row: one)."""
         extracted = extract(store, self.case, report_ids=report_ids)
-        result = assess_store(store, self.case)
         self.log(f"extracted {extracted.claims} claim(s) from {extracted.reports} new report(s)")
-        # The view is built from this very assessment, not by assessing the same evidence a second time.
-        view = build_view(store, self.case, self._version + 1, assessment=result, series_cache=self._series)
-        self._version += 1
-        self._view = view
+        self._assess.set()
+        self.changed()
 
 
 def watch_in_background(
