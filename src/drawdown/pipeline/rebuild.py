@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import signal
 import threading
 from dataclasses import dataclass, replace
@@ -40,6 +41,9 @@ SLICED = ("claims", "sorties", "reports", "rejected")  # the view's long fields,
 # 2,000 sortie rows unpickle in about 7 ms on the benchmark's machine (the whole view: 0.34 s, 31 MB).
 SLICE = 2_000
 POLL = 0.5  # seconds between looks at the stop flag and the worker's health while a rebuild runs
+# On 2 cores, a rebuild at full priority takes one of them from the request loop and the clients (BENCHMARKS.md,
+# "Dashboard"); at 10 the scheduler gives it about a tenth of a contended core and all of an idle one.
+NICENESS = 10
 STOP_GRACE = 2.0  # seconds an idle worker gets to exit by itself before it is terminated
 
 
@@ -96,6 +100,8 @@ def serve_jobs(conn: Connection) -> None:
     """The worker process: build a view for each job received, until told to stop or the server is gone."""
     # Ctrl-C reaches every process of the terminal's group; the server decides when this one stops (close()).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(os, "nice"):  # a rebuild is background work: a request arriving gets the CPU first
+        os.nice(NICENESS)
     cache: SeriesCache = {}
     try:
         while True:
