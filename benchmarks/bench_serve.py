@@ -14,7 +14,7 @@
    and does it again, for --seconds; p50 / p99 / max latency and errors. The peer is Python's own
    ThreadingHTTPServer serving the very same response bodies from memory, with the same clients: the ratio of
    the two p99s is what drawdown's validation, filtering and JSON cost over merely sending bytes.
-5. Peak RSS (VmHWM) of the server process.
+5. Peak RSS (VmHWM) of the server process and of its children (the worker that builds the views).
 
 Every request goes to 127.0.0.1; every loop is bounded in count and time and the script stops by itself.
 """
@@ -195,7 +195,9 @@ def serving(db: Path, feed: Feed, interval: float) -> Iterator[tuple[str, subpro
         process.terminate()
         process.wait(timeout=30)
         extracted = [line for line in log if "extracted" in line]
-        print(f"  watch during the run: {len(extracted)} batch(es) of new reports extracted and assessed")
+        print(f"  watch during the run: {len(extracted)} batch(es) of new reports extracted")
+        for line in [line for line in log if "failed" in line or "stopped" in line][:5]:
+            print(f"  server said: {line.strip()}")
 
 
 # ------------------------------------------------------------------------------------------------ loads
@@ -307,6 +309,38 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue  # ended while the table was read
+    return found
+
+
+def children_peak_rss_mb(pid: int) -> dict[str, float]:
+    """Peak RSS of each child of ``pid`` (the server's view worker, multiprocessing's resource tracker), by name."""
+    peaks = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if parent == pid:
+                name = "view worker" if "spawn_main" in command else command.split(" -c ")[-1][:40]
+                peaks[name] = peak_rss_mb(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue  # ended while the table was read
+    return peaks
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claims", type=int, default=10_000)
@@ -336,8 +370,15 @@ def main() -> None:
                 print(f"first page load (HTML + files + API): best {min(loads) * 1000:.0f} ms, "
                       f"worst {max(loads) * 1000:.0f} ms (budget 1,000 ms)")  # fmt: skip
                 paths = endpoints(base)
+                pids = [process.pid, *children_of(process.pid)]
+                before = {pid: cpu_seconds(pid) for pid in pids}
                 ours = load(base, paths, args.clients, args.seconds, args.think)
+                used = {pid: cpu_seconds(pid) - before[pid] for pid in pids if Path(f"/proc/{pid}").exists()}
+                print(f"  CPU used during the load: server {used.get(process.pid, float('nan')):.1f} s, its children "
+                      + ", ".join(f"{s:.1f} s" for pid, s in used.items() if pid != process.pid)
+                      + f" (of {args.seconds:.0f} s)")  # fmt: skip
                 rss = peak_rss_mb(process.pid)
+                children = children_peak_rss_mb(process.pid)
                 with peer(base, paths) as peer_base:
                     theirs = load(peer_base, paths, args.clients, args.seconds, args.think)
         finally:
@@ -348,7 +389,8 @@ def main() -> None:
               f"errors {r['errors']} {r['first_errors'] or ''}")  # fmt: skip
     print(f"p99 ratio drawdown / peer: {ours['p99_ms'] / theirs['p99_ms']:.2f}; budget p99 < 100 ms: "
           f"{'met' if ours['p99_ms'] < 100 else 'MISSED'}; errors: {ours['errors']}")  # fmt: skip
-    print(f"server peak RSS: {rss:.0f} MB")
+    print(f"server peak RSS: {rss:.0f} MB; its children: "
+          + ", ".join(f"{name} {mb:.0f} MB" for name, mb in children.items()))  # fmt: skip
 
 
 if __name__ == "__main__":
