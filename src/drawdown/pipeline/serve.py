@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from drawdown.case import Case
+from drawdown.extract.claims import Extractor
 from drawdown.pipeline.extract import extract
 from drawdown.pipeline.rebuild import Job, Stopped, Worker
 from drawdown.pipeline.reviews import review, review_json, unreview
@@ -46,6 +47,7 @@ class StoreProvider:
         self._dirty = threading.Event()
         self._assess = threading.Event()  # new reports came in: store the assessment the next rebuild makes
         self._stop = threading.Event()
+        self._extractor: Extractor | None = None  # for --watch's new reports, used by the watch thread alone
         try:
             self._view = self._rebuild(store_assessment=False)
         except BaseException:
@@ -134,7 +136,9 @@ class StoreProvider:
     def downstream(self, store: Store, report_ids: list[str]) -> None:
         """What `--watch` runs on new reports: extract their claims here (a few reports: quick), then leave the
         assessment to the next rebuild, which stores the one it makes (several batches in a row: one)."""
-        extracted = extract(store, self.case, report_ids=report_ids)
+        if self._extractor is None:  # built once: each batch is a few reports, building one takes seconds
+            self._extractor = Extractor(self.case)
+        extracted = extract(store, self.case, report_ids=report_ids, extractor=self._extractor)
         self.log(f"extracted {extracted.claims} claim(s) from {extracted.reports} new report(s)")
         self._assess.set()
         self.changed()
