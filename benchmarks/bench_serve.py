@@ -6,7 +6,8 @@
    sorties written straight to the store (the Sorties stage has its own benchmark).
 2. Starts `drawdown serve --port 0 --watch FEED` on 127.0.0.1, FEED being a local feed served by this script
    that gains a new article every few seconds (dated just after the stored ones), so the server ingests,
-   extracts, assesses and rebuilds its view while it is measured.
+   extracts, assesses and rebuilds its view while it is measured (measuring starts once the first batch of
+   new reports is extracted, so that a rebuild is under way).
 3. First page load: the HTML and every request the page makes before it draws (its scripts and styles, the
    Natural Earth outlines, summary, sites, all claims, sorties, assessments, brief, places), six at a time as a
    browser does; the best and the worst of five loads.
@@ -14,7 +15,7 @@
    and does it again, for --seconds; p50 / p99 / max latency and errors. The peer is Python's own
    ThreadingHTTPServer serving the very same response bodies from memory, with the same clients: the ratio of
    the two p99s is what drawdown's validation, filtering and JSON cost over merely sending bytes.
-5. Peak RSS (VmHWM) of the server process.
+5. Peak RSS (VmHWM) of the server process and of its children (the worker that builds the views).
 
 Every request goes to 127.0.0.1; every loop is bounded in count and time and the script stops by itself.
 """
@@ -175,7 +176,7 @@ class Feed:
 
 
 @contextmanager
-def serving(db: Path, feed: Feed, interval: float) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+def serving(db: Path, feed: Feed, interval: float) -> Iterator[tuple[str, subprocess.Popen[str], list[str]]]:
     process = subprocess.Popen(
         [sys.executable, "-m", "drawdown", "--db", str(db), "serve", "--port", "0", "--watch", feed.url,
          "--interval", str(interval)],
@@ -190,12 +191,14 @@ def serving(db: Path, feed: Feed, interval: float) -> Iterator[tuple[str, subpro
     log: list[str] = []
     threading.Thread(target=lambda: log.extend(process.stderr or []), daemon=True).start()
     try:
-        yield base, process
+        yield base, process, log
     finally:
         process.terminate()
         process.wait(timeout=30)
         extracted = [line for line in log if "extracted" in line]
-        print(f"  watch during the run: {len(extracted)} batch(es) of new reports extracted and assessed")
+        print(f"  watch during the run: {len(extracted)} batch(es) of new reports extracted")
+        for line in [line for line in log if "failed" in line or "stopped" in line][:5]:
+            print(f"  server said: {line.strip()}")
 
 
 # ------------------------------------------------------------------------------------------------ loads
@@ -307,6 +310,38 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue  # ended while the table was read
+    return found
+
+
+def children_peak_rss_mb(pid: int) -> dict[str, float]:
+    """Peak RSS of each child of ``pid`` (the server's view worker, multiprocessing's resource tracker), by name."""
+    peaks = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            if parent == pid:
+                name = "view worker" if "spawn_main" in command else command.split(" -c ")[-1][:40]
+                peaks[name] = peak_rss_mb(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue  # ended while the table was read
+    return peaks
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claims", type=int, default=10_000)
@@ -330,14 +365,27 @@ def main() -> None:
         feed = Feed(args.feed_every)
         try:
             started = time.perf_counter()
-            with serving(db, feed, interval=1.0) as (base, process):
+            with serving(db, feed, interval=1.0) as (base, process, log):
                 print(f"  server up with its first view in {time.perf_counter() - started:.1f} s")
+                # Measure while a rebuild runs: wait for the first batch of --watch to be extracted (the first
+                # poll fetches every article the feed gained while the server started, one at a time).
+                waited = time.perf_counter()
+                while not any("extracted" in line for line in log) and time.perf_counter() - waited < 180:
+                    time.sleep(0.5)
+                print(f"  first --watch batch extracted {time.perf_counter() - waited:.0f} s later; measuring")
                 loads = [first_load(base) for _ in range(5)]
                 print(f"first page load (HTML + files + API): best {min(loads) * 1000:.0f} ms, "
                       f"worst {max(loads) * 1000:.0f} ms (budget 1,000 ms)")  # fmt: skip
                 paths = endpoints(base)
+                pids = [process.pid, *children_of(process.pid)]
+                before = {pid: cpu_seconds(pid) for pid in pids}
                 ours = load(base, paths, args.clients, args.seconds, args.think)
+                used = {pid: cpu_seconds(pid) - before[pid] for pid in pids if Path(f"/proc/{pid}").exists()}
+                print(f"  CPU used during the load: server {used.get(process.pid, float('nan')):.1f} s, its children "
+                      + ", ".join(f"{s:.1f} s" for pid, s in used.items() if pid != process.pid)
+                      + f" (of {args.seconds:.0f} s)")  # fmt: skip
                 rss = peak_rss_mb(process.pid)
+                children = children_peak_rss_mb(process.pid)
                 with peer(base, paths) as peer_base:
                     theirs = load(peer_base, paths, args.clients, args.seconds, args.think)
         finally:
@@ -348,7 +396,8 @@ def main() -> None:
               f"errors {r['errors']} {r['first_errors'] or ''}")  # fmt: skip
     print(f"p99 ratio drawdown / peer: {ours['p99_ms'] / theirs['p99_ms']:.2f}; budget p99 < 100 ms: "
           f"{'met' if ours['p99_ms'] < 100 else 'MISSED'}; errors: {ours['errors']}")  # fmt: skip
-    print(f"server peak RSS: {rss:.0f} MB")
+    print(f"server peak RSS: {rss:.0f} MB; its children: "
+          + ", ".join(f"{name} {mb:.0f} MB" for name, mb in children.items()))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -135,3 +135,16 @@ def test_interrupted_tells_signals_from_other_runtime_errors() -> None:
     assert interrupted(RuntimeError("Query interrupted"))
     assert not interrupted(RuntimeError("something else"))
     assert not interrupted(ValueError("Query interrupted"))
+
+
+def test_a_copy_opens_in_another_connection_while_the_store_stays_open(tmp_path: Path) -> None:
+    with open_store(tmp_path / "it's.duckdb") as store:  # a quote in the path is escaped
+        store.set_meta("case", "syria-2024")
+        copy = tmp_path / "copy.duckdb"
+        store.copy_to(copy)
+        store.set_meta("case", "later")  # the copy is of the moment it was taken
+        store.copy_to(copy)  # a second copy replaces the first
+        store.set_meta("case", "latest")
+        with open_store(copy, read_only=True) as copied:
+            assert copied.schema_version == LATEST and copied.get_meta("case") == "later"
+        assert store.get_meta("case") == "latest"

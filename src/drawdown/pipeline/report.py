@@ -7,7 +7,7 @@ from pathlib import Path
 
 from drawdown.case import Case
 from drawdown.errors import NotAvailableError
-from drawdown.pipeline.serve import build_view
+from drawdown.pipeline.view import build_view
 from drawdown.store.db import Store
 from drawdown.web.report import AssetsMissing, render_report
 

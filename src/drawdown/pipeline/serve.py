@@ -1,162 +1,39 @@
-"""The dashboard around the store: build the page's view from the store, take reviews, run `--watch` in-process.
+"""The dashboard around the store: take reviews, run `--watch` in-process, keep the page's view up to date.
 
-One lock guards the store connection: the watch loop, review writes and view rebuilds take turns. Requests never
-take it; they read the last view built (:class:`drawdown.web.view.View`), which is swapped in whole.
+One lock guards the store connection, which only this process opens: the watch loop, review writes and the copy
+of the store each view rebuild starts from take turns. The rebuild itself runs in a worker process on that copy
+(:mod:`drawdown.pipeline.rebuild`), without the lock, so reviews and polls go on meanwhile. Requests never take
+the lock; they read the last view built (:class:`drawdown.web.view.View`), which is swapped in whole.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
-from drawdown.assess import Assessment, Evidence, assess
-from drawdown.assess.force import estimate
 from drawdown.case import Case
-from drawdown.model import ReviewTally
-from drawdown.pipeline.assess import assess_store, load_evidence
+from drawdown.extract.claims import Extractor
 from drawdown.pipeline.extract import extract
-from drawdown.pipeline.reviews import rejected_claims, review, review_json, reviewed_claims, unreview
-from drawdown.report.brief import render_brief
-from drawdown.report.export import claim_rows, plain, report_rows, site_rows, sortie_rows
-from drawdown.report.html import brief_html
-from drawdown.store.claims import claim_id
+from drawdown.pipeline.rebuild import Job, Stopped, Worker
+from drawdown.pipeline.reviews import review, review_json, unreview
+from drawdown.store.assessments import save_assessment
 from drawdown.store.db import Store
-from drawdown.store.reports import last_evidence_date, load_reports
-from drawdown.store.sorties import load_sorties, simulated_ids
 from drawdown.web.view import View
 
-SERIES_POINTS = 12  # about this many dates at which force remaining is assessed for the chart
-
 Log = Callable[[str], None]
-SeriesCache = dict[tuple[date, int], dict[str, Any]]  # (day, evidence fingerprint) -> one point of the chart
-
-
-def _plain_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{k: plain(v) for k, v in row.items()} for row in rows]
-
-
-def series_days(start: date, as_of: date, points: int = SERIES_POINTS) -> list[date]:
-    """About ``points`` days from ``start`` to ``as_of`` (both included): whole steps from ``start``, then ``as_of``.
-
-    The steps stay put as ``as_of`` moves on (they change only when the span grows by ``points`` days), so a
-    rebuild after new evidence finds the earlier points in its cache.
-    """
-    if as_of <= start:
-        return [as_of]
-    step = max(1, -(-(as_of - start).days // (points - 1)))  # ceiling division
-    days = [start + timedelta(days=i * step) for i in range(points) if start + timedelta(days=i * step) < as_of]
-    return [*days, as_of]
-
-
-def _fingerprint(evidence: Evidence) -> int:
-    """Equal for equal evidence (what ``estimate`` reads); computed in a fraction of an estimate's time."""
-    reports = tuple((r.id, r.origin_id, r.published) for r in evidence.reports.values())
-    sorties = tuple(s.id for s in evidence.sorties)
-    return hash((evidence.claims, sorties, reports, evidence.coverage, evidence.simulated))
-
-
-def force_series(result: Assessment, start: date, cache: SeriesCache | None = None) -> list[dict[str, Any]]:
-    """Force remaining (median and 80% interval) at each of ``series_days``.
-
-    The force estimate alone, on the evidence known on each day: what `assess` would give as of that day, without
-    the site statuses, grades and checks the chart does not show. ``cache`` keeps the points from one rebuild to
-    the next (on 10,000 claims and 100,000 sorties each takes seconds); a point whose evidence changed (a late
-    report, a review) is computed again. Only the points of this series are kept in it.
-    """
-    series: list[dict[str, Any]] = []
-    used: SeriesCache = {}
-    for point in series_days(start, result.as_of):
-        known = result.evidence.until(point)
-        key = (point, _fingerprint(known))
-        entry = (cache or {}).get(key)
-        if entry is None:
-            force = result.force if point == result.as_of else estimate(known, point, result.seed)
-            remaining = force.personnel_remaining
-            entry = {"as_of": point.isoformat()}
-            if remaining is not None:
-                entry.update(median=remaining.median, low=remaining.low, high=remaining.high)
-        used[key] = entry
-        series.append(entry)
-    if cache is not None:
-        cache.clear()
-        cache.update(used)
-    return series
-
-
-def _places(result: Assessment) -> list[dict[str, Any]]:
-    """Names claims give that are not sites of the case, with how many claims and reports name each."""
-    site_ids = {s.id for s in result.evidence.case.sites}
-    named: dict[str, tuple[int, set[str]]] = {}
-    for claim in result.evidence.claims:
-        if claim.site in site_ids:
-            continue
-        name = claim.site_name or claim.site
-        if not name:
-            continue
-        count, reports = named.get(name, (0, set()))
-        named[name] = (count + 1, reports | {claim.report_id})
-    return [{"name": n, "claims": c, "reports": sorted(r)} for n, (c, r) in sorted(named.items())]
-
-
-def build_view(store: Store, case: Case, version: int, *, as_of: date | None = None,
-               assessment: Assessment | None = None, series_cache: SeriesCache | None = None) -> View:  # fmt: skip
-    """Everything the page shows, read from the store in one go.
-
-    ``assessment``: the assessment of the store as it is now, with its timeline, when the caller just made it
-    (`--watch` stores one after every batch): it is used instead of assessing the same evidence again.
-    ``series_cache``: the force chart's points from the last build (:func:`force_series`).
-    """
-    day = as_of or last_evidence_date(store) or date.today()
-    if assessment is not None and assessment.as_of == day and assessment.timelines:
-        result = assessment
-    else:
-        result = assess(load_evidence(store, case), day, with_timeline=True)
-    tally: ReviewTally = reviewed_claims(store)[1]
-    sites = _plain_rows(site_rows(result))
-    for row in sites:
-        row["timeline"] = [[d.isoformat(), s, round(p, 3)] for d, s, p in result.timelines.get(row["site"], ())]
-    reports = {r["id"]: r for r in _plain_rows(report_rows(load_reports(store)))}
-    claims = _plain_rows(claim_rows(result, tally, claim_id))
-    for row in claims:
-        row["id"] = row["event_id_cnty"]
-        row["title"] = reports.get(row["report_id"], {}).get("title")
-    series = force_series(result, case.start, series_cache)
-    rejected = [
-        {
-            "id": claim_id(claim), "report_id": claim.report_id, "span_start": claim.span[0],
-            "span_end": claim.span[1], "action": claim.action, "site": claim.site, "quantity": claim.quantity,
-            "unit": claim.unit, "event_date": plain(claim.event_date), "sentence": claim.sentence,
-            "title": reports.get(claim.report_id, {}).get("title"), "note": wrong.note,
-            "reviewed_at": plain(wrong.reviewed_at),
-        }
-        for claim, wrong in rejected_claims(store)
-    ]  # fmt: skip
-    baseline = case.actor.personnel
-    markdown = render_brief(result, tally)
-    case_info = {
-        "id": case.id, "title": case.title, "start": case.start.isoformat(), "as_of": day.isoformat(),
-        "actor": case.actor.name, "baseline_personnel": baseline.best if baseline else None,
-        "deadlines": [
-            {"label": d.label, "due": d.due.isoformat(), "probability": d.probability} for d in result.force.deadlines
-        ],
-        "reviews": {"correct": tally.correct, "edited": tally.edited, "rejected": tally.rejected},
-    }  # fmt: skip
-    return View(
-        version=version, case=case_info, sites=sites, claims=claims,
-        sorties=_plain_rows(sortie_rows(load_sorties(store), simulated_ids(store))), series=series,
-        reports=reports, places=_places(result), brief_markdown=markdown, brief_html=brief_html(markdown),
-        rejected=rejected,
-    )  # fmt: skip
 
 
 class StoreProvider:
     """The dashboard's :class:`~drawdown.web.view.Provider` over one open store.
 
     Reviews are written at once; the view is rebuilt in the background after every change (reviews, new
-    reports from ``--watch``), several changes in a row giving one rebuild.
+    reports from ``--watch``), several changes in a row giving one rebuild. Call :meth:`close` to stop the
+    rebuilds and the worker process.
     """
 
     def __init__(self, store: Store, case: Case, *, log: Log = print) -> None:
@@ -164,12 +41,18 @@ class StoreProvider:
         self.case = case
         self.log = log
         self.lock = threading.Lock()
-        self._version = 1
-        self._series: SeriesCache = {}  # used and updated under the lock
-        with self.lock:
-            self._view = build_view(store, case, self._version, series_cache=self._series)
+        self._version = 0  # of the last view built; only the refresh thread changes it once started
+        self._folder = Path(tempfile.mkdtemp(prefix="drawdown-serve-"))  # the store's copy for the worker
+        self._worker = Worker()
         self._dirty = threading.Event()
+        self._assess = threading.Event()  # new reports came in: store the assessment the next rebuild makes
         self._stop = threading.Event()
+        self._extractor: Extractor | None = None  # for --watch's new reports, used by the watch thread alone
+        try:
+            self._view = self._rebuild(store_assessment=False)
+        except BaseException:
+            self._close_worker()
+            raise
         self._refresher = threading.Thread(target=self._refresh_loop, name="drawdown-view", daemon=True)
         self._refresher.start()
 
@@ -193,26 +76,54 @@ class StoreProvider:
 
     # ------------------------------------------------------------------------------------------- changes
 
+    @property
+    def worker_pid(self) -> int | None:
+        """The process id of the worker that builds the views (None before it starts or after a crash)."""
+        return self._worker.pid
+
     def changed(self) -> None:
         """Something in the store changed: rebuild the view soon."""
         self._dirty.set()
+
+    def _rebuild(self, *, store_assessment: bool) -> View:
+        """Copy the store under the lock, build the view from the copy in the worker, store its assessment."""
+        snapshot = self._folder / "view.duckdb"
+        with self.lock:
+            if self._stop.is_set():
+                raise Stopped
+            self.store.copy_to(snapshot)
+        built = self._worker.build(Job(snapshot, self.case, self._version + 1, store_assessment), self._stop)
+        if built.assessment is not None:
+            with self.lock:
+                stored = built.assessment
+                save_assessment(self.store, self.case.id, stored.as_of, stored.seed, stored.body)
+        self._version = built.view.version
+        self._view = built.view
+        return built.view
 
     def _refresh_loop(self) -> None:
         while not self._stop.is_set():
             if not self._dirty.wait(0.5):
                 continue
             self._dirty.clear()
+            store_assessment = self._assess.is_set()
+            self._assess.clear()
             try:
-                with self.lock:
-                    view = build_view(self.store, self.case, self._version + 1, series_cache=self._series)
-                    self._version += 1
-                    self._view = view
+                self._rebuild(store_assessment=store_assessment)
+            except Stopped:
+                return
             except Exception as exc:  # a failed rebuild keeps the last view and says why; the server goes on
                 self.log(f"view rebuild failed: {exc}")
 
     def close(self) -> None:
+        """Stop rebuilding: a rebuild under way is abandoned, the worker process ends, the store's copy goes."""
         self._stop.set()
         self._refresher.join(timeout=5)
+        self._close_worker()
+
+    def _close_worker(self) -> None:
+        self._worker.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
 
     @contextmanager
     def holding(self) -> Iterator[Store]:
@@ -223,14 +134,14 @@ class StoreProvider:
     # --------------------------------------------------------------------------------------------- watch
 
     def downstream(self, store: Store, report_ids: list[str]) -> None:
-        """What `--watch` runs on new reports: extract their claims, store a snapshot, rebuild the view."""
-        extracted = extract(store, self.case, report_ids=report_ids)
-        result = assess_store(store, self.case)
+        """What `--watch` runs on new reports: extract their claims here (a few reports: quick), then leave the
+        assessment to the next rebuild, which stores the one it makes (several batches in a row: one)."""
+        if self._extractor is None:  # built once: each batch is a few reports, building one takes seconds
+            self._extractor = Extractor(self.case)
+        extracted = extract(store, self.case, report_ids=report_ids, extractor=self._extractor)
         self.log(f"extracted {extracted.claims} claim(s) from {extracted.reports} new report(s)")
-        # The view is built from this very assessment, not by assessing the same evidence a second time.
-        view = build_view(store, self.case, self._version + 1, assessment=result, series_cache=self._series)
-        self._version += 1
-        self._view = view
+        self._assess.set()
+        self.changed()
 
 
 def watch_in_background(

@@ -160,6 +160,23 @@ class Store:
             raise ValueError(f"unknown table {table!r}")
         return int(self.scalar(f"SELECT count(*) FROM {table}"))
 
+    def copy_to(self, path: Path) -> None:
+        """Write a consistent copy of the whole store to a new file at ``path`` (replacing what is there).
+
+        Another process can open the copy while this one keeps the store: DuckDB lets one process at a time open
+        a file read-write. The copy runs inside DuckDB (an 18 MB store in about a second) and does not hold the
+        GIL meanwhile.
+        """
+        for old in (path, path.with_name(path.name + ".wal")):
+            old.unlink(missing_ok=True)
+        name = str(self.scalar("SELECT current_database()")).replace('"', '""')
+        target = str(path).replace("'", "''")
+        self.con.execute(f"ATTACH '{target}' AS drawdown_copy")
+        try:
+            self.con.execute(f'COPY FROM DATABASE "{name}" TO drawdown_copy')
+        finally:
+            self.con.execute("DETACH drawdown_copy")
+
     def get_meta(self, key: str) -> str | None:
         value = self.scalar("SELECT value FROM meta WHERE key = ?", [key])
         return None if value is None else str(value)

@@ -39,9 +39,10 @@ def run(app: ASGIApp, sock: socket.socket, *, on_ready: Callable[[], None] | Non
     server = uvicorn.Server(config)
     if on_ready is not None:
         on_ready()
-    # The view is rebuilt in a thread of this process (after reviews, and with --watch after every batch), and
-    # the request loop must win the GIL back quickly each time a request arrives. Python's default 5 ms turn is
-    # paid several times per request; 0.5 ms keeps a request's wait short while a rebuild runs (see BENCHMARKS.md,
+    # The view is rebuilt in a worker process, but threads of this process still work beside the requests:
+    # --watch parses feeds, ingests and extracts new reports, and the finished view is unpickled here a slice
+    # at a time. The request loop must win the GIL back quickly each time a request arrives: Python's default
+    # 5 ms turn is paid several times per request; 0.5 ms keeps a request's wait short (BENCHMARKS.md,
     # "Dashboard").
     previous = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL)
