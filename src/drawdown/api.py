@@ -77,11 +77,12 @@ def write_brief(store: Store, case: Case, path: str | Path, *, as_of: date | Non
 
 def downstream(case: Case, log: Log) -> Downstream:
     """What `drawdown watch` runs on each batch of new reports: extract their claims, assess, and log every site
-    whose status changed."""
+    whose status changed. The extractor is built once, for every batch (building it costs seconds)."""
+    extractor = Extractor(case)
 
     def run(store: Store, report_ids: list[str]) -> None:
         before = {s.site: s.status for s in assess_store(store, case, save=False).sites}
-        extracted = extract(store, case, report_ids=report_ids)
+        extracted = extract(store, case, report_ids=report_ids, extractor=extractor)
         after = assess_store(store, case)
         log(f"extracted {extracted.claims} claim(s) from {extracted.reports} new report(s); as of {after.as_of}:")
         for status in after.sites:
