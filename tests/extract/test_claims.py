@@ -330,6 +330,12 @@ def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_f
             "The city of Melitopol received about 25 pieces of Russian equipment by rail.",
             {("melitopol", "reinforcement")},
         ),
+        # forces consolidated at a place are inbound there
+        (
+            "syria-2019",
+            "Russian forces are consolidating their positions at Hmeimim.",
+            {("hmeimim-air-base", "reinforcement")},
+        ),
         # a column moves off only when a verb says so
         (
             "ukraine-2022",

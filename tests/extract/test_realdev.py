@@ -30,7 +30,7 @@ CASES = Path(__file__).parents[1] / "data" / "cases"
 # country code and a monitored force named after the action word (2026-12-03): 0.696, 0.679, 0.597; with handovers,
 # withdrawals told in the present, one unnamed base of several, roads and brackets that only locate, announced
 # withdrawals as plans, flights only flown to, command centres as presence and places that received equipment
-# (2026-12-06): 0.755, 0.761, 0.765.
+# (2026-12-06): 0.755, 0.761, 0.765; with forces consolidating their positions as inbound: syria-2019 0.783.
 FLOORS = {
     "somalia-2016": 0.75,
     "ukraine-2022": 0.75,
@@ -39,7 +39,7 @@ FLOORS = {
 # Confirmation accuracy on the matched claims. Measured 2026-12-06 once the case files could say that a monitor's
 # captions (ukraine) and ACLED's local observer network (somalia) state what they saw: 42/55, 36/38, 15/20
 # (before: 6/55, 5/38, 15/20, every flat statement of those sources read as the outlet's unconfirmed word); with the
-# later rules, more claims matched: 46/60, 41/43, 20/26 (2026-12-06).
+# later rules, more claims matched: 46/60, 41/43, 21/27 (2026-12-06).
 CONFIRMATION_FLOORS = {
     "somalia-2016": 0.74,
     "ukraine-2022": 0.92,

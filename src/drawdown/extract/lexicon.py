@@ -227,6 +227,8 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"|expand(?:ed|ing)|bolster\w*|"
         # A force taking over another's post: inbound for the one that comes ("vacated X and were replaced by ...").
         r"(?:replaced|relieved)(?= by )|"
+        # Forces gathered at a place: "consolidating positions", "consolidated its forces at X".
+        r"consolidat(?:e|es|ed|ing)(?= (?:its |their |the )?(?:[\w-]+ )?(?:forces|troops|positions|presence|units))|"
         # A place that received troops or equipment gained them.
         r"receiv(?:ed|es|ing)(?= (?:[\w-]+ ){0,5}(?:troops|soldiers|units|equipment|vehicles|tanks|armou?r))",
         None,
