@@ -361,3 +361,11 @@ def test_an_announced_withdrawal_is_a_plan_and_an_announcement_of_a_move_done_is
     assert announced.modality == "planned"
     (done,) = ex.extract("Russia announced that its forces withdrew from Syria.", PUBLISHED).claims
     assert done.modality == "asserted"
+
+
+def test_the_last_troops_leaving_the_theatre_complete_the_withdrawal() -> None:
+    ex = Extractor(load_case("tests/data/cases/syria-2019.toml"))
+    (last,) = ex.extract("The last Russian troops left Syria on Monday, the defence ministry said.", PUBLISHED).claims
+    assert (last.site, last.action) == (None, "withdrawal_complete")
+    (some,) = ex.extract("Russian troops left Syria on Monday, the defence ministry said.", PUBLISHED).claims
+    assert (some.site, some.action) == (None, "withdrawal_started")

@@ -606,7 +606,9 @@ class Extractor:
             if modality == "planned" and due is not None and action == "withdrawal_started":
                 action = "withdrawal_complete"  # a pullout with a deadline is a plan to be gone by then
             if targets == [None] and action == "evacuated" and own:
-                action = "withdrawal_started"  # a theatre is not evacuated like a post; it is being left
+                # A theatre is not evacuated like a post: it is being left, or, when its last troops left, it has been.
+                last = self.lang.COMPLETE_CUE.search(low[max(0, trig.start - 50) : trig.start]) is not None
+                action = "withdrawal_complete" if last else "withdrawal_started"
             confirmation = self._confirmation(
                 denied, neither, hedges, source_type, attribution, observed, actor, body, may_name_actor
             )
