@@ -213,6 +213,11 @@ class Case:
         """The listed source that published a report, by its outlet name (or an alias) or its URL's domain."""
         return next((source for source in self.sources if source.published(outlet, url)), None)
 
+    def witness(self, outlet: str | None, url: str | None) -> Source | None:
+        """The report's publisher when the case lists it as a source whose own statements are direct observation."""
+        publisher = self.publisher(outlet, url) if outlet or url else None
+        return publisher if publisher is not None and publisher.direct_observation else None
+
 
 @lru_cache(maxsize=65536)  # pure, and called for the same few hundred names again and again when assessing
 def fold(name: str) -> str:

@@ -336,8 +336,8 @@ class Extractor:
             return self._by_language[language].extract(text, published, report_id, outlet, url)
         day = published.date() if isinstance(published, datetime) else published
         day = day or self.case.start
-        publisher = self.case.publisher(outlet, url) if outlet or url else None
-        witness = publisher.type if publisher is not None and publisher.direct_observation else None
+        seen_by = self.case.witness(outlet, url)
+        witness = seen_by.type if seen_by is not None else None
         claims: list[Claim] = []
         seen: set[tuple[str | None, str, str, float | None]] = set()
         ctx = _Context()

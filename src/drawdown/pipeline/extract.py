@@ -64,7 +64,7 @@ def extract(
     result = ExtractResult()
     # Syndicated copies carry the very same text: read it once per (text, published day) and reuse the claims.
     # Keyed by the text's digest, so the cache does not hold every text of the store.
-    read: dict[tuple[bytes, date | None, str | None, str | None], Extraction] = {}
+    read: dict[tuple[bytes, date | None, str | None], Extraction] = {}
     done = 0
     for start in range(0, len(sizes), BATCH):
         batch = sizes[start : start + BATCH]
@@ -80,9 +80,10 @@ def extract(
         readable = [report_id for report_id, chars in batch if chars <= MAX_CHARS]
         for report in load_reports(store, ids=readable) if readable else []:
             digest = hashlib.sha256(report.text.encode("utf-8", "surrogatepass")).digest()
-            # The same text from the same day reads the same, unless its publisher reads differently (a source
-            # whose own statements are observation).
-            key = (digest, report.published.date() if report.published else None, report.outlet, report.url)
+            # The same text from the same day reads the same (a republication under another URL is not read
+            # again), unless one publisher is a source whose own statements are observation.
+            witness = case.witness(report.outlet, report.url)
+            key = (digest, report.published.date() if report.published else None, witness.id if witness else None)
             if key in read:
                 earlier = read[key]
                 outcome = Extraction(
