@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from drawdown.cli import app
+from drawdown.cli.common import guarded, state
 from tests.conftest import NORTHLAND, write
 
 
@@ -219,3 +221,25 @@ def test_every_command_takes_json() -> None:
     lacking = [" ".join(path) for path, command in commands
                if not any("--json" in getattr(p, "opts", ()) for p in command.params)]  # fmt: skip
     assert not lacking, f"commands without --json: {lacking}"
+
+
+def test_a_signal_is_named_whatever_exception_it_arrives_as(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # SIGTERM landing inside a codec comes back as a KeyboardInterrupt whose text is the codec's, not the signal's
+    def decoding() -> None:
+        raise KeyboardInterrupt("decoding with 'utf-8-sig' codec failed (KeyboardInterrupt: SIGTERM)")
+
+    def ctrl_c() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(state, "signal", "SIGTERM")
+    with pytest.raises(typer.Exit) as stopped:
+        guarded(decoding)()
+    assert stopped.value.exit_code == 130
+    monkeypatch.setattr(state, "signal", "")
+    with pytest.raises(typer.Exit):
+        guarded(ctrl_c)()
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("interrupted by SIGTERM;") and "codec" not in lines[0]
+    assert lines[1].startswith("interrupted;")

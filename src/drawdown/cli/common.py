@@ -72,9 +72,9 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
         except BaseException as exc:
             if not interrupted(exc):
                 raise
-            name = str(exc) if isinstance(exc, KeyboardInterrupt) else ""
-            name = name or state.signal  # a signal that landed mid-query arrives without its name
-            by = f" by {name}" if name else ""
+            # The handler records the signal's name; the exception cannot carry it, because a signal that lands in
+            # a query or in a codec comes back as another exception or with the codec's words around it.
+            by = f" by {state.signal}" if state.signal else ""
             err.print(f"interrupted{by}; what was stored stays whole, re-run to continue", markup=False)
             raise typer.Exit(130) from None
 
