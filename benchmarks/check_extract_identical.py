@@ -8,7 +8,7 @@ excerpt of the annotated corpora, the demo reports and the seed report, each rea
 excerpts also lower-cased, upper-cased and without a published date, so that the case-sensitive paths and the
 undated path are covered too; and every excerpt and a tenth of the benchmark reports mangled at random (line
 breaks, accents, capitals, quotes, brackets, markup, question marks), to reach the edges of sentence splitting and
-of the keyword gates. Every field of every claim is written with ``repr``, one claim a line.
+of the shortcuts. Every field of every claim is written with ``repr``, one claim a line.
 """
 
 from __future__ import annotations

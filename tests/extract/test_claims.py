@@ -198,15 +198,13 @@ class _ReadAtOnce(Extractor):
     """The extractor as it was before claim-less sentences were kept unread and their speakers owed: each is read
     as it comes, and a pending speaker as soon as a sentence without one comes after it."""
 
-    def _carry_attribution(self, body: str, low: str, mask: int, ctx: _Context) -> None:
-        super()._carry_attribution(body, low, mask, ctx)
+    def _carry_attribution(self, body: str, low: str, ctx: _Context) -> None:
+        super()._carry_attribution(body, low, ctx)
         if ctx.unread:
             self._read_unread(ctx)
 
-    def _attribution(
-        self, body: str, low: str, mask: int, ctx: _Context
-    ) -> tuple[str | None, str | None, tuple[str, ...]]:
-        found = super()._attribution(body, low, mask, ctx)
+    def _attribution(self, body: str, low: str, ctx: _Context) -> tuple[str | None, str | None, tuple[str, ...]]:
+        found = super()._attribution(body, low, ctx)
         if ctx.owed:
             self._resolve_owed(ctx)
         return found

@@ -47,18 +47,17 @@ def test_claims_are_built_as_their_init_would(syria: Extractor, seed_text: str) 
 # ------------------------------------------------------------------------------------------------ plans
 
 
-def _plain_planned(ex: Extractor, body: str, low: str, mask: int, trig: _Trigger, dates: list[DateMention]) -> bool:
+def _plain_planned(ex: Extractor, body: str, low: str, trig: _Trigger, dates: list[DateMention]) -> bool:
     """Extractor._planned as first written: the text before the action word copied and stripped."""
-    modal = mask & ex._g_planned == ex._g_planned
-    if modal and lx.PLANNED_RE.search(ex._clause_before(low, trig.start, 70)):
+    if lx.PLANNED_RE.search(ex._clause_before(low, trig.start, 70)):
         return True
     head = body[: trig.start]
     if head.rstrip().endswith("to") and lx.INFINITIVE_RE.search(head):
         return True
-    if mask & ex._g_modal_after == ex._g_modal_after and lx.MODAL_AFTER_RE.match(low, trig.end):
+    if lx.MODAL_AFTER_RE.match(low, trig.end):
         return True
     return bool(dates) and any(
-        d.deadline and (d.start > trig.start or (modal and lx.PLANNED_RE.search(low) is not None)) for d in dates
+        d.deadline and (d.start > trig.start or lx.PLANNED_RE.search(low) is not None) for d in dates
     )
 
 
@@ -78,13 +77,12 @@ _PLAN_TEXTS = [
 def test_planned_equals_the_plain_code(syria: Extractor, body: str) -> None:
     low = body.lower()
     dates = find_dates(body, PUBLISHED)
-    for mask in (0, -1):
-        for word in re.finditer(r"\S+", body):
-            for start in (word.start(), word.start() + 1):
-                trig = _Trigger("withdrawal_started", start, word.end())
-                plain = _plain_planned(syria, body, low, mask, trig, dates)
-                assert syria._planned(body, low, mask, trig, dates) == plain, (body, start, mask)
-                assert syria._planned(body, low, mask, trig, []) == _plain_planned(syria, body, low, mask, trig, [])
+    for word in re.finditer(r"\S+", body):
+        for start in (word.start(), word.start() + 1):
+            trig = _Trigger("withdrawal_started", start, word.end())
+            plain = _plain_planned(syria, body, low, trig, dates)
+            assert syria._planned(body, low, trig, dates) == plain, (body, start)
+            assert syria._planned(body, low, trig, []) == _plain_planned(syria, body, low, trig, [])
 
 
 # ------------------------------------------------------------------------------------------------ quantities
@@ -119,7 +117,7 @@ def test_quantity_equals_the_plain_code(action: str, at: int, quantities: list[Q
 
 def _plain_confirmation(
     ex: Extractor, denied: bool, neither: bool, hedges: tuple[str, ...], source_type: str | None,
-    attribution: str | None, observed: bool, actor: _Actor | None, sentence: str, may_name_actor: bool,
+    attribution: str | None, observed: bool, actor: _Actor | None, sentence: str,
 ) -> str:  # fmt: skip
     """Extractor._confirmation as first written: hedges read by a generator, the last clause by rsplit."""
     if denied:
@@ -130,7 +128,7 @@ def _plain_confirmation(
     if source_type in ("satellite", "flight_tracking") or observed:
         return "confirmed"
     if source_type == "official":
-        speaker = ex._country_of(attribution or "") or ex._country_of(sentence.rsplit(",", 1)[-1], may_name_actor)
+        speaker = ex._country_of(attribution or "") or ex._country_of(sentence.rsplit(",", 1)[-1])
         if speaker == (actor.name if actor else ex._own_country):
             return "confirmed"
     return "unconfirmed"
@@ -146,13 +144,12 @@ def _plain_confirmation(
     st.booleans(),
     st.sampled_from([None, _Actor("Russia", 0, 6, True), _Actor("Turkey", 0, 6, False)]),
     st.sampled_from(["Troops left Tartus, the Russian ministry said.", "Troops left, Turkish officials said", "No"]),
-    st.booleans(),
 )
 def test_confirmation_equals_the_plain_code(
     syria: Extractor, denied: bool, neither: bool, hedges: tuple[str, ...], source_type: str | None,
-    attribution: str | None, observed: bool, actor: _Actor | None, sentence: str, may_name_actor: bool,
+    attribution: str | None, observed: bool, actor: _Actor | None, sentence: str,
 ) -> None:  # fmt: skip
-    args = (denied, neither, hedges, source_type, attribution, observed, actor, sentence, may_name_actor)
+    args = (denied, neither, hedges, source_type, attribution, observed, actor, sentence)
     assert syria._confirmation(*args) == _plain_confirmation(syria, *args)
 
 

@@ -6,8 +6,7 @@ How a report is read:
    the rules do not cover are skipped with the reason (``Extraction.skipped``).
 2. HTML residue is blanked (offsets kept), the text is split into sentences, and interview/Q&A sections are set
    aside as commentary.
-3. One keyword pass over the report (keywords.py) tells which patterns could match in which sentence, so that
-   searches bound to find nothing are skipped. Only sentences with an action word and a site (or another target)
+3. Each sentence is searched for an action word first. Only sentences with one and a site (or another target)
    get the deep reading (sites with typo tolerance, actions, negation, modality, quantities, dates, attribution,
    confirmation).
 4. Within one report a (site, action, modality) is claimed once, at its first mention: a report that repeats itself
@@ -27,7 +26,6 @@ from drawdown.extract import countries
 from drawdown.extract import lexicon as lx
 from drawdown.extract.dates import DateMention
 from drawdown.extract.gazetteer import Gazetteer, Mention
-from drawdown.extract.keywords import KeywordGates, first_chars, prefixes, required_literals
 from drawdown.extract.lang import PACKS, declensions
 from drawdown.extract.lang import pack as lang_pack
 from drawdown.extract.quantities import Quantity
@@ -52,8 +50,6 @@ _UNITS_FOR = {
     "equipment_loaded": ("tonnes", "vehicles"),
     "presence_maintained": ("troops", "ships"),
 }
-# How many characters of an action word pick the rules tried on it (_rules_at).
-_RULE_KEY = 3
 _WORD_RE = re.compile(r"\w+")
 # (Cyrillic capitals too: a Russian speaker's country is often a bare name, "замминистра иностранных дел России".)
 _CAPITALISED_RE = re.compile(r"[A-ZА-ЯЁ][\w-]+")
@@ -99,15 +95,16 @@ class _Context:
     source_type: str | None = None
     hedges: tuple[str, ...] = ()
     date: DateMention | None = None
-    # The last claim-less sentence that names a speaker, read only if a later sentence needs it (most never do).
-    pending: tuple[str, str, int] | None = None
-    # Claim-less sentences that may name a speaker, oldest first (body, lower-cased, mask, index), not yet looked at:
-    # whether one does (and so becomes ``pending`` and sets ``said_at``) is found out only when a later sentence of
-    # the paragraph asks, and then only for the last ones (the last that does wins, as if each had been read).
-    unread: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # The last claim-less sentence that names a speaker (as written, lower-cased), read only if a later sentence
+    # needs it (most never do).
+    pending: tuple[str, str] | None = None
+    # Claim-less sentences with a speech word, oldest first (as written, lower-cased, index), not yet read: whether
+    # one names a speaker (and so becomes ``pending`` and sets ``said_at``) is found out only when a later sentence
+    # of the paragraph asks, and then only for the last ones (the last that does wins, as if each had been read).
+    unread: list[tuple[str, str, int]] = field(default_factory=list)
     # Pending sentences whose speaker became due (a later sentence had none of its own), oldest first: read only
     # when the carried speaker is used (the last that names one wins, as if each had been read when due).
-    owed: list[tuple[str, str, int]] = field(default_factory=list)
+    owed: list[tuple[str, str]] = field(default_factory=list)
     # Sentence counter, and the sentence whose speaker is kept: a speaker carries to the next sentence only
     # ("X said A. B, too." reads B as X's; two sentences on, the outlet speaks for itself again).
     index: int = 0
@@ -147,10 +144,6 @@ class Extractor:
             self._rules.append((action, lx.ci(rf"\b(?:{head})\b"), cue_re, optional))
         # The cheap first pass: any action head word at all.
         self._any_action = re.compile(rf"\b(?:{lx.factor(lx.lower_pattern('|'.join(heads)))})\b")
-        # The rules whose head can start with an action word's first three letters, in order: a "convoy" is tried
-        # only against the rules with a head starting "con", not all fourteen (see _rules_at).
-        self._rule_starts = [prefixes(head, _RULE_KEY) for _, head, _, _ in self._rules]
-        self._rules_by_start: dict[str, list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]] = {}
         actor = case.actor
         # Every monitored force's names -> its short name (the main actor's last, so that it wins a shared name).
         self._own_names = {n: a.short for a in reversed(case.monitored) for n in (a.short, a.name, *a.aliases)}
@@ -185,7 +178,7 @@ class Extractor:
         own_f, dem_f, countries_f = lx.factor(own_alt), lx.factor(dem_all), lx.factor(country_alt)
         # Every match starts with the first letter of a name, or of a rebel word in any case: a lookahead on those
         # letters lets the engine skip the other positions at once (the same matches, three times as fast).
-        rebel_firsts = first_chars(lx.ci(self.lang.REBELS))
+        rebel_firsts = lx.first_letters(self.lang.REBELS)
         actor_start = (
             lx.starts_with(
                 (*own, *self._other_names, *self._demonyms, *self._countries, *self.lang.ACTOR_NOUN_WORDS),
@@ -243,65 +236,9 @@ class Extractor:
         )
         # The site names as a prefilter on lower-cased text (the gazetteer's names are folded to lower case).
         self._site_pre = self.gazetteer.lower_pattern
-        self._build_gates()
-
-    def _build_gates(self) -> None:
-        """One keyword pass per report in place of most per-sentence searches that find nothing (keywords.py).
-
-        Each gate is read from its pattern: a sentence whose mask lacks a gate's bits cannot match the pattern, so
-        the search is skipped; elsewhere the pattern runs as before.
-        """
-        patterns: dict[str, re.Pattern[str] | None] = {
-            "action": self._any_action,
-            "site": self._site_pre,
-            "theatre": self._theatre_re,
-            "speaker": self._any_speaker,
-            "source": self._source_re,
-            "speech": self.lang.SPEECH_GATE,
-            "hedge": self.lang.HEDGE_RE,
-            "denial": self.lang.DENIAL_RE,
-            "neither": self.lang.NEITHER_RE,
-            "observed": self.lang.OBSERVED_RE,
-            "place": self.gazetteer.place_pattern,
-            "absolute": self.lang.ABSOLUTE_GATE,
-            "months": self.lang.MONTH_GATE,
-            "relative": self.lang.RELATIVE_GATE,
-            **{f"cue:{kind}": cue for kind, cue in self._cue_res},
-            "local": self._local_re,
-            "planned": self.lang.PLANNED_RE,
-            "modal_after": self.lang.MODAL_AFTER_RE,
-            # Searched in the sentence as written, not lower-cased.
-            "actor": self._actor_re,
-            "speaker_re": self._speaker_re,
-        }
-        # name -> (pattern, searched as written): what each gate stands for (tests check the gates against these).
-        self.gated: dict[str, tuple[re.Pattern[str], bool]] = {
-            name: (p, name in ("actor", "speaker_re")) for name, p in patterns.items() if p is not None
-        }
-        # An absolute date needs only a month name or an ISO date's hyphens.
-        min_len = {"absolute": 0.5}
-        clauses = {
-            name: required_literals(p, min_len=min_len.get(name, 2.0), as_written=written)
-            for name, (p, written) in self.gated.items()
-        }
-        # Site names: the gazetteer picks a word of each name (reading its pattern would pick "province" as often as
-        # "tartus"). A local office needs an office word and a place's name: "the city council" of prose has none.
-        for name, words in (("site", self.gazetteer.name_literals()), ("place", self.gazetteer.place_literals())):
-            clauses[name] = (words,) if words else None
-        clauses["local"] = required_literals(self._local_re, second=2.0)
-        self.gates = KeywordGates(clauses)
-        need = self.gates.need
-        self._g_action, self._g_site, self._g_theatre = need("action"), need("site"), need("theatre")
-        self._g_speaker, self._g_source, self._g_speaker_re = need("speaker"), need("source"), need("speaker_re")
-        self._g_speech, self._g_hedge, self._g_denial = need("speech"), need("hedge"), need("denial")
-        self._g_neither, self._g_observed, self._g_place = need("neither"), need("observed"), need("place")
-        self._g_dates = (need("absolute"), need("months"), need("relative"))
-        self._g_actor, self._g_local, self._g_planned = need("actor"), need("local"), need("planned")
-        self._g_modal_after = need("modal_after")
-        cues = [(kind, cue, need(f"cue:{kind}")) for kind, cue in self._cue_res]
         # The cues before "official", and from it on: the speaker pattern is tried between the two (see _who).
-        official = [kind for kind, _, _ in cues].index("official")
-        self._cues_before, self._cues_from = cues[:official], cues[official:]
+        official = [kind for kind, _ in self._cue_res].index("official")
+        self._cues_before, self._cues_from = self._cue_res[:official], self._cue_res[official:]
 
     # ------------------------------------------------------------------------------------------------ entry
 
@@ -343,31 +280,25 @@ class Extractor:
         ctx = _Context()
         site_pattern = self._site_pre
         lowered = lx.lower(prepared)
-        split = sentences(prepared)
-        # One keyword pass over the whole report: which patterns could match in which sentence.
-        masks = self.gates.masks(prepared, lowered, [s.start for s in split])
-        g_action, g_site, g_speaker = self._g_action, self._g_site, self._g_speaker
-        any_action, has_other_target, carry = self._any_action, self._has_other_target, self._carry_attribution
-        for sentence, mask in zip(split, masks, strict=True):
+        any_action, any_speaker = self._any_action, self._any_speaker
+        has_other_target, carry = self._has_other_target, self._carry_attribution
+        for sentence in sentences(prepared):
             start, end, body, paragraph, commentary = sentence
             if paragraph != ctx.paragraph:
                 ctx = _Context(paragraph=paragraph, last_site=ctx.last_site, last_sites=ctx.last_sites)
             ctx.index += 1
-            # The mask test comes first (it skips two sentences in five): both tests only skip the sentence.
-            may_act = mask & g_action == g_action
-            if not may_act and mask & g_speaker != g_speaker:
-                continue  # no claim, and no speaker to pass on
             if commentary or body.endswith(("?", "؟")):  # a sentence never ends in white space
                 continue
             low = lowered[start:end]
-            site = site_pattern.search(low) if site_pattern is not None and mask & g_site == g_site else None
-            if not may_act:
-                # No action word, so no claim: only the attribution can matter to the sentences after it, and the
-                # sites it names, to which a later "the town" may refer.
-                if site is None:
-                    carry(body, low, mask, ctx)
-                else:
-                    self._remember_sites(body, low, mask, ctx)
+            first = any_action.search(low)
+            site = site_pattern.search(low) if site_pattern is not None else None
+            if first is None:
+                # No action word, so no claim: only the sites it names, to which a later "the town" may refer, and
+                # its speaker can matter to the sentences after it.
+                if site is not None:
+                    self._remember_sites(body, low, ctx)
+                elif any_speaker.search(low) is not None:
+                    carry(body, low, ctx)
                 continue
             # A sentence right after a claim of the actor's that sums it up in a percentage ("a 10% reduction").
             sums_up = (
@@ -378,19 +309,12 @@ class Extractor:
             # An action with no site, place, actor or theatre named cannot make a claim ("the council met to
             # discuss bread prices"); skipping those halves the deep work on ordinary news prose. The target
             # is looked for first: most such sentences have none, and then their action words do not matter.
-            if site is None and not sums_up and not has_other_target(body, low, mask):
-                carry(body, low, mask, ctx)  # no claim here: only the attribution can matter later
-                continue
-            first = any_action.search(low)
-            if first is None:
-                if site is None:
-                    carry(body, low, mask, ctx)
-                else:
-                    self._remember_sites(body, low, mask, ctx)
+            if site is None and not sums_up and not has_other_target(body, low):
+                carry(body, low, ctx)  # no claim here: only the attribution can matter later
                 continue
             first_site = site.start() if site is not None else len(low)
             claims_here = self._read_sentence(
-                sentence, low, mask, day, report_id, ctx, sums_up, first.start(), first_site, witness
+                sentence, low, day, report_id, ctx, sums_up, first.start(), first_site, witness
             )
             for claim in claims_here:
                 if claim.actor in self._monitored:
@@ -404,37 +328,26 @@ class Extractor:
             claims = [dataclasses.replace(c, event_date=None, time_precision=None, due_date=None) for c in claims]
         return Extraction(claims=claims, language=language)
 
-    def _remember_sites(self, body: str, low: str, mask: int, ctx: _Context) -> None:
+    def _remember_sites(self, body: str, low: str, ctx: _Context) -> None:
         """Keep the sites a claim-less sentence names, for a back reference in a later one."""
-        located = self.gazetteer.locate(body, places=self._may_name_place(mask, body.isascii()))
+        located = self.gazetteer.locate(body)
         mentions = self._drop_descriptors([m for m in located if not m.via_place] or located, low)
         if mentions:
             ctx.last_site, ctx.last_sites = mentions[-1], tuple(mentions)
 
-    def _has_other_target(self, body: str, low: str, mask: int) -> bool:
+    def _has_other_target(self, body: str, low: str) -> bool:
         """A place, a misspelt site, the theatre or an actor: something a claim could be about.
 
         Called only when the site pattern found no name in ``low``; for ASCII text ``low`` is exactly what the
         gazetteer would match its names against, so its exact-name pass is skipped.
         """
-        if mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None:
+        if self._theatre_re.search(low) is not None:
             return True
-        if self._local_offices(body, mask):
+        if self._local_offices(body):
             return True
-        if self._may_name_actor(mask) and self._actor_re.search(body):
+        if self._actor_re.search(body):
             return True
-        ascii_ = body.isascii()
-        places = self._may_name_place(mask, ascii_)
-        if not places:  # ASCII text without a place: the only look-up left, without building mentions
-            return self.gazetteer.misspells_a_site(body)
-        return bool(self.gazetteer.locate(body, names=not ascii_, places=places))
-
-    def _may_name_actor(self, mask: int) -> bool:
-        return mask & self._g_actor == self._g_actor
-
-    def _may_name_place(self, mask: int, ascii_: bool) -> bool:
-        """Whether the place pattern can match: the gate reads lower-cased text, the gazetteer also strips accents."""
-        return not ascii_ or mask & self._g_place == self._g_place
+        return bool(self.gazetteer.locate(body, names=not body.isascii()))
 
     # ------------------------------------------------------------------------------------------- one sentence
 
@@ -442,7 +355,6 @@ class Extractor:
         self,
         s: Sentence,
         low: str,
-        mask: int,
         published: date,
         report_id: str,
         ctx: _Context,
@@ -458,8 +370,7 @@ class Extractor:
         ascii_ = body.isascii()
         # For ASCII text ``low`` is what the gazetteer matches names in (lower-cased, no accents to strip).
         folded, first_name = (low, first_site) if ascii_ and first_site is not None else (None, 0)
-        places = self._may_name_place(mask, ascii_)
-        located = self.gazetteer.locate(body, places=places, folded=folded, first_name=first_name)
+        located = self.gazetteer.locate(body, folded=folded, first_name=first_name)
         # Towns and provinces stand for a site only when the text names no site itself ("troops left Jableh");
         # beside a site's name they locate it or describe a source's beat ("monitors Raqqa and Hasakah").
         named = [m for m in located if not m.via_place]
@@ -470,16 +381,8 @@ class Extractor:
         if mentions:
             ctx.last_site, ctx.last_sites = mentions[-1], tuple(mentions)
         triggers = self._triggers(low, mentions, first_action)
-        attribution, source_type, hedges = self._attribution(body, low, mask, ctx)
-        g_abs, g_months, g_rel = self._g_dates
-        dates = self.lang.find_dates(
-            body,
-            published,
-            absolute=mask & g_abs == g_abs,
-            months=mask & g_months == g_months,
-            relative=mask & g_rel == g_rel,
-            lowered=low if ascii_ else None,
-        )
+        attribution, source_type, hedges = self._attribution(body, low, ctx)
+        dates = self.lang.find_dates(body, published, lowered=low if ascii_ else None)
         if not dates and ctx.date is not None and self.lang.SAME_TIME_RE.match(body):
             dates = [DateMention(ctx.date.day, ctx.date.precision, 0, 0)]
         past = [d for d in dates if not d.deadline] if dates else []
@@ -490,7 +393,7 @@ class Extractor:
             triggers = [t for t in triggers if not self._weak(low, t)]
         if not triggers:
             return []
-        actors = self._actors(body, mask)
+        actors = self._actors(body)
         # Counts matter only to actions with units; talks and other actors' moves never take one (and refining an
         # action stays within the withdrawal family, which has units).
         quantities = (
@@ -498,15 +401,14 @@ class Extractor:
             if any(t.action in _UNITS_FOR for t in triggers)
             else []
         )
-        denied = self._denied(low, mask)
-        neither = self._neither(low, mask)
-        observed = mask & self._g_observed == self._g_observed and self.lang.OBSERVED_RE.search(low) is not None
+        denied = self._denied(low)
+        neither = self._neither(low)
+        observed = self.lang.OBSERVED_RE.search(low) is not None
         if witness is not None and attribution is None and source_type == "media":
             source_type, observed = witness, True  # the publisher's own statement is what it saw
-        theatre = mask & self._g_theatre == self._g_theatre and self._theatre_re.search(low) is not None
+        theatre = self._theatre_re.search(low) is not None
         assigned = self._assign(mentions, triggers, low)
         deadline = next((d for d in dates if d.deadline), None) if dates else None
-        may_name_actor = self._may_name_actor(mask)
         # _negated's first test on the whole sentence: each of its windows is a piece of ``low``, so where ``low``
         # holds none of the negators' marks no action of the sentence is negated (and _negated is not called).
         may_negate = self._may_negate(low)
@@ -592,7 +494,7 @@ class Extractor:
             if action == "reinforcement" and not own and self.lang.TAKEOVER_RE.fullmatch(words):
                 action = "other"  # another actor's take-over is its own move
             negated = may_negate and self._negated(low, trig)
-            planned = self._planned(body, low, mask, trig, dates)
+            planned = self._planned(body, low, trig, dates)
             due = deadline
             if planned and due is None:
                 due = next((d for d in dates if d.day > published), None)
@@ -609,9 +511,7 @@ class Extractor:
                 # A theatre is not evacuated like a post: it is being left, or, when its last troops left, it has been.
                 last = self.lang.COMPLETE_CUE.search(low[max(0, trig.start - 50) : trig.start]) is not None
                 action = "withdrawal_complete" if last else "withdrawal_started"
-            confirmation = self._confirmation(
-                denied, neither, hedges, source_type, attribution, observed, actor, body, may_name_actor
-            )
+            confirmation = self._confirmation(denied, neither, hedges, source_type, attribution, observed, actor, body)
             qty = self._quantity(action, trig, quantities)
             if modality == "planned":
                 when: DateMention | None = due
@@ -726,12 +626,9 @@ class Extractor:
         # order with an anchored match and the first whose cue is satisfied wins. (Running every rule over the
         # whole sentence cost three times as much.) A rule's match starts where the action word does, so the
         # triggers come in the order of their starts.
-        rules_by_start = self._rules_by_start
         for candidate in self._any_action.finditer(body, start):
             at = candidate.start()
-            key = body[at : at + _RULE_KEY]
-            rules = rules_by_start.get(key)
-            for action, head, cue, optional in self._rules_at(key) if rules is None else rules:
+            for action, head, cue, optional in self._rules:
                 m = head.match(body, at)
                 if m is None:
                     continue
@@ -752,19 +649,6 @@ class Extractor:
                 found.append(_Trigger(action, at, end))
                 break
         return found
-
-    def _rules_at(self, key: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]]:
-        """The rules, in order, whose head can match where the text starts with ``key`` (its next few characters):
-        one of the head's prefixes and ``key`` start alike. Kept per key: the keys are the starts of action words
-        (where the combined head pattern matched), a few hundred at most."""
-        rules = [
-            rule
-            for rule, starts in zip(self._rules, self._rule_starts, strict=True)
-            if starts is None or any(p.startswith(key) or key.startswith(p) for p in starts)
-        ]
-        if len(self._rules_by_start) < 10_000:
-            self._rules_by_start[key] = rules
-        return rules
 
     def _assign(self, mentions: list[Mention], triggers: list[_Trigger], body: str) -> dict[_Trigger, list[Mention]]:
         """Each site mention goes to its nearest action, preferring one before it and within the same clause."""
@@ -838,20 +722,16 @@ class Extractor:
             for t in targets
         )
 
-    def _local_offices(self, body: str, mask: int) -> list[_Actor]:
+    def _local_offices(self, body: str) -> list[_Actor]:
         """Local offices named by a case place ("the Tartus governorate"): authorities of the theatre's country."""
-        if mask & self._g_local != self._g_local:
-            return []
         low = lx.lower(body)
         if not any(word in low for word in self.lang.LOCAL_OFFICE_WORDS):
             return []
         own = self.case.theatre == self._own_country
         return [_Actor(self.case.theatre, m.start(), m.end(), own) for m in self._local_re.finditer(low)]
 
-    def _actors(self, body: str, mask: int) -> list[_Actor]:
-        out = self._local_offices(body, mask)
-        if not self._may_name_actor(mask):
-            return out  # at most the offices, which come in order (one pattern's matches)
+    def _actors(self, body: str) -> list[_Actor]:
+        out = self._local_offices(body)
         for m in self._actor_re.finditer(body):
             text = m.group(0)
             if m.group("own"):
@@ -923,42 +803,33 @@ class Extractor:
             return False
         return self.lang.NOT_EVENT_RE.search(before[negators[-1].end() :]) is None
 
-    def _planned(self, body: str, low: str, mask: int, trig: _Trigger, dates: list[DateMention]) -> bool:
-        # The plan words cannot match in a part of a sentence whose keyword gate found none in the whole.
-        modal = mask & self._g_planned == self._g_planned
-        if modal and self.lang.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
+    def _planned(self, body: str, low: str, trig: _Trigger, dates: list[DateMention]) -> bool:
+        if self.lang.PLANNED_RE.search(self._clause_before(low, trig.start, 70)):
             return True
         if self.lang.PLANNED_TRIGGER_RE.fullmatch(low, trig.start, trig.end):
             return True  # the action word's own future tense ("quitteront")
         if body[: trig.start].rstrip().endswith("to") and self.lang.INFINITIVE_RE.search(body, 0, trig.start):
             return True  # the pattern ends in "to" and space
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".
-        if mask & self._g_modal_after == self._g_modal_after and self.lang.MODAL_AFTER_RE.match(low, trig.end):
+        if self.lang.MODAL_AFTER_RE.match(low, trig.end):
             return True
         # A deadline in the same sentence makes the action a plan: "... pullout ... within the one-month timeframe"
         # after the action word, or anywhere in a sentence with a plan word.
-        for d in dates:
-            if d.deadline and (d.start > trig.start or (modal and self.lang.PLANNED_RE.search(low) is not None)):
-                return True
-        return False
+        return any(d.deadline and (d.start > trig.start or self.lang.PLANNED_RE.search(low)) for d in dates)
 
-    def _denied(self, low: str, mask: int) -> bool:
-        return mask & self._g_denial == self._g_denial and self.lang.DENIAL_RE.search(low) is not None
+    def _denied(self, low: str) -> bool:
+        return self.lang.DENIAL_RE.search(low) is not None
 
-    def _neither(self, low: str, mask: int) -> bool:
-        return mask & self._g_neither == self._g_neither and self.lang.NEITHER_RE.search(low) is not None
+    def _neither(self, low: str) -> bool:
+        return self.lang.NEITHER_RE.search(low) is not None
 
-    def _hedges(self, low: str, mask: int) -> tuple[str, ...]:
-        if mask & self._g_hedge != self._g_hedge:
-            return ()
+    def _hedges(self, low: str) -> tuple[str, ...]:
         # HEDGE_RE has no group, so findall gives each match whole, in order (a fifth faster than finditer).
         return tuple(dict.fromkeys(self.lang.HEDGE_RE.findall(low)))
 
-    def _attribution(
-        self, body: str, low: str, mask: int, ctx: _Context
-    ) -> tuple[str | None, str | None, tuple[str, ...]]:
-        hedges = self._hedges(low, mask)
-        who, kind = self._who(body, low, mask)
+    def _attribution(self, body: str, low: str, ctx: _Context) -> tuple[str | None, str | None, tuple[str, ...]]:
+        hedges = self._hedges(low)
+        who, kind = self._who(body, low)
         if who is None and kind is None and ctx.unread:
             self._read_unread(ctx)
         if who is None and kind is None and ctx.pending is not None:
@@ -978,41 +849,38 @@ class Extractor:
             ctx.owed.clear()
         return who, kind or "media", hedges
 
-    def _carry_attribution(self, body: str, low: str, mask: int, ctx: _Context) -> None:
+    def _carry_attribution(self, body: str, low: str, ctx: _Context) -> None:
         """Keep the sentence for later: most claim-less sentences with a speech word are never asked about."""
-        if mask & self._g_speaker == self._g_speaker:
-            ctx.unread.append((body, low, mask, ctx.index))
+        ctx.unread.append((body, low, ctx.index))
 
     def _read_unread(self, ctx: _Context) -> None:
         """What the kept sentences would have set, read from the last: the last that names a speaker wins."""
-        for body, low, mask, index in reversed(ctx.unread):
+        for body, low, index in reversed(ctx.unread):
             if self._any_speaker.search(low) is None:
                 continue
-            if self._neither(low, mask) or self._denied(low, mask):
+            if self._neither(low) or self._denied(low):
                 continue  # "Neither X nor Y has confirmed": X and Y are not the source of what follows
-            ctx.pending = (body, low, mask)
+            ctx.pending = (body, low)
             ctx.said_at = index
             break
         ctx.unread.clear()
 
     def _resolve_owed(self, ctx: _Context) -> None:
         """The speaker the owed sentences would have set, read from the last: the last that names one wins."""
-        for body, low, mask in reversed(ctx.owed):
-            who, kind = self._who(body, low, mask)
+        for body, low in reversed(ctx.owed):
+            who, kind = self._who(body, low)
             if who is not None or kind is not None:
-                ctx.attribution, ctx.source_type, ctx.hedges = who, kind, self._hedges(low, mask)
+                ctx.attribution, ctx.source_type, ctx.hedges = who, kind, self._hedges(low)
                 break
         ctx.owed.clear()
 
-    def _who(self, body: str, low: str, mask: int) -> tuple[str | None, str | None]:
-        if mask & self._g_speaker != self._g_speaker:
-            return None, None
+    def _who(self, body: str, low: str) -> tuple[str | None, str | None]:
         # The first speech word, wanted below anyway: most often a word of _any_speaker ("said", "told"), which
         # then matches without a search (see _speaking).
-        gate = self.lang.SPEECH_GATE.search(low) if mask & self._g_speech == self._g_speech else None
+        gate = self.lang.SPEECH_GATE.search(low)
         if (gate is None or gate.group() not in self._speaking) and self._any_speaker.search(low) is None:
             return None, None
-        if self._source_re is not None and mask & self._g_source == self._g_source:
+        if self._source_re is not None:
             # News prose puts the speaker last ("..., the foreign ministry said"), so the last named source wins.
             named = list(self._source_re.finditer(low))
             if named:
@@ -1036,13 +904,13 @@ class Extractor:
                 break
         # The cues in order; the speaker pattern only matters once the cues before "official" found nothing, and is
         # searched then. Two loops rather than a test of each cue's kind: this runs for every sentence with a claim.
-        for kind, cue, need in self._cues_before:
-            if mask & need == need and (c := cue.search(low)) is not None:
+        for kind, cue in self._cues_before:
+            if (c := cue.search(low)) is not None:
                 return phrase or body[c.start() : c.end()], kind
-        if mask & self._g_speaker_re == self._g_speaker_re and (speaker := self._speaker_re.search(body)) is not None:
+        if (speaker := self._speaker_re.search(body)) is not None:
             return speaker.group(1), "official"
-        for kind, cue, need in self._cues_from:
-            if mask & need == need and (c := cue.search(low)) is not None:
+        for kind, cue in self._cues_from:
+            if (c := cue.search(low)) is not None:
                 return phrase or body[c.start() : c.end()], kind
         return (phrase, None) if phrase else (None, None)
 
@@ -1056,9 +924,7 @@ class Extractor:
         observed: bool,
         actor: _Actor | None,
         sentence: str,
-        may_name_actor: bool = True,
     ) -> str:
-        """``may_name_actor``: False when the sentence's keyword gate shows the actor pattern cannot match in it."""
         if denied:
             return "denied"
         # Some hedge is not merely attributive (none is when there are none): one set operation, no generator.
@@ -1073,20 +939,16 @@ class Extractor:
             # (An empty attribution names no country: the look-up is skipped. The last clause is taken from the
             # last comma, Latin or Arabic, on, as rsplit would, without splitting.)
             speaker = (self._country_of(attribution) if attribution else None) or self._country_of(
-                sentence[max(sentence.rfind(","), sentence.rfind("،")) + 1 :], may_name_actor
+                sentence[max(sentence.rfind(","), sentence.rfind("،")) + 1 :]
             )
             subject = actor.name if actor else self._own_country
             if speaker == subject:
                 return "confirmed"
         return "unconfirmed"
 
-    def _country_of(self, phrase: str, may_name_actor: bool = True) -> str | None:
-        """The country a phrase names: by the actor pattern's first match, else by a capitalised demonym or country.
-
-        ``may_name_actor=False`` skips the pattern where it cannot match: a part of a sentence whose keyword gate
-        failed holds none of the literals a match needs either.
-        """
-        m = self._actor_re.search(phrase) if may_name_actor else None
+    def _country_of(self, phrase: str) -> str | None:
+        """The country a phrase names: by the actor pattern's first match, else by a capitalised demonym or country."""
+        m = self._actor_re.search(phrase)
         if m is not None:
             text = m.group(0)
             if m.group("own"):

@@ -108,8 +108,6 @@ _REL_GATE = re.compile(factor(r"day|week|month|year|ago|night|morning|afternoon|
 # such word in the sentence is no later, so no match starts before it less this: the search starts there.
 _REL_LEAD = 28
 _DIGIT_RE = re.compile(r"\d")
-# The full patterns by kind, for the extractor's keyword gates (keywords.py reads the literals each one needs).
-ABSOLUTE_GATE, MONTH_GATE, RELATIVE_GATE = _ABS_RE, _PART_MONTH_RE, _REL_RE
 
 
 def find_dates(
@@ -117,18 +115,10 @@ def find_dates(
     published: date,
     offset: int = 0,
     *,
-    absolute: bool = True,
-    months: bool = True,
-    relative: bool | None = None,
     lowered: str | None = None,
 ) -> list[DateMention]:
-    """Every date expression in one sentence, resolved. Offsets are shifted by ``offset``.
-
-    ``absolute``, ``months`` or ``relative`` False skips that kind's pattern (``ABSOLUTE_GATE`` ...): for a caller
-    whose keyword gate found that it cannot match in the sentence, so the result is the same. ``relative`` True
-    (such a gate passed) and None (no gate) run the relative pattern alike. ``lowered``: ``lexicon.lower(sentence)``,
-    if the caller has it.
-    """
+    """Every date expression in one sentence, resolved. Offsets are shifted by ``offset``. ``lowered``:
+    ``lexicon.lower(sentence)``, if the caller has it."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     original = sentence
@@ -142,9 +132,9 @@ def find_dates(
         taken.append((start, end))
         out.append(DateMention(d, precision, offset + start, offset + end, deadline))
 
-    if (absolute or months) and _ABS_GATE.search(sentence):
+    if _ABS_GATE.search(sentence):
         # Every absolute date has a digit; most sentences with a month name ("in March") have none.
-        for m in _ABS_RE.finditer(sentence) if absolute and _DIGIT_RE.search(sentence) else ():
+        for m in _ABS_RE.finditer(sentence) if _DIGIT_RE.search(sentence) else ():
             if m.group("iso"):
                 with contextlib.suppress(ValueError):
                     add(date.fromisoformat(m.group("iso")), "day", m)
@@ -157,7 +147,7 @@ def find_dates(
             year = int(year_s) if year_s else _year_for(month, day, published, deadline)
             if 1 <= day <= calendar.monthrange(year, month)[1]:
                 add(date(year, month, day), "day", m, deadline)
-        for m in _PART_MONTH_RE.finditer(sentence) if months else ():
+        for m in _PART_MONTH_RE.finditer(sentence):
             month = _MONTHS[m.group("month3").lower().rstrip(".")]
             written = original[m.start("month3") : m.end("month3")]
             if written != "May" and written.lower() == "may":
@@ -178,11 +168,6 @@ def find_dates(
                 else 15
             )
             add(date(year, month, day), "week" if part else "month", m, deadline)
-    if relative is False:
-        # Nothing to add, but the mentions found are ordered exactly where the full search would have ordered them.
-        if len(out) > 1 and _REL_GATE.search(sentence) is not None:
-            out.sort(key=attrgetter("start"))
-        return out
     # The test holds wherever the relative pattern can match, and it decides whether the mentions are sorted (with
     # at most one found so far that cannot matter). Where it holds, the pattern can match only from its first word
     # less the longest lead.
@@ -304,9 +289,6 @@ class WordDates:
         published: date,
         offset: int = 0,
         *,
-        absolute: bool = True,
-        months: bool = True,
-        relative: bool | None = None,
         lowered: str | None = None,
     ) -> list[DateMention]:
         text = sentence.lower() if lowered is None else lowered

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -39,15 +38,6 @@ _KIND_WORDS = {
     "area": r"area|region|district|town",
 }
 
-# Words of site names that ordinary prose uses too ("the province", "a naval base"): a keyword gate on a name looks
-# for one of its other words if it has one ("tartus" rather than "province" for "Tartus province").
-_GENERIC_WORDS = frozenset(
-    {"air", "base", "airbase", "airport", "airfield", "military", "naval", "navy", "port", "harbour", "harbor",
-     "facility", "province", "governorate", "region", "district", "area", "countryside", "town", "city", "posts",
-     "post", "outposts", "positions", "point", "line", "heights", "international", "the", "of", "on", "in", "al",
-     "el", "russian", "observation", "logistics", "support", "material", "technical"}
-)  # fmt: skip
-
 
 class Mention(NamedTuple):  # a named tuple: built in C, several per sentence
     site_id: str
@@ -55,22 +45,6 @@ class Mention(NamedTuple):  # a named tuple: built in C, several per sentence
     end: int
     surface: str
     via_place: bool = False  # named by a town or province that stands for the site, not by the site's own name
-
-
-def _one_word_each(keys: Iterable[str]) -> frozenset[str] | None:
-    """A word of each name (folded, words joined by spaces), for a keyword gate on a pattern of these names.
-
-    Each name's match holds all of its words as written in the pattern, so any choice is safe; the rarest-looking
-    one is taken (the longest that is not a generic word), so that the gate passes few sentences.
-    """
-    chosen = set()
-    for key in keys:
-        words = [w for w in key.split(" ") if w]
-        if not words:
-            return None
-        # A digit is rarer than a letter: "4" of "t 4".
-        chosen.add(max(words, key=lambda w: (w not in _GENERIC_WORDS, len(w) + any(c.isdigit() for c in w))))
-    return frozenset(chosen) or None
 
 
 class _Unaccented(dict[int, str]):
@@ -206,14 +180,6 @@ class Gazetteer:
         """The names as one pattern for lower-cased, accent-free text (the fast test the extractor uses)."""
         return self._lower_pattern
 
-    def name_literals(self) -> frozenset[str] | None:
-        """One word of each name: text that ``lower_pattern`` matches in holds one of them (None: no names)."""
-        return _one_word_each(self._owner)
-
-    def place_literals(self) -> frozenset[str] | None:
-        """One word of each place holding several sites, the same for ``place_pattern``."""
-        return _one_word_each(self._places)
-
     @property
     def pattern(self) -> re.Pattern[str] | None:
         """The compiled name pattern (exact names only), for a fast first pass over a whole report."""
@@ -293,13 +259,6 @@ class Gazetteer:
             if site_id is None:
                 self._no_site.add(word)
         return site_id
-
-    def misspells_a_site(self, sentence: str) -> bool:
-        """Whether ``locate(sentence, names=False, places=False)`` finds anything: some capitalised word is a
-        misspelt site. The same look-ups without building the mentions (most sentences asked have none)."""
-        if not self._fuzzy_names or self._no_site.issuperset(_CAPWORD_RE.findall(sentence)):
-            return False  # every capitalised word is known to be no misspelling (as in locate)
-        return any(self._fuzzy_site(match.group(0)) is not None for match in _CAPWORD_RE.finditer(sentence))
 
     def _resolve_place(self, site_ids: tuple[str, ...], sentence: str, start: int, end: int) -> str | None:
         """The one site of a place that the words around it point to ("the airport in Hasakah"), else None."""

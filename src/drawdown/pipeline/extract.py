@@ -58,7 +58,7 @@ def extract(
 
     Reports are read in batches of :data:`BATCH`; a text over the extractor's size limit is not read at all
     (it would be skipped unread), so a 50 MB article costs no memory here. ``extractor``: one built for ``case``
-    before, for a caller that extracts a few reports at a time (building one takes 2-4 s: its rules' gates)."""
+    before, for a caller that extracts a few reports at a time (building one compiles its rules' patterns)."""
     extractor = extractor or Extractor(case)
     sizes = report_sizes(store, ids=None if report_ids is None else list(report_ids))
     result = ExtractResult()

@@ -27,9 +27,6 @@ class DateReader(Protocol):
         published: date,
         offset: int = 0,
         *,
-        absolute: bool = True,
-        months: bool = True,
-        relative: bool | None = None,
         lowered: str | None = None,
     ) -> list[DateMention]: ...
 
@@ -100,9 +97,6 @@ class LanguagePack:
     PLACE_BEFORE_RE: re.Pattern[str]
     ONGOING_RE: re.Pattern[str]
     AUXILIARY_RE: re.Pattern[str]
-    ABSOLUTE_GATE: re.Pattern[str]
-    MONTH_GATE: re.Pattern[str]
-    RELATIVE_GATE: re.Pattern[str]
     find_dates: DateReader
     quantities: Callable[[Iterable[str]], QuantityReader]
     # Fields only some languages give (a pack may leave them out).

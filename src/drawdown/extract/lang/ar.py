@@ -315,9 +315,6 @@ _NUMERIC_RE = re.compile(r"(?<!\w)(\d{1,2})/(\d{1,2})/(\d{4})(?!\w)")
 _RELATIVE_DAY_RE = re.compile(rf"(?<!\w)(?:[وف]?(?:بال|ال)?)(امس|البارحه|اول امس|اول من امس|{'|'.join(_WEEKDAYS)})"
                               r"(?!\w)")  # fmt: skip
 _DEADLINE_BEFORE_RE = re.compile(r"(?:بحلول|قبل|حتى|في موعد اقصاه|موعد اقصاه)\s+(?:يوم\s+)?$")
-ABSOLUTE_GATE = re.compile(ar(rf"(?:{_MONTH_ALT})|\d/\d"))
-MONTH_GATE = re.compile(ar(rf"(?:{_MONTH_ALT})"))
-RELATIVE_GATE = re.compile(ar(rf"(?:امس|البارحة|{'|'.join(_WEEKDAYS)})"))
 
 
 # Arabic dates, read in their plain spelling (_plain): "14 ديسمبر 2024", "26 كانون الأول/ديسمبر", "٣ يناير",

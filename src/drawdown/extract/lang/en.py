@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drawdown.extract.dates import ABSOLUTE_GATE, MONTH_GATE, RELATIVE_GATE, find_dates
+from drawdown.extract.dates import find_dates
 from drawdown.extract.lexicon import (
     ACTION_RULES,
     ACTOR_NOUNS,
@@ -44,7 +44,6 @@ from drawdown.extract.lexicon import ATTRIBUTION_RE as ATTRIBUTION_RE
 from drawdown.extract.quantities import QuantityFinder as quantities
 
 __all__ = [
-    "ABSOLUTE_GATE",
     "ACTION_RULES",
     "ACTOR_NOUNS",
     "ACTOR_VERBS",
@@ -58,7 +57,6 @@ __all__ = [
     "LOCAL_OFFICE",
     "LOCAL_OFFICE_WORDS",
     "MODAL_AFTER_RE",
-    "MONTH_GATE",
     "NEGATION_RE",
     "NEGATION_WORDS",
     "NEITHER_RE",
@@ -68,7 +66,6 @@ __all__ = [
     "PARTIAL_CUE",
     "PLANNED_RE",
     "REBELS",
-    "RELATIVE_GATE",
     "RESULTANT_RE",
     "SOURCE_CUES",
     "SPEECH_GATE",

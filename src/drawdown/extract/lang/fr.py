@@ -221,9 +221,6 @@ _END_OF_RE = re.compile(r"\bd['’]ici (?:la )?fin (?:du |de l['’])(mois|anné
 _NUMERIC_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _RELATIVE_DAY_RE = re.compile(rf"\b(avant-hier|hier|{'|'.join(_WEEKDAYS)})\b")
 _DEADLINE_BEFORE_RE = re.compile(r"(?:d['’]ici|avant|au plus tard|jusqu['’]au|jusqu['’]à)\s+(?:le\s+|la fin\s+)?$")
-ABSOLUTE_GATE = re.compile(rf"(?:{'|'.join(_MONTHS)})|\d/\d")
-MONTH_GATE = re.compile(rf"(?:{'|'.join(_MONTHS)})")
-RELATIVE_GATE = _RELATIVE_DAY_RE
 
 
 # French dates: "le 7 juillet 2024", "1er mars", "07/07/2024", "hier", "mardi" (the last such day up to the

@@ -282,9 +282,6 @@ _END_OF_RE = re.compile(r"\b(?:до|к) конц[ау] (?:этого |текущ
 _NUMERIC_RE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _RELATIVE_DAY_RE = re.compile(rf"\b(позавчера|вчера|(?:в|во) (?:{'|'.join(_WEEKDAYS)}))\b")
 _DEADLINE_BEFORE_RE = re.compile(r"(?:до|не позднее|к|ко)\s+$")
-ABSOLUTE_GATE = re.compile(rf"(?:{'|'.join(_MONTHS)})|\d\.\d")
-MONTH_GATE = re.compile(rf"(?:{'|'.join(_MONTHS)})")
-RELATIVE_GATE = _RELATIVE_DAY_RE
 
 
 # Russian dates: "15 декабря 2024 года", "3 января", "07.01.2025", "вчера", "в субботу" (the last such day up to
