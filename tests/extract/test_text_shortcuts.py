@@ -22,7 +22,7 @@ from drawdown.extract.text import Sentence, clean, detect_language, sentences
 def _word_counts_decide() -> Iterator[None]:
     """These tests compare the function-word count with its plain form: the identifier that runs before it is
     left out (it decides only where it is sure, which no counting reproduces)."""
-    with patch("drawdown.extract.text._identify", lambda sample: None):
+    with patch("drawdown.extract.text._identify", lambda sample: {}):
         yield
 
 

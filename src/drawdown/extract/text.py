@@ -72,6 +72,7 @@ _STOPWORDS = {
             "le",
             "la",
             "les",
+            "de",
             "des",
             "et",
             "est",
@@ -147,9 +148,9 @@ _MIN_CONFIDENCE = 0.95
 _identifier: object = None
 
 
-def _identify(sample: str) -> str | None:
-    """The language py3langid gives ``sample`` (its model ships in the package and loads on first use), or None
-    when it is not sure."""
+def _identify(sample: str) -> dict[str, float]:
+    """The probability py3langid gives ``sample`` of being in each of ``_LATIN_LANGUAGES`` (its model ships in the
+    package and loads on first use)."""
     global _identifier
     if _identifier is None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -157,8 +158,7 @@ def _identify(sample: str) -> str | None:
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         identifier.set_languages(list(_LATIN_LANGUAGES))
         _identifier = identifier
-    lang, probability = _identifier.classify(sample)  # type: ignore[attr-defined]
-    return str(lang) if probability >= _MIN_CONFIDENCE else None
+    return {str(lang): float(p) for lang, p in _identifier.rank(sample)}  # type: ignore[attr-defined]
 
 
 def detect_language(text: str) -> str:
@@ -185,8 +185,9 @@ def detect_language(text: str) -> str:
         if top > 0.3 * letters:
             return script
     identified = _identify(sample)
-    if identified is not None:
-        return identified
+    likeliest = max(identified, key=identified.__getitem__, default=None)
+    if likeliest is not None and identified[likeliest] >= _MIN_CONFIDENCE:
+        return likeliest
     tokens = sample.lower().split() if ascii_ else list(map(str.lower, found))
     total = len(tokens)
     if total < 2:  # a caption of two words ("Convoy leaving Tartus") is still read; a lone word is not
@@ -200,7 +201,8 @@ def detect_language(text: str) -> str:
         for lang in _LANGUAGES_OF[word]:
             per_language[lang] += n
     scores = {lang: n / total for lang, n in per_language.items()}
-    lang = max(scores, key=scores.__getitem__)  # the first best, in the order of _STOPWORDS
+    # Of languages with the same share (short texts: "un" and "de" are French and Spanish), the identifier's likelier.
+    lang = max(scores, key=lambda code: (scores[code], identified.get(code, 0.0)))
     best = scores[lang]
     # In English news prose these words are 25-40 % of tokens; a headline-only text still reaches ~10 %.
     if best >= 0.08:
