@@ -367,3 +367,20 @@ def test_the_last_troops_leaving_the_theatre_complete_the_withdrawal() -> None:
     assert (last.site, last.action) == (None, "withdrawal_complete")
     (some,) = ex.extract("Russian troops left Syria on Monday, the defence ministry said.", PUBLISHED).claims
     assert (some.site, some.action) == (None, "withdrawal_started")
+
+
+def test_a_convoy_that_does_not_move_is_no_departure_and_a_column_withdrawing_is_a_withdrawal(
+    syria: Extractor,
+) -> None:
+    # Named with no place: only a convoy said to move is a departure of the force.
+    assert _pairs(syria, "A Russian convoy was struck by a drone on Monday.") == set()
+    assert _pairs(syria, "A Russian convoy drove away from the front on Monday.") == {
+        (None, "convoy_departed", "asserted")
+    }
+    # A column or vehicles withdrawing are the force withdrawing; a convoy that withdrew is a convoy that left.
+    assert _pairs(syria, "A Russian armoured column was filmed withdrawing under fire.") == {
+        (None, "withdrawal_partial", "asserted")
+    }
+    assert _pairs(syria, "A Russian convoy withdrew from Hmeimim on Monday.") == {
+        ("hmeimim", "convoy_departed", "asserted")
+    }

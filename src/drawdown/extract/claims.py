@@ -77,6 +77,8 @@ class _Trigger(NamedTuple):
     action: str
     start: int
     end: int
+    # False for a convoy named with no verb of moving ("a convoy was hit"): placed, it is still read as one.
+    moved: bool = True
 
 
 class _Actor(NamedTuple):
@@ -445,6 +447,7 @@ class Extractor:
                     and not (
                         unplaced := explicit_own
                         and trig.action in _UNPLACED_OK
+                        and trig.moved
                         and not located
                         and earlier_site is None
                     )
@@ -635,6 +638,7 @@ class Extractor:
                 end = m.end()
                 if any(x < end and at < y for x, y in taken):
                     continue  # a site's name or an earlier action's words
+                moved = True
                 if cue is not None:
                     window_start, window_end = max(0, at - 70), min(len(body), end + 90)
                     hits = [
@@ -642,11 +646,12 @@ class Extractor:
                     ]
                     if not hits and not optional and not cue.match(body, at):
                         continue
+                    moved = bool(hits) or cue.match(body, at) is not None
                     for c in hits:  # the verb that made the vehicle move is not a second withdrawal
                         word = _WORD_RE.match(body, c)
                         taken.append((c, c + (len(word.group(0)) if word else 1)))
                 taken.append((at, end))
-                found.append(_Trigger(action, at, end))
+                found.append(_Trigger(action, at, end, moved))
                 break
         return found
 

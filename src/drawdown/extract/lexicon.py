@@ -157,7 +157,7 @@ _LEAVE = (r"left|leave|leaving|leaves|returning from|moving (?:out|away)|"
 # Verbs that say a vehicle moved off. A cue starting with "?" is optional: it is consumed when present (so "a convoy
 # left" is not also an evacuation) but the head word alone suffices.
 _MOVED = (
-    r"depart|left|leav|drove|driv|roll|head(?:ed|ing) (?:out|west|east|north|south|to|for)|withdr|pull(?:ed|ing) "
+    r"depart|left|leav|drove|driv|roll|head(?:ed|ing) (?:out|west|east|north|south|to|for)|pull(?:ed|ing) "
     r"out|exit|mov(?:ed|ing) (?:away|out)"
 )
 # Take-overs and new posts: "took over", "gained control of", "set up a new base", "established a post".
@@ -198,7 +198,8 @@ WEAK_PRESENCE = (
 WEAK_PRESENCE_RE = re.compile(rf"(?:{WEAK_PRESENCE})")
 ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     # (action, head pattern, required cue within the sentence or None)
-    ("convoy_departed", r"convoys?|columns? of (?:\w+ ){0,3}(?:vehicles|trucks|lorries)", "?" + _MOVED),
+    # A convoy that withdrew is a convoy that left; vehicles or a column withdrawing are the force withdrawing (below).
+    ("convoy_departed", r"convoys?|columns? of (?:\w+ ){0,3}(?:vehicles|trucks|lorries)", "?" + _MOVED + "|withdr"),
     # Vehicles named without the word convoy move only when a verb says they left.
     ("convoy_departed", r"(?:trucks|lorries|vehicles|armou?red vehicles|tanks|buses|(?:military )?equipment)", _MOVED),
     # A column alone moves only when a verb says it left ("column moving away from the border").
@@ -528,7 +529,7 @@ ACTOR_NOUNS = (r"forces|troops|army|military|soldiers|units|government|authoriti
                r"personnel|servicemen|officers|marines|advisers|engineers|contingent|strikes?|airstrikes?|raids?|"
                r"pullout|withdrawal|departure|exit|convoys?|ships?|vessels?|warships|flights?|planes|aircraft|"
                r"helicopters|navy|garrison|bases?|embassy|governorate|(?:coordination |command )?cent(?:er|re)|"
-               r"headquarters")  # fmt: skip
+               r"headquarters|columns?|tanks|armou?r|armou?red vehicles|vehicles|trucks|equipment")  # fmt: skip
 # A local office named by its place ("the Tartus governorate cancelled ..."): an authority of the theatre's country.
 LOCAL_OFFICE = r"governorate|provincial (?:council|authorities|government)|city council|municipality|local council"
 LOCAL_OFFICE_WORDS: Final = ("governorate", "provincial", "council", "municipality")
