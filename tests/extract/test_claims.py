@@ -7,7 +7,7 @@ import pytest
 from drawdown.case import load_case
 from drawdown.extract.claims import MAX_CHARS, Extractor, _Context
 from drawdown.model import ACTIONS, CONFIRMATIONS, MODALITIES, SOURCE_TYPES, TIME_PRECISIONS, UNITS
-from tests.conftest import NORTHLAND
+from tests.conftest import DATA, NORTHLAND
 
 PUBLISHED = date(2024, 12, 16)
 
@@ -384,3 +384,18 @@ def test_a_convoy_that_does_not_move_is_no_departure_and_a_column_withdrawing_is
     assert _pairs(syria, "A Russian convoy withdrew from Hmeimim on Monday.") == {
         ("hmeimim", "convoy_departed", "asserted")
     }
+
+
+def test_an_actor_acted_on_is_not_the_subject_of_the_next_action() -> None:
+    ex = Extractor(load_case(DATA / "cases" / "somalia-2016.toml"))
+    text = (
+        "AMISOM forces attacked al Shabaab fighters in Jacar and Derri on Monday. The allied forces engaged the "
+        "al Shabaab fighters holding the two villages and managed to take both over."
+    )
+    assert {(c.site, c.action, c.actor) for c in ex.extract(text, PUBLISHED).claims} == {
+        ("jacar", "reinforcement", "AMISOM"),
+        ("derri", "reinforcement", "AMISOM"),
+    }
+    # A relative clause makes the one acted on the subject of what follows.
+    relative = "AMISOM forces attacked al Shabaab fighters, which then withdrew from Jacar."
+    assert {c.actor for c in ex.extract(relative, PUBLISHED).claims} == {"al-Shabaab"}

@@ -770,7 +770,7 @@ class Extractor:
                 return a
         last = None
         for a in actors:
-            if a.end <= trig.start:
+            if a.end <= trig.start and not self._acted_on(a, trig, low):
                 last = a
         if last is not None and not last.case_actor:
             for a in actors:
@@ -788,6 +788,14 @@ class Extractor:
                 if a.case_actor and near and not self._clause_ends(gap):
                     return a
         return last
+
+    def _acted_on(self, actor: _Actor, trig: _Trigger, low: str) -> bool:
+        """Whether ``actor`` is what the subject acted on, and the action its subject's next one ("X engaged the Y
+        fighters in the villages and took both over"): then Y is not who took them."""
+        return (
+            self.lang.OBJECT_BEFORE_RE.search(low, max(0, actor.start - 30), actor.start) is not None
+            and self.lang.SAME_SUBJECT_RE.match(low, actor.end, trig.start) is not None
+        )
 
     def _clause_before(self, body: str, pos: int, reach: int) -> str:
         start = max(0, pos - reach)

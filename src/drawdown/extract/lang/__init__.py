@@ -103,6 +103,10 @@ class LanguagePack:
     DONE_LEAVING_RE: re.Pattern[str] = re.compile(r"(?!)")  # a withdrawal said as done; see lexicon.py
     # Right after a leaving word: a building left, not the site named after it ("leaving a building in X").
     BUILDING_LEFT_RE: re.Pattern[str] = re.compile(r"(?!)")
+    # Right before an actor that is what the subject acted on ("engaged the X fighters"), and between it and a later
+    # action of the same subject ("... and took the town over"); see Extractor._actor_for.
+    OBJECT_BEFORE_RE: re.Pattern[str] = re.compile(r"(?!)")
+    SAME_SUBJECT_RE: re.Pattern[str] = re.compile(r"(?!)")
     # What may be attached in front of a site's name (a pattern; Arabic clitics: "بحميميم"). None by default.
     NAME_PREFIXES: str = ""
     # How a name's last word changes in the other grammatical cases, for a language that declines names (Russian:

@@ -132,6 +132,13 @@ COREFERENCE_RE = re.compile(
 AGENT_AFTER_RE = re.compile(r"(?:\s+\w+){0,2}\s+by\s+(?:the\s+)?|\s+of\s+(?:the\s+)?")
 LEFT_BEHIND_RE = re.compile(r"\s+(?:(?:by|of)\s+(?:the\s+)?)?")
 JOINT_RE = re.compile(r"[\s/&,-]*(?:(?:and|with|together with)\s+)?(?:the\s+)?(?:[a-z]+[/-])*")
+# An actor acted on: the subject's action after it is the subject's ("X engaged the Y fighters holding the villages
+# and took both over": X took them), unless a relative or time clause makes the object the subject of it.
+OBJECT_BEFORE_RE = re.compile(
+    r"\b(?:engag(?:ed|ing)|attack(?:ed|ing)|ambush(?:ed|ing)|fought|fighting|clash(?:ed|ing) with|target(?:ed|ing)|"
+    r"against|repel(?:led|ling)|pursu(?:ed|ing)|expell?(?:ed|ing)|drove out|dislodg(?:ed|ing)|routed)\s+(?:the\s+)?$"
+)
+SAME_SUBJECT_RE = re.compile(r"(?!.*\b(?:which|who|whom|that|before|after|while|when|as|until|but)\b).*\band\b")
 # How a convoy's place relates to it, from the words just before the place's name.
 ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs|exited|exiting|quit)\s+(?:the\s+)?$"
