@@ -307,8 +307,12 @@ def test_a_source_whose_own_statements_are_observation_confirms_what_it_states_f
             "A damaged Russian tank in now UA-controlled Ruska Lozova, Kharkiv Oblast.",
             {("ruska-lozova", "withdrawal_complete")},
         ),
-        # helicopters taking off and landing are air activity, not departures
-        ("ukraine-2022", "Russian attack helicopters taking off and landing at the airfield outside Valuyki", set()),
+        # helicopters taking off and landing are air activity (other), not departures
+        (
+            "ukraine-2022",
+            "Helicopters of Russia filmed taking off and landing at Valuyki",
+            {("valuyki-airfield", "other")},
+        ),
         # a flight only flown to a base is not a departure from it; pulling back from areas in a province is partial
         ("syria-2019", "The helicopter was shot down as it made its way back to Hmeimim.", set()),
         (
@@ -399,3 +403,13 @@ def test_an_actor_acted_on_is_not_the_subject_of_the_next_action() -> None:
     # A relative clause makes the one acted on the subject of what follows.
     relative = "AMISOM forces attacked al Shabaab fighters, which then withdrew from Jacar."
     assert {c.actor for c in ex.extract(relative, PUBLISHED).claims} == {"al-Shabaab"}
+
+
+def test_air_activity_of_the_force_is_other(syria: Extractor) -> None:
+    # Taking off and landing is not clearly departures; it is still the force's own move at the base.
+    assert _pairs(syria, "Russian helicopters were seen taking off and landing at Hmeimim on Monday.") == {
+        ("hmeimim", "other", "asserted")
+    }
+    assert _pairs(syria, "Russian helicopters took off from Hmeimim on Monday.") == {
+        ("hmeimim", "flights_departed", "asserted")
+    }

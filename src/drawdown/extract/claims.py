@@ -420,8 +420,8 @@ class Extractor:
             if trig.action == "withdrawal_complete" and self.lang.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
                 actor = next((a for a in actors if a.case_actor), None)  # the place is free of the force again
             own = actor is None or actor.case_actor
-            if trig.action == "other" and own:
-                continue  # "other" moves are reported for other actors only
+            if trig.action == "other" and own and not self.lang.OWN_OTHER_RE.fullmatch(low, trig.start, trig.end):
+                continue  # "other" moves are reported for other actors only, but for a few of the force's own
             targets: list[Mention | None] = list(assigned.get(trig, []))
             if not targets and mentions and own:
                 targets = [min(mentions, key=lambda m: abs(m.start - trig.start))]

@@ -186,6 +186,10 @@ RESULTANT = (
     r"hand(?:ed|s)? (?:\w+ ){1,3}over to|handover"
 )
 RESULTANT_RE = re.compile(rf"(?:{RESULTANT})")
+# Moves of the monitored force itself that ANNOTATION.md labels "other" (the rest of that rule's words are other
+# actors' moves): air activity that is not clearly departures ("helicopters taking off and landing at X").
+OWN_OTHER = r"taking off and landing|take-?offs? and landings?"
+OWN_OTHER_RE = re.compile(rf"(?:{OWN_OTHER})")
 # Presence read from a terse caption ("Russian forces in X", "troops moving around in X", "flag raised in X").
 # Weak: dropped when the sentence has any other action word (news prose says "forces in Syria" in passing).
 WEAK_PRESENCE = (
@@ -295,7 +299,7 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
         r"control)|entered|moved into|struck|strikes|airstrikes?|bomb(?:ed|ing)|patroll?(?:ed|ing|s)?|"
         r"deployed|deploy(?:s|ing)?|demand(?:ed|s)?|called (?:on|for)|occup(?:ied|y|ying)|sent troops|moved into|"
         r"cancel(?:l?ed|l?ing|s)?|revok\w+|suspend\w*|terminat\w+|review(?:ed|ing|s)?|asked|warn(?:ed|s)?|"
-        r"ready to",
+        r"ready to|" + OWN_OTHER,
         None,
     ),
 )
