@@ -413,3 +413,15 @@ def test_air_activity_of_the_force_is_other(syria: Extractor) -> None:
     assert _pairs(syria, "Russian helicopters took off from Hmeimim on Monday.") == {
         ("hmeimim", "flights_departed", "asserted")
     }
+
+
+def test_the_theatres_flag_raised_at_a_place_means_the_force_is_gone(syria: Extractor) -> None:
+    # The theatre's flag is named per case (its demonym or its name); another flag raised is that force's presence.
+    for text in (
+        "The Syrian flag was raised over Hmeimim on Monday.",
+        "Soldiers hoisted the flag of Syria at Hmeimim on Monday.",
+    ):
+        assert _pairs(syria, text) == {("hmeimim", "withdrawal_complete", "asserted")}, text
+    assert _pairs(syria, "Russian troops raised their flag at Hmeimim on Monday.") == {
+        ("hmeimim", "presence_maintained", "asserted")
+    }

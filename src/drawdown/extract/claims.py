@@ -136,10 +136,15 @@ class Extractor:
         aircraft = tuple(n for a in case.aircraft for n in (a.name, *a.aliases))
         self.quantities = self.lang.quantities(aircraft)
         names = "|".join(re.escape(n) for n in sorted(aircraft, key=len, reverse=True)) or "$^"
+        # The theatre's flag, for a pack's resultant states ("the Ukrainian flag raised over X").
+        flag_names = (case.theatre, *(d for d, c in lx.DEMONYMS.items() if c == case.theatre))
+        flag_of = "|".join(re.escape(lx.lower(n)) for n in flag_names)
+        theatre_flag = rf"(?:(?:{flag_of})(?:'s|’s)? flag|flag of (?:the )?(?:{flag_of}))"
+        self._resultant_re = re.compile(self.lang.RESULTANT_RE.pattern.replace("THEATRE_FLAG", theatre_flag))
         self._rules: list[tuple[str, re.Pattern[str], re.Pattern[str] | None, bool]] = []
         heads = []
         for action, head, cue in self.lang.ACTION_RULES:
-            head = head.replace("AIRCRAFT_NAMES", names)
+            head = head.replace("AIRCRAFT_NAMES", names).replace("THEATRE_FLAG", theatre_flag)
             heads.append(head)
             optional = cue is not None and cue.startswith("?")
             cue_re = lx.ci(rf"\b(?:{cue.lstrip('?')})") if cue else None
@@ -417,7 +422,7 @@ class Extractor:
         out: list[Claim] = []
         for trig in triggers:
             actor = self._actor_for(trig, actors, low)
-            if trig.action == "withdrawal_complete" and self.lang.RESULTANT_RE.fullmatch(low, trig.start, trig.end):
+            if trig.action == "withdrawal_complete" and self._resultant_re.fullmatch(low, trig.start, trig.end):
                 actor = next((a for a in actors if a.case_actor), None)  # the place is free of the force again
             own = actor is None or actor.case_actor
             if trig.action == "other" and own and not self.lang.OWN_OTHER_RE.fullmatch(low, trig.start, trig.end):
@@ -473,9 +478,7 @@ class Extractor:
                 else:
                     continue  # only a destination: where it went is not where it left
             elif (
-                action in _LEAVING
-                and targets != [None]
-                and not self.lang.RESULTANT_RE.fullmatch(low, trig.start, trig.end)
+                action in _LEAVING and targets != [None] and not self._resultant_re.fullmatch(low, trig.start, trig.end)
             ):
                 kept = [
                     t

@@ -183,7 +183,11 @@ RESULTANT = (
     r"now (?:[\w-]+[ -])?controlled|flag (?:is |was )?(?:back|returned|raised again|flies again)|"
     r"after (?:the )?(?:[\w-]+ ){0,2}(?:forces|troops|army|military|soldiers) (?:had )?(?:left|withdrew|retreated|"
     r"pulled out)|after (?:the )?(?:[\w-]+ ){0,2}(?:withdrawal|retreat|occupation)|handed over|handing over|"
-    r"hand(?:ed|s)? (?:\w+ ){1,3}over to|handover"
+    r"hand(?:ed|s)? (?:\w+ ){1,3}over to|handover|"
+    # The theatre's own flag raised at a place (THEATRE_FLAG: its demonym's or its name's flag, filled in per case):
+    # the force is gone from it. Another's flag raised is that force's presence (WEAK_PRESENCE).
+    r"THEATRE_FLAG (?:[\w-]+ ){0,2}?(?:is |was |has been )?(?:raised|hoisted|returned|back|planted|flies|flying)|"
+    r"(?:rais(?:e|ed|es|ing)|hoist(?:ed|ing|s)?) (?:the |a )?THEATRE_FLAG"
 )
 RESULTANT_RE = re.compile(rf"(?:{RESULTANT})")
 # Moves of the monitored force itself that ANNOTATION.md labels "other" (the rest of that rule's words are other
