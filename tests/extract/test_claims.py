@@ -425,3 +425,13 @@ def test_the_theatres_flag_raised_at_a_place_means_the_force_is_gone(syria: Extr
     assert _pairs(syria, "Russian troops raised their flag at Hmeimim on Monday.") == {
         ("hmeimim", "presence_maintained", "asserted")
     }
+
+
+def test_a_present_tense_time_clause_speaks_of_the_future(syria: Extractor) -> None:
+    planned = "Moscow will keep 200 troops in Syria after it pulls out most of its soldiers."
+    assert {(c.action, c.modality) for c in syria.extract(planned, PUBLISHED).claims} == {
+        ("presence_maintained", "planned"),
+        ("withdrawal_partial", "planned"),
+    }
+    done = "Moscow kept 200 troops in Syria after it pulled out most of its soldiers."
+    assert {c.modality for c in syria.extract(done, PUBLISHED).claims} == {"asserted"}

@@ -824,6 +824,8 @@ class Extractor:
             return True
         if self.lang.PLANNED_TRIGGER_RE.fullmatch(low, trig.start, trig.end):
             return True  # the action word's own future tense ("quitteront")
+        if self.lang.FUTURE_CLAUSE_RE.search(low, max(0, trig.start - 40), trig.end):
+            return True  # a time clause in the present ("after it pulls out")
         if body[: trig.start].rstrip().endswith("to") and self.lang.INFINITIVE_RE.search(body, 0, trig.start):
             return True  # the pattern ends in "to" and space
         # A noun followed by a modal: "the drawdown would run in stages", "the pullout is expected to ...".

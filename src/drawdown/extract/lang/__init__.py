@@ -106,6 +106,9 @@ class LanguagePack:
     # Right before an actor that is what the subject acted on ("engaged the X fighters"), and between it and a later
     # action of the same subject ("... and took the town over"); see Extractor._actor_for.
     OBJECT_BEFORE_RE: re.Pattern[str] = re.compile(r"(?!)")
+    # An action in a time clause of the present tense, which speaks of the future ("after it pulls out"), ending
+    # where the action word does; see Extractor._planned.
+    FUTURE_CLAUSE_RE: re.Pattern[str] = re.compile(r"(?!)")
     # The words of the "other" rule that are the monitored force's own moves too (see lexicon.OWN_OTHER).
     OWN_OTHER_RE: re.Pattern[str] = re.compile(r"(?!)")
     SAME_SUBJECT_RE: re.Pattern[str] = re.compile(r"(?!)")

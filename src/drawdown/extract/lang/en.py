@@ -134,6 +134,12 @@ COREFERENCE_RE = re.compile(
 AGENT_AFTER_RE = re.compile(r"(?:\s+\w+){0,2}\s+by\s+(?:the\s+)?|\s+of\s+(?:the\s+)?")
 LEFT_BEHIND_RE = re.compile(r"\s+(?:(?:by|of)\s+(?:the\s+)?)?")
 JOINT_RE = re.compile(r"[\s/&,-]*(?:(?:and|with|together with)\s+)?(?:the\s+)?(?:[a-z]+[/-])*")
+# "after it pulls out most of its troops", "once the last convoy leaves": said of the future (the past would be
+# "pulled", "left").
+FUTURE_CLAUSE_RE = re.compile(
+    r"\b(?:after|once|until|before|when|as soon as) (?:it|they|the [\w-]+(?: [\w-]+)?|[\w-]+) "
+    r"(?:pulls|withdraws|withdraw|leaves|leave|exits|departs|quits|completes|hands)\b[^,;]*$"
+)
 # An actor acted on: the subject's action after it is the subject's ("X engaged the Y fighters holding the villages
 # and took both over": X took them), unless a relative or time clause makes the object the subject of it.
 OBJECT_BEFORE_RE = re.compile(
