@@ -435,3 +435,18 @@ def test_a_present_tense_time_clause_speaks_of_the_future(syria: Extractor) -> N
     }
     done = "Moscow kept 200 troops in Syria after it pulled out most of its soldiers."
     assert {c.modality for c in syria.extract(done, PUBLISHED).claims} == {"asserted"}
+
+
+def test_without_a_published_date_only_dates_that_give_their_year_are_kept(syria: Extractor) -> None:
+    def dates(text: str) -> list[tuple[date | None, str | None, date | None]]:
+        return [(c.event_date, c.time_precision, c.due_date) for c in syria.extract(text, None).claims]
+
+    assert dates("On 20 December 2024 Russian troops withdrew completely from Hmeimim.") == [
+        (date(2024, 12, 20), "day", None)
+    ]
+    # "last week" and a date without its year cannot be placed without the published date.
+    assert dates("Russian troops withdrew completely from Hmeimim last week.") == [(None, None, None)]
+    assert dates("Russian troops withdrew completely from Hmeimim on 20 December.") == [(None, None, None)]
+    assert dates("Moscow plans to withdraw from Tartus by 16 January 2025.") == [
+        (date(2025, 1, 16), "day", date(2025, 1, 16))
+    ]

@@ -15,7 +15,6 @@ How a report is read:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -321,7 +320,7 @@ class Extractor:
                 continue
             first_site = site.start() if site is not None else len(low)
             claims_here = self._read_sentence(
-                sentence, low, day, report_id, ctx, sums_up, first.start(), first_site, witness
+                sentence, low, day, report_id, ctx, sums_up, first.start(), first_site, witness, published is not None
             )
             for claim in claims_here:
                 if claim.actor in self._monitored:
@@ -330,9 +329,6 @@ class Extractor:
                 if key not in seen:
                     seen.add(key)
                     claims.append(claim)
-        if published is None:
-            # Without a published date, "last week" or "on Tuesday" cannot be placed: no date beats a wrong one.
-            claims = [dataclasses.replace(c, event_date=None, time_precision=None, due_date=None) for c in claims]
         return Extraction(claims=claims, language=language)
 
     def _remember_sites(self, body: str, low: str, ctx: _Context) -> None:
@@ -369,10 +365,13 @@ class Extractor:
         first_action: int = 0,
         first_site: int | None = None,
         witness: str | None = None,
+        dated: bool = True,
     ) -> list[Claim]:
         """The claims of one sentence. ``first_action`` and ``first_site``: where its first action word and first
         site name start in ``low``, if known (``len(low)``: there is no site name). ``witness``: the source type of
-        a publisher whose own statements are direct observation, if the report has one."""
+        a publisher whose own statements are direct observation, if the report has one. ``dated``: False when the
+        report has no published date; then only dates that give their year are kept ("20 December 2024"), for
+        "last week" or "on Tuesday" cannot be placed, and no date beats a wrong one."""
         body = s.text
         ascii_ = body.isascii()
         # For ASCII text ``low`` is what the gazetteer matches names in (lower-cased, no accents to strip).
@@ -391,7 +390,7 @@ class Extractor:
         attribution, source_type, hedges = self._attribution(body, low, ctx)
         dates = self.lang.find_dates(body, published, lowered=low if ascii_ else None)
         if not dates and ctx.date is not None and self.lang.SAME_TIME_RE.match(body):
-            dates = [DateMention(ctx.date.day, ctx.date.precision, 0, 0)]
+            dates = [ctx.date._replace(start=0, end=0)]
         past = [d for d in dates if not d.deadline] if dates else []
         if past:
             ctx.date = past[0]
@@ -525,8 +524,12 @@ class Extractor:
                 when = min(past, key=lambda d: abs(d.start - trig.start)) if past else None
                 if when is None and ctx.date is not None and self.lang.SAME_TIME_RE.match(body):
                     when = ctx.date
-            event_date = when.day if when else (None if modality == "planned" else published)
-            precision = when.precision if when else (None if modality == "planned" else "week")
+            if when is not None and not (dated or when.written):
+                when = None
+            if due is not None and not (dated or due.written):
+                due = None
+            event_date = when.day if when else (None if modality == "planned" or not dated else published)
+            precision = when.precision if when else (None if modality == "planned" or not dated else "week")
             for target in targets:
                 site = (target.site_id if target else None) if own else actor.name if actor else None
                 span_start = s.start + min(trig.start, target.start if target else trig.start)

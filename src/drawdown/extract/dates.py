@@ -37,6 +37,8 @@ class DateMention(NamedTuple):  # a named tuple: built in C, several per sentenc
     start: int
     end: int
     deadline: bool = False  # "within a month", "by 16 January": the date something is due
+    # The text gives the year ("20 December 2024", "2024-12-20"): the date holds without a published date.
+    written: bool = False
 
 
 def calendar_day(year: int, month: int, day: int) -> date | None:
@@ -125,19 +127,19 @@ def find_dates(
     # Matched on lower-cased text (IGNORECASE made these patterns the slowest part of a sentence's reading).
     sentence = lower(sentence) if lowered is None else lowered
 
-    def add(d: date, precision: str, m: re.Match[str], deadline: bool = False) -> None:
+    def add(d: date, precision: str, m: re.Match[str], deadline: bool = False, written: bool = False) -> None:
         start, end = m.span()
         if taken and any(a < end and start < b for a, b in taken):
             return
         taken.append((start, end))
-        out.append(DateMention(d, precision, offset + start, offset + end, deadline))
+        out.append(DateMention(d, precision, offset + start, offset + end, deadline, written))
 
     if _ABS_GATE.search(sentence):
         # Every absolute date has a digit; most sentences with a month name ("in March") have none.
         for m in _ABS_RE.finditer(sentence) if _DIGIT_RE.search(sentence) else ():
             if m.group("iso"):
                 with contextlib.suppress(ValueError):
-                    add(date.fromisoformat(m.group("iso")), "day", m)
+                    add(date.fromisoformat(m.group("iso")), "day", m, written=True)
                 continue
             month_name = m.group("month") or m.group("month2")
             day = int(m.group("d1") or m.group("d2"))
@@ -146,7 +148,7 @@ def find_dates(
             deadline = bool(m.group("dl"))
             year = int(year_s) if year_s else _year_for(month, day, published, deadline)
             if 1 <= day <= calendar.monthrange(year, month)[1]:
-                add(date(year, month, day), "day", m, deadline)
+                add(date(year, month, day), "day", m, deadline, written=bool(year_s))
         for m in _PART_MONTH_RE.finditer(sentence):
             month = _MONTHS[m.group("month3").lower().rstrip(".")]
             written = original[m.start("month3") : m.end("month3")]
@@ -167,7 +169,7 @@ def find_dates(
                 if part == "late"
                 else 15
             )
-            add(date(year, month, day), "week" if part else "month", m, deadline)
+            add(date(year, month, day), "week" if part else "month", m, deadline, written=bool(m.group("y3")))
     # The test holds wherever the relative pattern can match, and it decides whether the mentions are sorted (with
     # at most one found so far that cannot matter). Where it holds, the pattern can match only from its first word
     # less the longest lead.
@@ -305,7 +307,8 @@ class WordDates:
             if day is not None:
                 reach = max(0, m.start() - self.deadline_reach)
                 deadline = self.deadline_before.search(text, reach, m.start()) is not None
-                out.append(DateMention(day, "day", offset + m.start(), offset + m.end(), deadline))
+                written = year_text is not None
+                out.append(DateMention(day, "day", offset + m.start(), offset + m.end(), deadline, written))
         for m in self.end_of.finditer(text):
             if m.group(1) == self.month_word:
                 end = published.replace(day=calendar.monthrange(published.year, published.month)[1])
@@ -316,7 +319,7 @@ class WordDates:
             day_n, month_n, year_n = (int(g) for g in m.groups())
             day = calendar_day(year_n, month_n, day_n) if 1 <= month_n <= 12 else None
             if day is not None:
-                out.append(DateMention(day, "day", offset + m.start(), offset + m.end()))
+                out.append(DateMention(day, "day", offset + m.start(), offset + m.end(), written=True))
         for m in self.relative_day.finditer(text):
             word = m.group(1)
             if word in self.days_back:
