@@ -44,7 +44,7 @@ NEAR_KM = 15.0
 # Measured on 2026-12-03, at the commit that added this test (the table printed with -s): 19/28, 16/24, 7/7;
 # docs/assessment.md gives each miss and its reason. On 2026-12-06, with the sources whose statements are direct
 # observation and the real-text rules of that day: 22/28, 23/24, 7/7. Floors are only ever raised.
-FLOORS = {"somalia-2016": 22 / 28, "ukraine-2022": 23 / 24, "syria-2019": 7 / 7}
+FLOORS = {"somalia-2016": 24 / 28, "ukraine-2022": 23 / 24, "syria-2019": 7 / 7}
 
 
 def _norm(name: str) -> str:

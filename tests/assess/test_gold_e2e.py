@@ -25,7 +25,7 @@ from tests.assess.test_gold import SETS, right, strictly_right, table
 # 7/7. Most misses are sites the extractor read no claim about with this minimal case file (no place list, no
 # actor words beyond the header), not the assessment's rules.
 # Measured 2026-12-06, after that day's extraction rules: 15/28, 17/24, 7/7.
-FLOORS = {"somalia-2016": 15 / 28, "ukraine-2022": 17 / 24, "syria-2019": 1.0}
+FLOORS = {"somalia-2016": 15 / 28, "ukraine-2022": 18 / 24, "syria-2019": 1.0}
 
 
 @pytest.mark.parametrize("name", list(SETS))

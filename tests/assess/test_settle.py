@@ -53,6 +53,18 @@ def test_an_unconfirmed_return_is_a_contradiction_that_does_not_end_it() -> None
     assert [world.claims[i].report_id for i in status.contradictions] == ["r2"]
 
 
+def test_a_weak_return_inside_the_corroboration_window_does_not_unsettle_it() -> None:
+    # Told three days after the confirmed completion, inside the 7-day window: a contradiction, not a doubt cast
+    # back on the completion (which would have let the weaker report win).
+    world = _left()
+    back = date(2031, 3, 13)
+    world.report("r2", back, outlet="Rumour Mill")
+    world.claim("r2", "port-ember", "presence_maintained", source_type="observer", event_date=back)
+    status = site_status(world.evidence(), "port-ember", date(2031, 3, 20))
+    assert status.status == "withdrawn" and status.settled_on == LEFT
+    assert [world.claims[i].report_id for i in status.contradictions] == ["r2"]
+
+
 def test_a_confirmed_return_ends_it_and_earlier_votes_are_superseded() -> None:
     """The worked example, third bullet: judged again from the return on."""
     world = _left()

@@ -72,17 +72,22 @@ def _sequence(state: str, day: date | None, other_state: str, other_day: date | 
     return False
 
 
-def credibility(evidence: Evidence, index: int) -> Credibility:
-    """The grade of ``evidence.claims[index]`` (computed once per evidence and claim)."""
-    key = ("credibility", index)
+def credibility(evidence: Evidence, index: int, later_against: bool = True) -> Credibility:
+    """The grade of ``evidence.claims[index]`` (computed once per evidence and claim).
+
+    ``later_against=False`` leaves out what contradicts it from a later day: the grade it had when it was told.
+    A settled withdrawal is judged so (status.settlement), and a later presence ends it only when that presence is
+    credible itself; a weak one is a contradiction, not a reason to doubt the completion after the fact.
+    """
+    key = ("credibility", index, later_against)
     if key not in evidence.memo:
-        evidence.memo[key] = _credibility(evidence, index)
+        evidence.memo[key] = _credibility(evidence, index, later_against)
     found = evidence.memo[key]
     assert isinstance(found, Credibility)
     return found
 
 
-def _credibility(evidence: Evidence, index: int) -> Credibility:
+def _credibility(evidence: Evidence, index: int, later_against: bool) -> Credibility:
     claim = evidence.claims[index]
     report = evidence.report_of(claim)
     grade, source = reliability(claim, report, evidence.case)
@@ -103,7 +108,8 @@ def _credibility(evidence: Evidence, index: int) -> Credibility:
                 # Departures in the same days corroborate a completion: a site is emptied by convoys and flights.
                 support.add(other_origin)
             elif other_state in _OPPOSITE[state] and not _sequence(state, day, other_state, other_day):
-                against.add(other_origin)
+                if later_against or day is None or other_day is None or other_day <= day:
+                    against.add(other_origin)
     sorties: tuple[str, ...] = ()
     if state == DRAWING and claim.site is not None and day is not None:
         sorties = evidence.takeoffs_near(claim.site, day, window)

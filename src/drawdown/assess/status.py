@@ -182,7 +182,7 @@ def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
                 continue
             pending.append(index)
             origins = {evidence.report_of(evidence.claims[i]).origin_id for i in pending}
-            if credibility(evidence, index).grade <= params.settle_credibility:
+            if credibility(evidence, index, later_against=False).grade <= params.settle_credibility:
                 settled, presence_origins, behind = index, set(), 1
             elif len(origins) >= 2 and any(evidence.claims[i].source_type in WITNESSES for i in pending):
                 # A second origin saying the site is empty, however much later and with nothing said of presence
