@@ -17,7 +17,8 @@ AS_OF = date(2031, 7, 1)
 
 def _completion(world: World, rid: str, site: str | None, day: date, **kw: object) -> None:
     world.report(rid, day, outlet=kw.pop("outlet", "Northland Herald"))  # type: ignore[arg-type]
-    world.claim(rid, site, "withdrawal_complete", confirmation="confirmed", event_date=day, **kw)
+    kw.setdefault("confirmation", "confirmed")
+    world.claim(rid, site, "withdrawal_complete", event_date=day, **kw)
 
 
 def _deadline(world: World, as_of: date = AS_OF):  # type: ignore[no-untyped-def]
@@ -52,6 +53,22 @@ def test_a_reported_national_completion_counts() -> None:
     _completion(world, "r1", None, date(2031, 6, 1))
     _, odds = _deadline(world)
     assert odds.probability == pytest.approx(0.8, abs=0.03)
+
+
+def test_hedged_national_completions_do_not_empty_the_theatre() -> None:
+    # Two outlets' own unconfirmed lines that the force is gone: they would not settle a site, so they do not
+    # make the whole plan complete either (they added up to 75% by chance before).
+    world = World()
+    _completion(world, "r1", None, date(2031, 6, 1), confirmation="unconfirmed", source_type="media")
+    _completion(world, "r2", None, date(2031, 6, 3), confirmation="unconfirmed", source_type="media",
+                outlet="Other Paper")  # fmt: skip
+    _, odds = _deadline(world)
+    assert odds.probability is None and not odds.completions
+    # One of them from a witness, an independent origin: that settles it, as it would settle a site.
+    _completion(world, "r3", None, date(2031, 6, 4), confirmation="unconfirmed", source_type="observer",
+                outlet="Ridge Watch")  # fmt: skip
+    _, odds = _deadline(world)
+    assert odds.probability is not None and odds.probability > 0.5
 
 
 def test_a_completion_by_another_actor_does_not_count() -> None:

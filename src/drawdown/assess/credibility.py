@@ -107,9 +107,12 @@ def _credibility(evidence: Evidence, index: int, later_against: bool) -> Credibi
             if other_state == state or (state == WITHDRAWN and other_state == DRAWING):
                 # Departures in the same days corroborate a completion: a site is emptied by convoys and flights.
                 support.add(other_origin)
-            elif other_state in _OPPOSITE[state] and not _sequence(state, day, other_state, other_day):
-                if later_against or day is None or other_day is None or other_day <= day:
-                    against.add(other_origin)
+            elif (
+                other_state in _OPPOSITE[state]
+                and not _sequence(state, day, other_state, other_day)
+                and (later_against or day is None or other_day is None or other_day <= day)
+            ):
+                against.add(other_origin)
     sorties: tuple[str, ...] = ()
     if state == DRAWING and claim.site is not None and day is not None:
         sorties = evidence.takeoffs_near(claim.site, day, window)

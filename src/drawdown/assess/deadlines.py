@@ -15,7 +15,7 @@ import numpy as np
 
 from drawdown.assess.credibility import credibility
 from drawdown.assess.evidence import Evidence, vote
-from drawdown.assess.status import settlement, site_status
+from drawdown.assess.status import settlement, settles, site_status
 from drawdown.case import Plan, fold
 
 # How likely a claimed event is to have happened, by information credibility grade (1 confirmed .. 6 unknown).
@@ -54,17 +54,20 @@ def reported(evidence: Evidence, scope: tuple[str, ...], due: date, seed: int) -
     rng = np.random.default_rng(seed + 7)
     known = evidence  # as of the assessment: later reports of completions before the due date count
     national = np.zeros(n, dtype=bool)
-    used: list[int] = []
-    national_claims = 0
     site_ids = {s.id for s in evidence.case.sites}
+    reports = []  # completions of the whole force (no site named) by the due date
     for index, claim in enumerate(known.claims):
         day = known.claim_day(claim)
         national_claim = claim.site is None or claim.site not in site_ids
         completes = claim.action == "withdrawal_complete" and vote(claim) == "withdrawn"
         if national_claim and completes and day is not None and day <= due:
-            national |= rng.random(n) < HAPPENED[credibility(known, index).grade]
-            used.append(index)
-            national_claims += 1
+            reports.append(index)
+    # The whole force gone is said as a site's completion is: it counts only when it would settle a site (one
+    # credible report, or two independent origins with a witness); two hedged lines do not empty a theatre.
+    national_claims = len(reports) if settles(known, reports) else 0
+    used: list[int] = reports[:national_claims]
+    for index in used:
+        national |= rng.random(n) < HAPPENED[credibility(known, index).grade]
     whole = scope == ("all",) or not scope
     if whole:
         sites = [s for s in sorted(site_ids) if known.claims_by_site.get(s)]

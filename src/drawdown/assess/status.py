@@ -149,6 +149,16 @@ def _order(evidence: Evidence, index: int) -> tuple[date, str, str, int]:
     return day, published, report.id, claim.span[0]
 
 
+def settles(evidence: Evidence, completions: list[int]) -> bool:
+    """Whether these completion reports (of one site, or of the whole force) settle it: one credible enough alone
+    (``settle_credibility``, graded as when it was told), or two independent origins, one of them a witness."""
+    limit = evidence.case.assessment.settle_credibility
+    if any(credibility(evidence, i, later_against=False).grade <= limit for i in completions):
+        return True
+    origins = {evidence.report_of(evidence.claims[i]).origin_id for i in completions}
+    return len(origins) >= 2 and any(evidence.claims[i].source_type in WITNESSES for i in completions)
+
+
 def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
     """The site's settled withdrawal as of ``as_of``, if any, and the presence reported after it.
 
@@ -160,7 +170,6 @@ def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
     another report does not end it (the order of two reports of one day is unknown), presence told after the
     completion in the same report does (a handover: "left, replaced by ...").
     """
-    params = evidence.case.assessment
     dated = []
     for index in evidence.claims_by_site.get(site_id, ()):
         claim = evidence.claims[index]
@@ -181,13 +190,13 @@ def settlement(evidence: Evidence, site_id: str, as_of: date) -> Settlement:
             if settled is not None or claim.action not in SETTLING:
                 continue
             pending.append(index)
-            origins = {evidence.report_of(evidence.claims[i]).origin_id for i in pending}
-            if credibility(evidence, index, later_against=False).grade <= params.settle_credibility:
+            if settles(evidence, [index]):
                 settled, presence_origins, behind = index, set(), 1
-            elif len(origins) >= 2 and any(evidence.claims[i].source_type in WITNESSES for i in pending):
+            elif settles(evidence, pending):
                 # A second origin saying the site is empty, however much later and with nothing said of presence
                 # between, one of them someone who looked or spoke on record: settled from the first of them.
-                settled, presence_origins, behind = pending[0], set(), len(origins)
+                settled, presence_origins = pending[0], set()
+                behind = len({evidence.report_of(evidence.claims[i]).origin_id for i in pending})
             continue
         if settled is None:
             pending = []  # presence between two completion reports: they do not tell one continuous state
