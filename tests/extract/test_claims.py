@@ -450,3 +450,10 @@ def test_without_a_published_date_only_dates_that_give_their_year_are_kept(syria
     assert dates("Moscow plans to withdraw from Tartus by 16 January 2025.") == [
         (date(2025, 1, 16), "day", date(2025, 1, 16))
     ]
+
+
+def test_a_person_handed_over_is_no_place_handed_over(syria: Extractor) -> None:
+    assert _pairs(syria, "The delegation asked about handing over Petrov, who lives in Moscow.") == set()
+    assert _pairs(syria, "Russia handed over Tartus to the new authorities on Monday.") == {
+        ("tartus", "withdrawal_complete", "asserted")
+    }

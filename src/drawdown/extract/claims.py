@@ -386,7 +386,7 @@ class Extractor:
         earlier_site, earlier_sites = ctx.last_site, ctx.last_sites
         if mentions:
             ctx.last_site, ctx.last_sites = mentions[-1], tuple(mentions)
-        triggers = self._triggers(low, mentions, first_action)
+        triggers = [t for t in self._triggers(low, mentions, first_action) if not self._hands_over_a_person(body, t)]
         attribution, source_type, hedges = self._attribution(body, low, ctx)
         dates = self.lang.find_dates(body, published, lowered=low if ascii_ else None)
         if not dates and ctx.date is not None and self.lang.SAME_TIME_RE.match(body):
@@ -794,6 +794,14 @@ class Extractor:
                 if a.case_actor and near and not self._clause_ends(gap):
                     return a
         return last
+
+    def _hands_over_a_person(self, body: str, trig: _Trigger) -> bool:
+        """A handover whose object is a capitalised name that is no site ("handing over Assad"): a person handed
+        over, not a place. A place handed over is a site's name or a common noun ("handed over the base")."""
+        if self.lang.HANDING_OVER_RE.fullmatch(body, trig.start, trig.end) is None:
+            return False
+        named = _CAPITALISED_RE.match(body, trig.end + 1) if body[trig.end : trig.end + 1] == " " else None
+        return named is not None and not self.gazetteer.locate(named.group(0))
 
     def _acted_on(self, actor: _Actor, trig: _Trigger, low: str) -> bool:
         """Whether ``actor`` is what the subject acted on, and the action its subject's next one ("X engaged the Y

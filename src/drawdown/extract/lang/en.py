@@ -140,6 +140,7 @@ FUTURE_CLAUSE_RE = re.compile(
     r"\b(?:after|once|until|before|when|as soon as) (?:it|they|the [\w-]+(?: [\w-]+)?|[\w-]+) "
     r"(?:pulls|withdraws|withdraw|leaves|leave|exits|departs|quits|completes|hands)\b[^,;]*$"
 )
+HANDING_OVER_RE = re.compile(r"(?i:hand(?:ed|ing|s)? over)")
 # An actor acted on: the subject's action after it is the subject's ("X engaged the Y fighters holding the villages
 # and took both over": X took them), unless a relative or time clause makes the object the subject of it.
 OBJECT_BEFORE_RE = re.compile(
