@@ -19,7 +19,7 @@ from drawdown.case import Case, Site, fold
 from drawdown.model import Claim, Report, ReviewTally
 from drawdown.report import cite
 from drawdown.report import markdown as md
-from drawdown.report.arithmetic import check_lines, claimed, force_lines
+from drawdown.report.arithmetic import check_lines, claimed, force_lines, watched_days
 from drawdown.report.numbers import interval, number, span
 
 KIND_LABELS = {
@@ -235,8 +235,11 @@ def _scale(result: Assessment, reviews: ReviewTally | None) -> list[str]:
             " left."
         )
     window = case.assessment.pace_window_days
-    if not ev.sorties:
+    if not ev.sorties and not ev.coverage:  # coverage without a sortie is a watched, quiet airfield
         lines.append("- Pace: unknown; no ADS-B flight data is loaded (`drawdown flights ingest`).")
+    elif force.pace_tonnes_per_day is None or force.pace_window is None:
+        note = force.pace_window.note if force.pace_window else "no ADS-B coverage"
+        lines.append(f"- Pace over the last {window} days: untestable: {note}.")
     elif force.pace_tonnes_per_day.high > 0:
         pct = (
             f" ({interval(force.pace_percent_per_day, 2, '%')} of the force a day)"
@@ -244,11 +247,14 @@ def _scale(result: Assessment, reviews: ReviewTally | None) -> list[str]:
             else ""
         )
         lines.append(
-            f"- Pace over the last {window} days: {interval(force.pace_tonnes_per_day, 1, ' t/day')}{pct}. {basis}"
+            f"- Pace over the last {window} days ({watched_days(force)}): "
+            f"{interval(force.pace_tonnes_per_day, 1, ' t/day')}{pct}. {basis}"
         )
     else:
+        seen = force.pace_window.days
         lines.append(
-            f"- Pace over the last {window} days: no outbound sorties detected. [ADS-B sorties to {result.as_of}]"
+            f"- Pace over the last {window} days: no outbound sorties detected ({watched_days(force)}). "
+            f"[ADS-B coverage {seen[0]} – {seen[-1]}]"
         )
     if force.completion:
         mid, lo, hi = force.completion
