@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
+
+import pytest
 
 from drawdown.assess import Evidence, assess
 from drawdown.assess.consistency import RateFacts
 from drawdown.assess.coverage import watched
+from drawdown.assess.force import estimate
+from drawdown.case import Figure
 from drawdown.model import Coverage
+from drawdown.report.arithmetic import force_lines
 from drawdown.report.brief import render_brief as brief
+from drawdown.report.snapshot import dumps
 from tests.assess.builder import World
 
 CLAIM_DAY = date(2031, 3, 14)
@@ -78,3 +85,49 @@ def test_a_past_deadline_without_coverage_is_untestable() -> None:
     deadline = next(c for c in result.checks if c.kind == "deadline")
     assert deadline.verdict == "untestable"
     assert deadline.reason is not None and "no ADS-B coverage from 2031-03-01 to 2031-06-21" in deadline.reason
+
+
+def _airlift(watched_days: list[date]) -> Evidence:
+    """The rate claim, and four 30 t takeoffs on 12–13 March at full load, with ADS-B watching ``watched_days``."""
+    world = _rate_claim(World().with_params(load_factor=Figure(1.0, None, None, "test")))
+    world.takeoffs("XQKF", datetime(2031, 3, 12, 6, tzinfo=UTC), per_day=2, days=2, payload_low=30.0,
+                   payload_high=30.0)  # fmt: skip
+    return _evidence(world, watched_days)
+
+
+def test_the_pace_divides_by_the_watched_days_of_its_window() -> None:
+    # 120 t in a seven-day window of which two days were watched: 60 t a day, not 120 / 7.
+    force = estimate(_airlift([date(2031, 3, 12), date(2031, 3, 13)]), CLAIM_DAY, seed=1)
+    assert force.pace_tonnes_per_day is not None and force.pace_tonnes_per_day.median == pytest.approx(60)
+    assert force.pace_window is not None and force.pace_window.watched == {"kestrel-field": 2.0}
+    # Watched all week, the same flights are 120 / 7 a day.
+    week = [date(2031, 3, d) for d in range(8, 15)]
+    force = estimate(_airlift(week), CLAIM_DAY, seed=1)
+    assert force.pace_tonnes_per_day is not None and force.pace_tonnes_per_day.median == pytest.approx(120 / 7)
+    assert "each airfield's tonnes ÷ its days watched by ADS-B: kestrel-field 7 = 17.1 t/day" in "\n".join(
+        force_lines(assess(_airlift(week), CLAIM_DAY, with_timeline=False)))  # fmt: skip
+
+
+def test_a_pace_window_nobody_watched_is_untestable_and_projects_nothing() -> None:
+    evidence = _airlift([date(2031, 3, 1), date(2031, 3, 2)])  # watched, but only before the window
+    evidence = replace(evidence, sorties=())  # and nothing flew then
+    result = assess(evidence, date(2031, 3, 20), with_timeline=False)
+    force = result.force
+    assert force.pace_tonnes_per_day is None and force.pace_percent_per_day is None
+    assert force.completion is None
+    assert force.completion_note == "not projected: no ADS-B coverage from 2031-03-14 to 2031-03-20"
+    (deadline,) = force.deadlines  # midsummer, still ahead: the flights cannot speak for it
+    assert not deadline.with_flights and deadline.probability is None
+    text = brief(result)
+    assert "- Pace over the last 7 days: untestable: no ADS-B coverage from 2031-03-14 to 2031-03-20." in text
+    assert "pace over the last 7 days: untestable: no ADS-B coverage from 2031-03-14 to 2031-03-20" in text
+    assert "t/day" not in text and "ADS-B sorties to" not in text
+    assert dumps(result)  # the snapshot carries the missing pace as null
+
+
+def test_a_watched_window_without_departures_is_a_pace_of_zero_and_cites_the_days_watched() -> None:
+    evidence = replace(_airlift([date(2031, 3, 18), date(2031, 3, 19)]), sorties=())
+    text = brief(assess(evidence, date(2031, 3, 20), with_timeline=False))
+    line = next(x for x in text.splitlines() if x.startswith("- Pace over"))
+    assert line == ("- Pace over the last 7 days: no outbound sorties detected (days watched by ADS-B: "
+                    "kestrel-field 2). [ADS-B coverage 2031-03-18 – 2031-03-19]")  # fmt: skip

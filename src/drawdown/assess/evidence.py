@@ -53,6 +53,14 @@ class Evidence:
         return out
 
     @cached_property
+    def reports_naming(self) -> dict[str, list[str]]:
+        """Ids of the reports that name each site (the mentions stored at extract time)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for mention in self.mentions:
+            out[mention.site].append(mention.report_id)
+        return out
+
+    @cached_property
     def claim_facts(self) -> list[tuple[str | None, str, date | None]]:
         """(vote, origin, day) of each claim, computed once: corroboration compares every pair at a site."""
         return [(vote(c), self.report_of(c).origin_id, self.claim_day(c)) for c in self.claims]

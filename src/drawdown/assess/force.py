@@ -67,12 +67,31 @@ class DeadlineOdds:
 
 
 @dataclass(frozen=True)
+class PaceWindow:
+    """The days the pace is measured over, and how many of them ADS-B watched at each airfield."""
+
+    start: date  # first day of the window
+    end: date  # last day (the as-of date)
+    watched: dict[str, float]  # airfield site id -> watched days in the window (hours / 24); only those watched
+    days: tuple[date, ...] = ()  # the days of the window with any watched hour, at any airfield
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.watched)
+
+    @property
+    def note(self) -> str:
+        """Why there is no pace, when there is none."""
+        return "" if self.covered else f"no ADS-B coverage from {self.start} to {self.end}"
+
+
+@dataclass(frozen=True)
 class ForceEstimate:
     as_of: date
     personnel_remaining: Interval | None
     removed_percent: Interval | None
     removed_tonnes: Interval
-    pace_tonnes_per_day: Interval
+    pace_tonnes_per_day: Interval | None  # None: ADS-B watched no airfield in the pace window
     pace_percent_per_day: Interval | None
     completion: tuple[date, date, date] | None  # median, low, high
     completion_note: str
@@ -80,6 +99,7 @@ class ForceEstimate:
     per_site: dict[str, Interval] = field(default_factory=dict)
     deadlines: tuple[DeadlineOdds, ...] = ()
     recent_sorties: tuple[str, ...] = ()  # the outbound takeoffs of known payload in the pace window
+    pace_window: PaceWindow | None = None
 
 
 def draw(figure: Figure | None, rng: np.random.Generator, n: int, *, u: np.ndarray | None = None) -> np.ndarray | None:
@@ -334,14 +354,15 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
     rng = np.random.default_rng(seed + 1)
     load = draw(params.load_factor, rng, n)
     assert load is not None
-    window_start = as_of - timedelta(days=params.pace_window_days)
-    recent = lift(evidence, as_of, rng, n, load, since=window_start)
-    pace_t = recent.tonnes / params.pace_window_days
+    pace_t, recent, window = pace(evidence, as_of, rng, n, load)
     personnel, _ = baselines(case, seed, n)
     remaining = None if personnel is None or fraction is None else Interval.of(personnel * (1 - fraction))
     removed_pct = None if fraction is None else Interval.of(100 * fraction)
-    pace_pct = None if baseline_t is None else Interval.of(100 * pace_t / baseline_t)
-    completion, note, finish = _completion(fraction, baseline_t, pace_t, as_of)
+    pace_pct = None if baseline_t is None or pace_t is None else Interval.of(100 * pace_t / baseline_t)
+    if pace_t is None:  # nobody watched: a projection from "no flights seen" would read no data as zero
+        completion, note, finish = None, f"not projected: {window.note}", None
+    else:
+        completion, note, finish = _completion(fraction, baseline_t, pace_t, as_of)
     if not has_movement_data(evidence, as_of):
         note = "no flight data, no sealift report and no credible completion at a site with a baseline"
     if removed.unknown_type:  # the pace is a lower bound: a projection from it would be falsely precise
@@ -352,15 +373,44 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
         personnel_remaining=remaining,
         removed_percent=removed_pct,
         removed_tonnes=Interval.of(removed.tonnes),
-        pace_tonnes_per_day=Interval.of(pace_t),
+        pace_tonnes_per_day=None if pace_t is None else Interval.of(pace_t),
         pace_percent_per_day=pace_pct,
         completion=completion,
         completion_note=note,
         lift=removed,
         per_site=_per_site(evidence, as_of, seed, personnel, baseline_t) if fraction is not None else {},
         deadlines=tuple(_deadlines(evidence, as_of, seed, finish, len(removed.unknown_type))),
-        recent_sorties=recent.sorties,
+        recent_sorties=recent,
+        pace_window=window,
     )
+
+
+def pace(evidence: Evidence, as_of: date, rng: np.random.Generator, n: int, load: np.ndarray
+         ) -> tuple[np.ndarray | None, tuple[str, ...], PaceWindow]:  # fmt: skip
+    """Outbound airlift in tonnes a day over the pace window ``(as_of - pace_window_days, as_of]``, as draws, with
+    the takeoffs counted and the window's coverage; None when ADS-B watched no airfield in the window.
+
+    Each airfield's tonnes are divided by the days ADS-B watched it (``coverage.watched``, as the rate checks do),
+    and the airfields' paces add up. An airfield nobody watched adds nothing: its departures are unseen, not zero,
+    so the pace is that of the watched airfields.
+    """
+    since = as_of - timedelta(days=evidence.case.assessment.pace_window_days)
+    first = since + timedelta(days=1)
+    total = np.zeros(n)
+    counted: list[str] = []
+    watched_days: dict[str, float] = {}
+    covered: set[date] = set()
+    for airfield in evidence.case.airfields:
+        watch = watched(evidence, first, as_of, airfield.id)
+        if watch.days <= 0:
+            continue
+        watched_days[airfield.id] = watch.days
+        covered.update(watch.covered)
+        recent = lift(evidence, as_of, rng, n, load, since=since, site=airfield.id)
+        total += recent.tonnes / watch.days
+        counted += recent.sorties
+    window = PaceWindow(first, as_of, watched_days, tuple(sorted(covered)))
+    return (total if window.covered else None), tuple(counted), window
 
 
 def _completion(fraction: np.ndarray | None, baseline_t: np.ndarray | None, pace_t: np.ndarray, as_of: date

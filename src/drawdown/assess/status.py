@@ -47,7 +47,7 @@ class SiteStatus:
     status: str
     probabilities: dict[str, float]
     weight: float
-    last_evidence: date | None
+    last_evidence: date | None  # the latest day anything speaks of the site (:func:`last_evidence`)
     votes: tuple[Vote, ...] = field(default=())
     settled_on: date | None = None  # the day a credible completion settled the site as withdrawn
     settled_by: int | None = None  # that completion's index into Evidence.claims
@@ -115,9 +115,23 @@ def combine(site_id: str, votes: list[Vote], min_weight: float) -> SiteStatus:
     probabilities = {s: (prior + totals[s]) / (prior * len(STATES) + total) for s in STATES}
     leader = max(STATES, key=lambda s: (probabilities[s], s == WITHDRAWN, s == DRAWING))
     status = leader if total >= min_weight and probabilities[leader] >= 0.5 else UNKNOWN
-    days = [v.day for v in votes if v.day is not None]
     ordered = tuple(sorted(votes, key=lambda v: -v.weight))
-    return SiteStatus(site_id, status, probabilities, total, max(days) if days else None, ordered)
+    return SiteStatus(site_id, status, probabilities, total, None, ordered)  # site_status dates the last evidence
+
+
+def last_evidence(evidence: Evidence, site_id: str, as_of: date) -> date | None:
+    """The latest day by ``as_of`` that anything speaks of the site: a claim about it, a takeoff from its airfield,
+    a report naming it. A planned claim counts on the day its report became known: its due date is when something
+    is to happen, not a day anything was seen. The one date the status table, "what to watch next" and the
+    snapshot show."""
+    days = []
+    for index in evidence.claims_by_site.get(site_id, ()):
+        claim = evidence.claims[index]
+        planned = claim.modality == "planned"
+        days.append(evidence.report_days.get(claim.report_id) if planned else evidence.claim_day(claim))
+    days += [evidence.sorties[i].time.date() for i in evidence.takeoffs_by_site.get(site_id, ())]
+    days += [evidence.report_days.get(report_id) for report_id in evidence.reports_naming.get(site_id, ())]
+    return max((d for d in days if d is not None and d <= as_of), default=None)
 
 
 # Claims that can settle a site: the post is empty (left, handed over, abandoned). Departures (REDUCING) cannot:
@@ -219,6 +233,7 @@ def site_status(evidence: Evidence, site_id: str, as_of: date) -> SiteStatus:
     params = evidence.case.assessment
     votes = site_votes(evidence, site_id, as_of)
     settled = settlement(evidence, site_id, as_of)
+    last = last_evidence(evidence, site_id, as_of)
     if settled.day is None or settled.claim_index is None:
         if settled.returned is not None:  # back after a settled withdrawal: what came before is superseded
             since = _order(evidence, settled.returned)
@@ -228,7 +243,7 @@ def site_status(evidence: Evidence, site_id: str, as_of: date) -> SiteStatus:
         status = combine(site_id, votes, params.min_weight)
         if status.status == WITHDRAWN:  # leans withdrawn, but nothing credible says the site is empty
             status = replace(status, status=UNKNOWN)
-        return replace(status, contradictions=settled.contradictions)
+        return replace(status, contradictions=settled.contradictions, last_evidence=last)
     # Settled: the completion counts undecayed (at least min_weight); what came before it is superseded.
     claim = evidence.claims[settled.claim_index]
     weight = claim_weight(claim, evidence.report_of(claim), as_of, as_of, evidence.case)
@@ -236,7 +251,8 @@ def site_status(evidence: Evidence, site_id: str, as_of: date) -> SiteStatus:
     kept += [v for v in votes if v.day is not None and v.day > settled.day]
     status = combine(site_id, kept, params.min_weight)
     return replace(status, status=WITHDRAWN, settled_on=settled.day, settled_by=settled.claim_index,
-                   settled_origins=settled.origins, contradictions=settled.contradictions)  # fmt: skip
+                   settled_origins=settled.origins, contradictions=settled.contradictions,
+                   last_evidence=last)  # fmt: skip
 
 
 def timelines(evidence: Evidence, start: date, end: date) -> dict[str, list[tuple[date, SiteStatus]]]:
@@ -262,6 +278,7 @@ __all__ = [
     "Settlement",
     "SiteStatus",
     "Vote",
+    "last_evidence",
     "settlement",
     "site_status",
     "timelines",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from drawdown.assess import Assessment
 from drawdown.assess.consistency import Check, DeadlineFacts, PercentFacts, RateFacts
+from drawdown.assess.force import ForceEstimate
 from drawdown.report.numbers import interval, span
 
 
@@ -19,8 +20,7 @@ def force_lines(result: Assessment) -> list[str]:
         f"{span(case.assessment.load_factor)} (× detection confidence) = "
         f"{interval(force.removed_tonnes, unit=' t', exact='nothing counted' if not removed.sorties else '')} "
         f"removed{sealift}",
-        f"pace over the last {window} days: {len(force.recent_sorties)} takeoff(s) = "
-        f"{interval(force.pace_tonnes_per_day, 1, ' t/day', exact='' if force.recent_sorties else 'no takeoff')}",
+        pace_line(force, window),
     ]
     baseline = case.actor.equipment_tonnes
     if removed.completions:
@@ -40,6 +40,24 @@ def force_lines(result: Assessment) -> list[str]:
         lines.append(f"{len(removed.unknown_type)} takeoffs of unknown type are not counted: payload unknown (the case "
                      "has no aircraft types); the share removed is a lower bound")  # fmt: skip
     return lines
+
+
+def watched_days(force: ForceEstimate) -> str:
+    """The days of the pace window ADS-B watched, per airfield: "days watched by ADS-B: hmeimim 1.9, palmyra 0.042"."""
+    watched = force.pace_window.watched if force.pace_window else {}
+    return "days watched by ADS-B: " + ", ".join(f"{airfield} {days:.2g}" for airfield, days in watched.items())
+
+
+def pace_line(force: ForceEstimate, window: int) -> str:
+    """The pace's arithmetic: what was counted over the watched days, or why there is no pace."""
+    if force.pace_tonnes_per_day is None:
+        note = force.pace_window.note if force.pace_window else "no ADS-B coverage"
+        return f"pace over the last {window} days: untestable: {note}"
+    tonnes = interval(force.pace_tonnes_per_day, 1, " t/day", exact="" if force.recent_sorties else "no takeoff")
+    return (
+        f"pace over the last {window} days: {len(force.recent_sorties)} takeoff(s), each airfield's tonnes ÷ its "
+        f"{watched_days(force)} = {tonnes}"
+    )
 
 
 def claimed(check: Check) -> str:

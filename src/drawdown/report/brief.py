@@ -19,7 +19,7 @@ from drawdown.case import Case, Site, fold
 from drawdown.model import Claim, Report, ReviewTally
 from drawdown.report import cite
 from drawdown.report import markdown as md
-from drawdown.report.arithmetic import check_lines, claimed, force_lines
+from drawdown.report.arithmetic import check_lines, claimed, force_lines, watched_days
 from drawdown.report.numbers import interval, number, span
 
 KIND_LABELS = {
@@ -81,8 +81,7 @@ class SiteFacts:
     """What the status table, "what to watch next" and the appendix all read about one site, so they agree."""
 
     claims: tuple[Claim, ...]  # every claim about the site, with a vote or not
-    named: tuple[Report, ...]  # the reports that name it (mentions)
-    last: date | None  # the latest day of any of them
+    named: tuple[Report, ...]  # the reports that name it (mentions); its last evidence is SiteStatus.last_evidence
 
     @property
     def empty(self) -> bool:
@@ -96,9 +95,7 @@ def site_facts(result: Assessment) -> dict[str, SiteFacts]:
     out = {}
     for site in ev.case.sites:
         claims = tuple(ev.claims[i] for i in ev.claims_by_site.get(site.id, ()))
-        days = [d for c in claims if (d := ev.claim_day(c)) is not None and d <= result.as_of]
-        days += [d for r in named.get(site.id, ()) if (d := ev.report_days.get(r.id)) is not None]
-        out[site.id] = SiteFacts(claims, named.get(site.id, ()), max(days) if days else None)
+        out[site.id] = SiteFacts(claims, named.get(site.id, ()))
     return out
 
 
@@ -235,8 +232,11 @@ def _scale(result: Assessment, reviews: ReviewTally | None) -> list[str]:
             " left."
         )
     window = case.assessment.pace_window_days
-    if not ev.sorties:
+    if not ev.sorties and not ev.coverage:  # coverage without a sortie is a watched, quiet airfield
         lines.append("- Pace: unknown; no ADS-B flight data is loaded (`drawdown flights ingest`).")
+    elif force.pace_tonnes_per_day is None or force.pace_window is None:
+        note = force.pace_window.note if force.pace_window else "no ADS-B coverage"
+        lines.append(f"- Pace over the last {window} days: untestable: {note}.")
     elif force.pace_tonnes_per_day.high > 0:
         pct = (
             f" ({interval(force.pace_percent_per_day, 2, '%')} of the force a day)"
@@ -244,11 +244,14 @@ def _scale(result: Assessment, reviews: ReviewTally | None) -> list[str]:
             else ""
         )
         lines.append(
-            f"- Pace over the last {window} days: {interval(force.pace_tonnes_per_day, 1, ' t/day')}{pct}. {basis}"
+            f"- Pace over the last {window} days ({watched_days(force)}): "
+            f"{interval(force.pace_tonnes_per_day, 1, ' t/day')}{pct}. {basis}"
         )
     else:
+        seen = force.pace_window.days
         lines.append(
-            f"- Pace over the last {window} days: no outbound sorties detected. [ADS-B sorties to {result.as_of}]"
+            f"- Pace over the last {window} days: no outbound sorties detected ({watched_days(force)}). "
+            f"[ADS-B coverage {seen[0]} – {seen[-1]}]"
         )
     if force.completion:
         mid, lo, hi = force.completion
@@ -324,8 +327,7 @@ def _sites(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
                 f" and {len(known.named) - 3} more" if len(known.named) > 3 else "")  # fmt: skip
         evidence = cite.join(cited, cite.sorties(sorties, ev.simulated))
         code = f" ({site.icao})" if site.icao else ""
-        last_day = status.last_evidence or known.last
-        last = last_day.isoformat() if last_day else "none"
+        last = status.last_evidence.isoformat() if status.last_evidence else "none"
         lines.append(f"| {md.text(site.name)}{code} | {label} | {probs} | {last} | {evidence} |")
     return [*lines, ""]
 
@@ -492,7 +494,7 @@ def _watch(result: Assessment, _reviews: ReviewTally | None) -> list[str]:
         if status.status == "withdrawn":
             continue
         name, known = md.text(case.site(status.site).name), facts[status.site]
-        last = max((d for d in (status.last_evidence, known.last) if d is not None), default=None)
+        last = status.last_evidence
         if known.empty and status.last_evidence is None:
             lines.append(f"- {name}: no evidence at all; status unknown.")
         elif status.weight == 0 and not known.claims:
