@@ -385,14 +385,19 @@ def estimate(evidence: Evidence, as_of: date, seed: int) -> ForceEstimate:
     )
 
 
+# An airfield enters the pace only when ADS-B watched it at least this long in the window: a rate read off less
+# would be one takeoff scaled up by the hours missed.
+MIN_PACE_WATCH_DAYS = 0.5
+
+
 def pace(evidence: Evidence, as_of: date, rng: np.random.Generator, n: int, load: np.ndarray
          ) -> tuple[np.ndarray | None, tuple[str, ...], PaceWindow]:  # fmt: skip
     """Outbound airlift in tonnes a day over the pace window ``(as_of - pace_window_days, as_of]``, as draws, with
     the takeoffs counted and the window's coverage; None when ADS-B watched no airfield in the window.
 
     Each airfield's tonnes are divided by the days ADS-B watched it (``coverage.watched``, as the rate checks do),
-    and the airfields' paces add up. An airfield nobody watched adds nothing: its departures are unseen, not zero,
-    so the pace is that of the watched airfields.
+    and the airfields' paces add up. An airfield nobody watched (or watched under ``MIN_PACE_WATCH_DAYS``) adds
+    nothing: its departures are unseen, not zero, so the pace is that of the watched airfields, a lower bound.
     """
     since = as_of - timedelta(days=evidence.case.assessment.pace_window_days)
     first = since + timedelta(days=1)
@@ -402,8 +407,8 @@ def pace(evidence: Evidence, as_of: date, rng: np.random.Generator, n: int, load
     covered: set[date] = set()
     for airfield in evidence.case.airfields:
         watch = watched(evidence, first, as_of, airfield.id)
-        if watch.days <= 0:
-            continue
+        if watch.days < MIN_PACE_WATCH_DAYS:
+            continue  # an hour of coverage would turn one takeoff into two dozen a day
         watched_days[airfield.id] = watch.days
         covered.update(watch.covered)
         recent = lift(evidence, as_of, rng, n, load, since=since, site=airfield.id)
