@@ -36,6 +36,15 @@ def test_an_undated_report_with_an_explicit_event_date_counts_from_that_date() -
     assert "r-late" in late.evidence.reports and late.site("port-ember").status == "withdrawn"
 
 
+def test_a_plans_due_date_does_not_date_an_undated_report() -> None:
+    world = World()
+    world.report("r-plan", LATER)
+    world.claim("r-plan", "port-ember", "withdrawal_complete", modality="planned", event_date=LATER, due_date=LATER)
+    world.reports["r-plan"] = replace(world.reports["r-plan"], published=None)
+    result = assess(world.evidence(), date(2032, 3, 1), with_timeline=False)
+    assert [r.id for r in result.undated] == ["r-plan"]
+
+
 def test_a_report_with_no_date_at_all_is_in_no_snapshot_and_listed_as_undated() -> None:
     world = _world()
     for day in (date(2031, 4, 1), date(2033, 1, 1)):

@@ -125,10 +125,13 @@ class Evidence:
 
     @cached_property
     def report_days(self) -> dict[str, date | None]:
-        """When each report became known: its publication day, else the latest explicit event date its claims
-        give (it cannot be older than what it tells), else None (undated)."""
+        """When each report became known: its publication day, else the latest explicit event date its asserted
+        claims give (it cannot be older than what it tells; a plan's due date is not such a day), else None
+        (undated)."""
         told: dict[str, date] = {}
         for claim in self.claims:
+            if claim.modality == "planned":
+                continue
             if claim.event_date is not None and claim.event_date > told.get(claim.report_id, date.min):
                 told[claim.report_id] = claim.event_date
         return {k: r.published.date() if r.published else told.get(k) for k, r in self.reports.items()}
