@@ -50,7 +50,7 @@ _WITHDRAW = (r"abzug|abzugs|abgezogen|abziehen|abzuziehen|zieh(?:t|en)(?= (?:[\w
              r"heimgekehrt|"
              r"zurückgekehrt|verringert|verringerung")  # fmt: skip
 # The place is free of the force again: after its departure or withdrawal.
-RESULTANT = r"nach dem (?:abzug|rückzug|weggang) (?:der|des)"
+RESULTANT = r"nach dem (?:abzug|rückzug|weggang)(?: (?:der|des))?"
 _MOVED = (r"verl(?:ässt|ießen|ieß|assen)|aufgebrochen|brach(?:en)?(?= (?:[\w-]+ ){0,6}?auf\b)|abgefahren|fuhr(?:en)?|"
           r"unterwegs|rollt\w*|zog(?:en)?(?= (?:[\w-]+ ){0,8}?ab\b)|abgezogen|in richtung|richtung")  # fmt: skip
 ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
