@@ -35,10 +35,8 @@ def test_language_identification() -> None:
 
 
 def test_a_language_without_a_pack_is_skipped_saying_which(syria: Extractor) -> None:
-    outcome = syria.extract(
-        "Die russischen Truppen haben den Stützpunkt Tartus gestern verlassen, sagten Zeugen.", None
-    )
-    assert not outcome.claims and outcome.skipped == "language de not supported"
+    outcome = syria.extract("Las tropas rusas abandonaron ayer la base de Tartus, dijeron testigos.", None)
+    assert not outcome.claims and outcome.skipped == "language es not supported"
 
 
 def test_french_actions_negation_and_plans(syria: Extractor) -> None:
@@ -172,3 +170,50 @@ def test_russian_dates_and_numbers(syria: Extractor) -> None:
 def test_russian_is_identified_and_read() -> None:
     assert detect_language("Российские войска покинули авиабазу Хмеймим в субботу, сообщили источники.") == "ru"
     assert "ru" in PACKS and pack("ru").NAME_ENDINGS and not pack("en").NAME_ENDINGS
+
+
+def test_german_is_identified_and_read(syria: Extractor) -> None:
+    assert "de" in PACKS and pack("de").NAME_ENDINGS
+    assert detect_language("Die russischen Truppen haben Tartus nicht verlassen.") == "de"
+    assert detect_language("Russland hat Kobane geräumt.") == "de"
+    # the participle at the clause's end, the negation, the plan on an auxiliary
+    assert _pairs(syria, "Die russischen Truppen haben Tartus nicht verlassen, sagten Zeugen.") == {
+        ("tartus", "evacuated", "negated")
+    }
+    assert ("qamishli", "evacuated", "planned") in _pairs(syria, "Die russischen Einheiten werden Qamishli verlassen.")
+    assert ("hmeimim", "withdrawal_complete", "planned") in _pairs(
+        syria, "Moskau plant, seine Truppen bis Ende des Monats aus Hmeimim abzuziehen."
+    )
+    # a separable verb, read at its finite part, the particle at the clause's end
+    kobane = syria.extract("Dutzende russische Militärfahrzeuge zogen am Samstag aus Kobane ab.", PUBLISHED).claims
+    assert [(c.site, c.action, c.quantity, c.event_date) for c in kobane] == [
+        ("kobani-posts", "convoy_departed", 24.0, date(2024, 12, 14))
+    ]
+
+
+def test_german_dates_numbers_and_sources(syria: Extractor) -> None:
+    # "am 26. Dezember": the day's full stop ends no sentence
+    last = syria.extract("Die letzten russischen Soldaten verließen Kuweires am 26. Dezember.", PUBLISHED)
+    assert [(c.site, c.action, c.event_date) for c in last.claims] == [
+        ("kuweires", "withdrawal_complete", date(2024, 12, 26))
+    ]
+    trucks = "Zwei Dutzend Lastwagen haben am 14.12.2024 den Stützpunkt Shayrat verlassen."
+    assert [(c.quantity, c.event_date) for c in syria.extract(trucks, PUBLISHED).claims] == [(24.0, date(2024, 12, 14))]
+    flights = syria.extract("Laut Flightradar24 sind gestern drei Il-76 von Hmeimim gestartet.", PUBLISHED).claims
+    assert [(c.action, c.quantity, c.event_date, c.confirmation) for c in flights] == [
+        ("flights_departed", 3.0, date(2024, 12, 15), "confirmed")
+    ]
+    hedged = syria.extract("Russische Truppen haben angeblich Jableh verlassen.", PUBLISHED).claims
+    assert [c.confirmation for c in hedged] == ["unconfirmed"]
+    denied = syria.extract("Der Kreml hat dementiert, dass die russischen Streitkräfte Tartus verlassen.", PUBLISHED)
+    assert [(c.confirmation, c.modality) for c in denied.claims] == [("denied", "negated")]
+
+
+def test_a_german_demonym_before_the_noun_names_another_actor(syria: Extractor) -> None:
+    text = "Das türkische Verteidigungsministerium teilte mit, die türkischen Streitkräfte hätten sich aus mehreren "
+    text += "Stellungen nahe Manbij zurückgezogen."
+    claims = syria.extract(text, PUBLISHED).claims
+    assert [(c.site, c.action, c.confirmation) for c in claims] == [("Turkey", "withdrawal_partial", "confirmed")]
+    # handed to the Syrian authorities: they are not the ones who left
+    handed = syria.extract("Der Stützpunkt Tartus wurde an die neuen syrischen Behörden übergeben.", PUBLISHED)
+    assert [(c.site, c.action) for c in handed.claims] == [("tartus", "withdrawal_complete")]

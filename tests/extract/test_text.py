@@ -26,6 +26,21 @@ def test_language() -> None:
     # Short French: "un" and "de" are Spanish function words too; the identifier, unsure alone, breaks the tie.
     assert detect_language("Un convoi de Barkhane a quitté Gao.") == "fr"
     assert detect_language("Un convoy ruso salió de la base.") == "es"
+    # Short German, with one of its function words ("hat", "aus", "sind"): German, which has a pack.
+    assert detect_language("Russland hat Kobane geräumt.") == "de"
+    assert detect_language("Zwei Schiffe sind aus Tartus ausgelaufen.") == "de"
+    assert detect_language("Moskau plant den Abzug aus Hmeimim.") == "de"
+
+
+def test_a_german_day_before_its_month_ends_no_sentence() -> None:
+    text = "Sie verließen Kuweires am 26. Dezember. Im Jahr 2024. Dezember blieb ruhig. They left on day 3. Then"
+    assert [s.text for s in sentences(text)] == [
+        "Sie verließen Kuweires am 26. Dezember.",
+        "Im Jahr 2024.",
+        "Dezember blieb ruhig.",
+        "They left on day 3.",
+        "Then",
+    ]
 
 
 def test_sentences_split_glued_stops_and_keep_abbreviations() -> None:

@@ -51,6 +51,12 @@ def _plain_sentences(text: str) -> list[Sentence]:
         hard = any(n not in soft for n in newlines)
         if not hard and tx._ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end]):
             continue
+        if (
+            not hard
+            and tx._ORDINAL_DAY_RE.search(text[max(0, piece_end - 4) : piece_end])
+            and tx._GERMAN_MONTH_RE.match(text, match.end())
+        ):
+            continue
         if newlines and not hard and text[piece_end - 1 : piece_end] not in ".!?\"'”’)":
             continue
         tx._append(out, text, start, piece_end, paragraph, spans)
@@ -64,7 +70,7 @@ def _plain_sentences(text: str) -> list[Sentence]:
 _SENTENCE_PIECES = ["a", "Ab", "Cd", "X", "é", "Ünal", "ş", ".", "!", "?", " ", "  ", "\n", "\n\n", " \n ", '"', "”",
                     "“", "(", ")", "[", "1", "Mr", "Mrs", "U.S", "e.g", "approx", "Sept", "No", "ok.", "end.", "\t",
                     "’", "‘", "'", "# ", "Q: ", "Expert: ", "- ", "1. ", "|", ">", "x" * 300, "ran",
-                    "plan"]  # fmt: skip
+                    "plan", "Dezember", "26"]  # fmt: skip
 
 
 @settings(max_examples=1500, deadline=None)

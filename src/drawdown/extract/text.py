@@ -109,6 +109,21 @@ _STOPWORDS = {
             "dem",
             "im",
             "für",
+            "hat",
+            "haben",
+            "aus",
+            "bei",
+            "nach",
+            "sind",
+            "wurde",
+            "wird",
+            "werden",
+            "vom",
+            "zum",
+            "zur",
+            "auch",
+            "dass",
+            "einen",
         }
     ),
     "es": frozenset(
@@ -269,6 +284,11 @@ _ABBREV_ENDS = tuple(
 # The two characters before the full stop of each of those ends but the capitals ("Mr.": "Mr", "U.S.": ".S"): a
 # text ends with one of them only if its two characters before the full stop are one of these or end in a capital.
 _ABBREV_PAIRS = frozenset(end[-3:-1] for end in _ABBREV_ENDS if len(end) > 2)
+# A German day before its month ("am 26. Dezember"): the day's full stop ends no sentence. The day is one or two
+# digits after a non-digit (a year, "2024. Dezember", still ends one), and the next word a German month.
+_ORDINAL_DAY_RE = re.compile(r"(?:^|\D)\d{1,2}\.$")
+_GERMAN_MONTH_RE = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                              r"Dezember)\b")  # fmt: skip
 # An interview turn: "Expert:", "Q:", "Interviewer:" at the start of a line (markdown bold already blanked).
 _TURN_RE = re.compile(r"^\s*[A-Z][\w .'-]{0,30}:\s", re.MULTILINE)
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE)
@@ -301,6 +321,13 @@ def sentences(text: str) -> list[Sentence]:
             and (text[piece_end - 3 : piece_end - 1] in _ABBREV_PAIRS or text[piece_end - 2 : piece_end - 1].isupper())
             and text.endswith(_ABBREV_ENDS, max(0, piece_end - 6), piece_end)
             and _ABBREV_RE.search(text[max(0, piece_end - 6) : piece_end])
+        ):
+            continue
+        if (
+            not hard
+            and text[piece_end - 2 : piece_end - 1].isdigit()
+            and _GERMAN_MONTH_RE.match(text, gap_end)
+            and _ORDINAL_DAY_RE.search(text[max(0, piece_end - 4) : piece_end])
         ):
             continue
         # A boundary starts right after a mark or a non-space (where a run of white space starts) and ends before a
