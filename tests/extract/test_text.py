@@ -26,6 +26,11 @@ def test_language() -> None:
     # Short French: "un" and "de" are Spanish function words too; the identifier, unsure alone, breaks the tie.
     assert detect_language("Un convoi de Barkhane a quitté Gao.") == "fr"
     assert detect_language("Un convoy ruso salió de la base.") == "es"
+    assert (
+        detect_language("Le truppe russe hanno lasciato la base nella notte di sabato, secondo fonti locali.") == "it"
+    )
+    # Short Italian: "da" is Turkish too; the Italian share and the identifier's tie-break name it Italian.
+    assert detect_language("Ritiro russo da Qamishli completato") == "it"
 
 
 def test_sentences_split_glued_stops_and_keep_abbreviations() -> None:
