@@ -72,6 +72,93 @@ def test_a_french_demonym_after_the_noun_names_another_actor(syria: Extractor) -
     assert {c.actor for c in claims.claims} == {"Turkey"}
 
 
+def test_italian_is_identified_and_read() -> None:
+    assert detect_language("Le truppe russe hanno lasciato la base di Tartus sabato, secondo alcuni residenti.") == "it"
+    # Short headlines: "da" is a Turkish function word too, and the identifier alone is unsure.
+    assert detect_language("Navi russe salpate da Tartus") == "it"
+    assert detect_language("Gli aerei russi sono decollati da Hmeimim.") == "it"
+    assert "it" in PACKS and pack("it").DEMONYMS_AFTER["russe"] == "Russia"
+    assert {pack("it").DEMONYMS_AFTER[f] for f in ("turco", "turca", "turchi", "turche")} == {"Turkey"}
+
+
+def test_italian_actions_negation_and_plans(syria: Extractor) -> None:
+    assert ("tartus", "evacuated", "negated") in _pairs(syria, "Le forze russe non hanno lasciato Tartus, dicono.")
+    # The future on the verb itself ("lasceranno"), and on an auxiliary ("intende ritirare").
+    assert ("shayrat", "evacuated", "planned") in _pairs(syria, "I soldati russi lasceranno la base di Shayrat.")
+    plan = syria.extract("Mosca intende ritirare le sue truppe da Hmeimim entro la fine del mese.", PUBLISHED).claims
+    assert [(c.site, c.action, c.modality, c.due_date) for c in plan] == [
+        ("hmeimim", "withdrawal_complete", "planned", date(2024, 12, 31))
+    ]
+    named = syria.extract("La Russia ritirerà le sue truppe da Qamishli entro fine gennaio.", PUBLISHED).claims
+    assert [(c.action, c.modality, c.due_date) for c in named] == [
+        ("withdrawal_complete", "planned", date(2025, 1, 31))
+    ]
+    done = "Il ritiro russo dalla base T4 è stato completato, ha dichiarato un portavoce."
+    assert ("t4", "withdrawal_complete", "asserted") in _pairs(syria, done)
+    handed = "Il passaggio di consegne della base di Shayrat alle nuove autorità è avvenuto ieri."
+    assert ("shayrat", "withdrawal_complete", "asserted") in _pairs(syria, handed)
+    kept = "La Russia mantiene la sua presenza a Hmeimim, ha dichiarato il portavoce del Cremlino."
+    claims = syria.extract(kept, PUBLISHED).claims
+    assert [(c.site, c.action, c.confirmation) for c in claims] == [("hmeimim", "presence_maintained", "confirmed")]
+    talks = syria.extract("Mosca e Damasco hanno avviato negoziati sullo status delle basi di Hmeimim.", PUBLISHED)
+    assert {(c.site, c.action) for c in talks.claims} == {("hmeimim", "negotiation")}
+
+
+def test_an_italian_withdrawal_told_as_done_completes_it(syria: Extractor) -> None:
+    assert _pairs(syria, "Le truppe russe si sono ritirate da Tartus lunedì.") == {
+        ("tartus", "withdrawal_complete", "asserted")
+    }
+    assert _pairs(syria, "Una parte delle forze russe si è ritirata da Palmira.") == {
+        ("palmyra", "withdrawal_partial", "asserted")
+    }
+    assert _pairs(syria, "Le forze russe hanno iniziato a ritirarsi da Qamishli.") == {
+        ("qamishli", "withdrawal_started", "asserted")
+    }
+
+
+def test_italian_denials_hedges_and_sources(syria: Extractor) -> None:
+    denied = syria.extract("Il Cremlino ha smentito che le forze russe stiano lasciando Tartus.", PUBLISHED).claims
+    assert [(c.site, c.modality, c.confirmation) for c in denied] == [("tartus", "negated", "denied")]
+    hedged = syria.extract("Le truppe russe avrebbero lasciato Jableh, a quanto pare.", PUBLISHED).claims
+    assert [(c.site, c.confirmation) for c in hedged] == [("jableh-area", "unconfirmed")]
+    seen = syria.extract("Le immagini satellitari mostrano due navi salpate dal porto di Tartus.", PUBLISHED).claims
+    assert [(c.action, c.quantity, c.source_type, c.confirmation) for c in seen] == [
+        ("ships_departed", 2.0, "satellite", "confirmed")
+    ]
+    # "secondo" as an ordinal ("un secondo convoglio") names no source.
+    second = syria.extract("Un secondo convoglio è partito da Palmira verso la costa.", PUBLISHED).claims
+    assert [(c.site, c.action, c.attribution) for c in second] == [("palmyra", "convoy_departed", None)]
+
+
+def test_italian_dates_numbers_and_elided_articles(syria: Extractor) -> None:
+    claims = syria.extract("Una trentina di camion russi hanno lasciato Palmira il 14 dicembre.", PUBLISHED).claims
+    convoy = next(c for c in claims if c.action == "convoy_departed")
+    assert (convoy.site, convoy.quantity, convoy.event_date) == ("palmyra", 30.0, date(2024, 12, 14))
+    yesterday = syria.extract("Due dozzine di veicoli hanno lasciato Kuweires ieri.", PUBLISHED).claims
+    assert [(c.quantity, c.event_date) for c in yesterday if c.action == "convoy_departed"] == [
+        (24.0, date(2024, 12, 15))
+    ]
+    # "decine" is no count, and the year of a numeric date is none either.
+    vague = syria.extract("Il 14/12/2024 decine di veicoli russi sono partiti da Ayn Issa.", PUBLISHED).claims
+    assert [(c.site, c.quantity, c.event_date) for c in vague] == [("ayn-issa-posts", None, date(2024, 12, 14))]
+    kept = syria.extract("Circa 200 soldati russi restano di stanza a Tartus, sabato.", PUBLISHED).claims
+    assert [(c.action, c.quantity, c.unit, c.event_date) for c in kept] == [
+        ("presence_maintained", 200.0, "troops", date(2024, 12, 14))
+    ]
+    share = syria.extract("La Russia ha ridotto del 40 per cento il contingente a Qamishli.", PUBLISHED).claims
+    assert [(c.action, c.quantity, c.unit) for c in share] == [("withdrawal_partial", 40.0, "percent")]
+    elided = "Il ministero della Difesa russo ha completato il ritiro dall'aeroporto di Qamishli."
+    assert ("qamishli", "withdrawal_complete", "asserted") in _pairs(syria, elided)
+    assert ("jableh-area", "evacuated", "asserted") in _pairs(
+        syria, "I russi hanno evacuato le posizioni nell'area di Jableh."
+    )
+
+
+def test_an_italian_demonym_after_the_noun_names_another_actor(syria: Extractor) -> None:
+    claims = syria.extract("Le forze turche si sono ritirate da diverse posizioni nei pressi di Manbij.", PUBLISHED)
+    assert {(c.actor, c.action) for c in claims.claims} == {("Turkey", "withdrawal_partial")}
+
+
 def test_arabic_clitics_diacritics_and_verb_first_actors(syria: Extractor) -> None:
     # A clitic on the site's name ("بحميميم"), diacritics and tatweel, and the actor after its verb.
     assert ("hmeimim", "evacuated", "asserted") in _pairs(syria, "وغادرَت القــوات الروسيّة بحميميم أمس.")

@@ -43,10 +43,14 @@ FLOORS = {
     # modality 1.000. A development score like ru.txt's (the rules were written with these excerpts in view), so
     # the floors leave room for the first rule changes.
     "de.txt": {"f1": 0.95, "quantity": 0.95, "event_date": 0.95, "confirmation": 0.90, "modality": 0.95},
+    # Italian (47 excerpts written for the Italian pack, labelled before its rules ran, the outlet's own statements
+    # as unconfirmed like dev.txt): measured 2026-12-07 F1 0.979, quantity 1.000, date 1.000, confirmation 0.978,
+    # modality 1.000. Its development set, like the other packs' corpora: the floors leave room for rule changes.
+    "it.txt": {"f1": 0.95, "quantity": 0.95, "event_date": 0.95, "confirmation": 0.93, "modality": 0.95},
 }
 
 # The corpora of the other language packs, one per language.
-LANGUAGE_CORPORA = ("fr.txt", "ar.txt", "ru.txt", "de.txt")
+LANGUAGE_CORPORA = ("fr.txt", "ar.txt", "ru.txt", "de.txt", "it.txt")
 
 
 def test_corpus_is_big_enough_and_covers_the_vocabulary() -> None:

@@ -30,6 +30,11 @@ def test_language() -> None:
     assert detect_language("Russland hat Kobane geräumt.") == "de"
     assert detect_language("Zwei Schiffe sind aus Tartus ausgelaufen.") == "de"
     assert detect_language("Moskau plant den Abzug aus Hmeimim.") == "de"
+    assert (
+        detect_language("Le truppe russe hanno lasciato la base nella notte di sabato, secondo fonti locali.") == "it"
+    )
+    # Short Italian: "da" is Turkish too; the Italian share and the identifier's tie-break name it Italian.
+    assert detect_language("Ritiro russo da Qamishli completato") == "it"
 
 
 def test_a_german_day_before_its_month_ends_no_sentence() -> None:

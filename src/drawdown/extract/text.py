@@ -129,8 +129,41 @@ _STOPWORDS = {
     "es": frozenset(
         {"el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "por", "con", "para", "del", "se", "al", "es"}
     ),
+    # With the fused prepositions and "da", "è", "ha", "hanno", which short Italian headlines are often left with
+    # ("Navi russe salpate da Tartus": "da" is Turkish too, and the identifier breaks the tie).
     "it": frozenset(
-        {"il", "di", "che", "e", "la", "per", "un", "una", "con", "del", "della", "sono", "non", "gli", "le", "nel"}
+        {
+            "il",
+            "di",
+            "che",
+            "e",
+            "la",
+            "per",
+            "un",
+            "una",
+            "con",
+            "del",
+            "della",
+            "sono",
+            "non",
+            "gli",
+            "le",
+            "nel",
+            "da",
+            "è",
+            "ha",
+            "hanno",
+            "dal",
+            "dalla",
+            "dai",
+            "dei",
+            "delle",
+            "degli",
+            "alla",
+            "nella",
+            "sul",
+            "si",
+        }
     ),
     "tr": frozenset({"ve", "bir", "bu", "da", "de", "ile", "için", "olarak", "olan", "gibi", "daha", "çok", "ancak"}),
 }

@@ -151,7 +151,7 @@ def _load(code: str) -> LanguagePack:
 
 
 # The languages with a pack. A report in another language is skipped, saying so.
-PACKS: tuple[str, ...] = ("en", "fr", "ar", "ru", "de")
+PACKS: tuple[str, ...] = ("en", "fr", "ar", "ru", "de", "it")
 _loaded: dict[str, LanguagePack] = {}
 
 
