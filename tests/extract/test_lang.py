@@ -304,3 +304,16 @@ def test_a_german_demonym_before_the_noun_names_another_actor(syria: Extractor) 
     # handed to the Syrian authorities: they are not the ones who left
     handed = syria.extract("Der Stützpunkt Tartus wurde an die neuen syrischen Behörden übergeben.", PUBLISHED)
     assert [(c.site, c.action) for c in handed.claims] == [("tartus", "withdrawal_complete")]
+
+
+def test_german_compounds_and_separable_verbs_of_moving_in() -> None:
+    ex = Extractor(load_case("syria-2024"))
+
+    def pairs(text: str) -> set[tuple[str | None, str]]:
+        return {(c.site, c.action) for c in ex.extract(text, date(2024, 12, 16)).claims}
+
+    assert pairs("Ein russischer Militärkonvoi hat am Dienstag den Stützpunkt Hmeimim verlassen.") == {
+        ("hmeimim", "convoy_departed")
+    }
+    assert pairs("Russische Truppen rückten am Montag in Kamischli ein.") == {("qamishli", "reinforcement")}
+    assert pairs("Türkische Truppen rückten in Manbidsch ein.") == {("Turkey", "other")}

@@ -53,8 +53,11 @@ _WITHDRAW = (r"abzug|abzugs|abgezogen|abziehen|abzuziehen|zieh(?:t|en)(?= (?:[\w
 RESULTANT = r"nach dem (?:abzug|rückzug|weggang)(?: (?:der|des))?"
 _MOVED = (r"verl(?:ässt|ießen|ieß|assen)|aufgebrochen|brach(?:en)?(?= (?:[\w-]+ ){0,6}?auf\b)|abgefahren|fuhr(?:en)?|"
           r"unterwegs|rollt\w*|zog(?:en)?(?= (?:[\w-]+ ){0,8}?ab\b)|abgezogen|in richtung|richtung")  # fmt: skip
+# A separable verb of moving in, its particle at the clause's end: "rückten am Montag in X ein".
+_MOVED_IN = r"(?:rückt|marschiert)(?:e|en)?(?= (?:[\w-]+ ){0,6}?ein\b)"
 ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
-    ("convoy_departed", r"konvois?|kolonnen?", "?" + _MOVED),
+    # German compounds: "Militärkonvoi", "Fahrzeugkolonne" are convoys too.
+    ("convoy_departed", r"(?:militär|fahrzeug|panzer|nachschub|truppen|armee)?(?:konvois?|kolonnen?)", "?" + _MOVED),
     ("convoy_departed", r"lastwagen|lkw|fahrzeuge|militärfahrzeuge|panzerfahrzeuge|panzer|radpanzer", _MOVED),
     ("ships_departed", r"schiffe?|kriegsschiffe?|landungsschiffe?|frachtschiffe?|fregatten?|frachter",
      r"ausgelaufen|lief(?:en)?(?= (?:[\w-]+ ){0,6}?aus\b)|verl(?:ässt|ießen|ieß|assen)|abgelegt|in see gestochen"),
@@ -65,7 +68,7 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     ("equipment_loaded", r"verladen|verlud\w*|eingeladen|beladen|abgebaut|zerlegt|demontiert|verpackt", None),
     # Take-overs are inbound presence; by another actor they are its own move.
     ("reinforcement", r"übernahm(?:en)?(?= (?:[\w-]+ ){0,3}?kontrolle)|kontrolle übernommen|eingenommen|besetzt\w*|"
-     r"eingerückt|einmarschiert", None),
+     r"eingerückt|einmarschiert|" + _MOVED_IN, None),
     ("reinforcement", r"verstärkung\w*|verstärkt\w*|aufgestockt|zusätzliche (?:truppen|soldaten|kräfte)|"
      r"eingetroffen|traf(?:en)?(?= (?:[\w-]+ ){0,6}?ein\b)|angekommen", None),
     ("negotiation", r"verhandlungen|verhandelt\w*|verhandeln|gespräche|gesprächen|abkommen über|"
@@ -90,7 +93,7 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
 )  # fmt: skip
 RESULTANT_RE = re.compile(rf"(?:{RESULTANT})")
 TAKEOVER_RE = re.compile(r"(?:übernahm(?:en)?|kontrolle übernommen|eingenommen|"
-                         r"besetzt\w*|eingerückt|einmarschiert)")  # fmt: skip
+                         r"besetzt\w*|eingerückt|einmarschiert|(?:rückt|marschiert)(?:e|en)?)")  # fmt: skip
 WEAK_PRESENCE_RE = re.compile(r"(?!)")  # German captions name the verb ("bleiben")
 STARTED_CUE = ci(r"\b(?:begonnen|begann\w*|beginn\w*|eingeleitet|gestartet|erste[nrs]?|angelaufen)\b")
 PARTIAL_CUE = ci(r"\b(?:ein teil|einige[nrs]?|mehrere[nrs]?|manche[nrs]?|teilweise|die meisten|weniger als)\b")
