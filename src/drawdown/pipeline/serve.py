@@ -98,8 +98,8 @@ class StoreProvider:
                 stored = built.assessment
                 save_assessment(self.store, self.case.id, stored.as_of, stored.seed, stored.body)
         self._version = built.view.version
-        self._view = built.view
-        return built.view
+        self._view = built.view.prepare()  # its indexes built here, not by the first request to need them
+        return self._view
 
     def _refresh_loop(self) -> None:
         while not self._stop.is_set():

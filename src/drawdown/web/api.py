@@ -107,36 +107,30 @@ def page(rows: list[dict[str, Any]], args: dict[str, Any]) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------ handlers
 
 
-def claims(view: View, args: dict[str, Any]) -> dict[str, Any]:
-    def keep(c: dict[str, Any]) -> bool:
-        day = c.get("event_date") or ""
-        return bool(
-            ("site" not in args or c["site"] == args["site"])
-            and ("action" not in args or c["action"] == args["action"])
-            and ("actor" not in args or c["actor1"] == args["actor"])
-            and ("source_type" not in args or c["source_type"] == args["source_type"])
-            and ("confirmation" not in args or c["confirmation"] == args["confirmation"])
-            and ("review" not in args or c["review"] == args["review"])
-            and ("report" not in args or c["report_id"] == args["report"])
-            and ("since" not in args or (day and day >= args["since"]))
-            and ("until" not in args or (day and day <= args["until"]))
-        )
+# The claims' parameters that name one value of a column, and that column (indexed in the view).
+CLAIM_EQUALS = {"site": "site", "action": "action", "actor": "actor1", "source_type": "source_type",
+                "confirmation": "confirmation", "review": "review", "report": "report_id"}  # fmt: skip
 
-    return page([c for c in view.claims if keep(c)], args)
+
+def claims(view: View, args: dict[str, Any]) -> dict[str, Any]:
+    wanted = [(column, args[name]) for name, column in CLAIM_EQUALS.items() if name in args]
+    # Start from the view's index of the most selective of these rather than from every claim.
+    rows = min((view.claims_with(column, value) for column, value in wanted), key=len, default=view.claims)
+    for column, value in wanted:
+        rows = [c for c in rows if c[column] == value]
+    since, until = args.get("since"), args.get("until")
+    if since is not None or until is not None:  # a claim with no date is in no period
+        rows = [
+            c for c in rows
+            if (day := c.get("event_date")) and (since is None or day >= since) and (until is None or day <= until)
+        ]  # fmt: skip
+    return page(rows, args)
 
 
 def sorties(view: View, args: dict[str, Any]) -> dict[str, Any]:
-    def keep(s: dict[str, Any]) -> bool:
-        day = s["time"][:10]
-        return (
-            ("airfield" not in args or s["airfield"] == args["airfield"])
-            and ("event" not in args or s["event"] == args["event"])
-            and ("since" not in args or day >= args["since"])
-            and ("until" not in args or day <= args["until"])
-        )
-
-    rows = view.sorties if len(args) == len(PAGE) else [s for s in view.sorties if keep(s)]
-    return {**page(rows, args), "simulated": sum(1 for s in rows if s.get("simulated"))}
+    group = view.sortie_group(args.get("airfield"), args.get("event"))
+    rows, simulated = group.between(args.get("since"), args.get("until"))
+    return {**page(rows, args), "simulated": simulated}
 
 
 @dataclass(frozen=True)
@@ -202,8 +196,7 @@ def report(view: View, report_id: str) -> dict[str, Any] | None:
         return None
     spans = [
         {"id": c["event_id_cnty"], "span": [c["span_start"], c["span_end"]], "action": c["action"]}
-        for c in view.claims
-        if c["report_id"] == report_id
+        for c in view.claims_with("report_id", report_id)
     ]
     return {**found, "claims": spans}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from drawdown.errors import DrawdownError
 from drawdown.web.api import ENDPOINTS, BadParameter, Endpoint, openapi, parse_query, report
-from drawdown.web.view import Provider
+from drawdown.web.view import Provider, View
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -34,8 +35,13 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+ENCODED_HEADERS = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
 TOKEN_HEADER = "x-drawdown-token"
 MAX_BODY = 20_000  # bytes of one review posted
+# Encoded answers kept for the current view. The page's first load alone asks for 9 MB (two pages of 5,000 claims,
+# 5,000 sorties); 32 MB holds those and a few hundred filtered answers, and is a small part of the server's RSS.
+CACHE_BYTES = 32_000_000
+CACHE_ANSWERS = 2_000  # and at most this many answers, however small
 
 
 def static_dir() -> Path:
@@ -64,18 +70,54 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
-                message["headers"] = headers
+                message["headers"] = [*message.get("headers", []), *ENCODED_HEADERS]
             await send(message)
 
         await self.app(scope, receive, with_headers)
 
 
+def _encode(payload: Any) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def _json(payload: Any, status: int = 200) -> Response:
-    body = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    body = payload if isinstance(payload, bytes) else _encode(payload)
     return Response(body, status_code=status, media_type="application/json",
                     headers={"Cache-Control": "no-store"})  # fmt: skip
+
+
+class Answers:
+    """The encoded answers to GET requests against one view: the most recently used, up to ``limit`` bytes and
+    ``count`` answers.
+
+    A view never changes (a new one is swapped in whole), so the same path and query string against the same
+    view has the same answer: it is filtered and encoded once, not on every request (BENCHMARKS.md, "Dashboard").
+    A new view empties the cache. Only the event loop's thread uses it.
+    """
+
+    def __init__(self, limit: int = CACHE_BYTES, count: int = CACHE_ANSWERS) -> None:
+        self.limit, self.count = limit, count
+        self._view: View | None = None
+        self._bodies: OrderedDict[str, bytes] = OrderedDict()
+        self._size = 0
+
+    def get(self, view: View, key: str) -> bytes | None:
+        if view is not self._view:
+            self._view, self._bodies, self._size = view, OrderedDict(), 0
+            return None
+        body = self._bodies.get(key)
+        if body is not None:
+            self._bodies.move_to_end(key)
+        return body
+
+    def put(self, view: View, key: str, body: bytes) -> None:
+        if view is not self._view or len(key) + len(body) > self.limit or key in self._bodies:
+            return
+        self._bodies[key] = body
+        self._size += len(key) + len(body)
+        while self._size > self.limit or len(self._bodies) > self.count:
+            old_key, old_body = self._bodies.popitem(last=False)
+            self._size -= len(old_key) + len(old_body)
 
 
 def _error(status: int, message: str) -> Response:
@@ -84,24 +126,37 @@ def _error(status: int, message: str) -> Response:
 
 def create_app(provider: Provider, token: str, *, version: str = "0") -> ASGIApp:
     """The dashboard app over ``provider``; POST /api/reviews needs ``token`` in the X-Drawdown-Token header."""
-    spec = openapi(version)
+    spec = _encode(openapi(version))
+    answers = Answers()
 
     def endpoint(ep: Endpoint) -> Route:
         async def handle(request: Request) -> Response:
-            try:
-                args = parse_query(ep.params, request.query_params.multi_items())
-            except BadParameter as exc:
-                return _error(400, str(exc))
-            return _json(ep.answer(provider.view(), args))
+            view, key = provider.view(), f"{request.url.path}?{request.url.query}"
+            body = answers.get(view, key)
+            if body is None:
+                try:
+                    args = parse_query(ep.params, request.query_params.multi_items())
+                except BadParameter as exc:
+                    return _error(400, str(exc))
+                body = _encode(ep.answer(view, args))
+                answers.put(view, key, body)
+            return _json(body)
 
         return Route(ep.path, handle, methods=["GET"])
 
     async def one_report(request: Request) -> Response:
-        try:
-            found = report(provider.view(), request.path_params["report_id"])
-        except BadParameter as exc:
-            return _error(400, str(exc))
-        return _error(404, "no such report") if found is None else _json(found)
+        view, key = provider.view(), request.url.path
+        body = answers.get(view, key)
+        if body is None:
+            try:
+                found = report(view, request.path_params["report_id"])
+            except BadParameter as exc:
+                return _error(400, str(exc))
+            if found is None:
+                return _error(404, "no such report")
+            body = _encode(found)
+            answers.put(view, key, body)
+        return _json(body)
 
     async def reviews(request: Request) -> Response:
         """POST stores a review; DELETE removes one (the page's undo). Both need the token."""
