@@ -76,6 +76,24 @@ def test_simulate_writes_tracks_and_truth(runner: CliRunner, tmp_path: Path) -> 
     assert out.stat().st_size > 0 and sum(e["event"] == "takeoff" and e["fleet"] for e in events) == 2
 
 
+@pytest.mark.parametrize("name", ["t.parquet", "t.csv.gz"])
+def test_what_the_simulator_wrote_is_ingested_as_simulated_without_being_told(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    from drawdown.store.db import open_store
+    from drawdown.store.sorties import load_sorties, simulated_ids
+
+    out, db = tmp_path / name, tmp_path / "d.duckdb"
+    made = runner.invoke(app, ["flights", "simulate", "--case", "syria-2024", "-a", "OSLK", "--out", str(out),
+                               "--days", "1"])  # fmt: skip
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(app, ["--db", str(db), "flights", "ingest", str(out), "--case", "syria-2024", "--json"])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        sorties, simulated = load_sorties(store), simulated_ids(store)
+    assert sorties and {s.id for s in sorties} == simulated
+
+
 def test_sorties_evidence_adds_two_keys_after_the_contract(runner: CliRunner, tracks: Path) -> None:
     result = runner.invoke(app, ["flights", "sorties", str(tracks), "-a", "OSLK", "--evidence"])
     assert result.exit_code == 0, result.output

@@ -132,6 +132,26 @@ def _columns(con: duckdb.DuckDBPyConnection, scan: str, path: Path) -> dict[str,
         ) from None
 
 
+# The column `drawdown flights simulate` adds to every file it writes, so that ingest labels its sorties simulated
+# without being told (readers ignore columns they do not use).
+SIMULATED_COLUMN: Final = "drawdown_simulated"
+
+
+def marked_simulated(path: str | Path) -> bool:
+    """Whether the state-vector file carries the simulator's column (CSV header or Parquet schema)."""
+    path = Path(path)
+    if path.name.lower().endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        try:
+            return SIMULATED_COLUMN in pq.read_schema(path).names
+        except (OSError, pa.ArrowInvalid):
+            return False  # the reader names what is wrong with the file
+    if path.name.lower().endswith((".csv", ".csv.gz", ".tsv", ".tsv.gz")):
+        return SIMULATED_COLUMN in _header(path)[1]
+    return False
+
+
 def sniff_format(columns: list[str]) -> str:
     cols = set(columns)
     if set(OPENSKY_REQUIRED) <= cols:

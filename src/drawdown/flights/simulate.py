@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 from drawdown.case import Case
 from drawdown.errors import InputError
 from drawdown.flights.airfields import Airfield, case_airfields, resolve_airfield
+from drawdown.flights.readers import SIMULATED_COLUMN
 
 M_PER_DEG: Final = 111_195.0
 OPENSKY_COLUMNS: Final = (
@@ -402,13 +403,15 @@ def write_tracks(sim: Simulation, path: str | Path) -> Path:
 
 def write_tables(tables: Iterable[pa.Table], path: str | Path) -> int:
     """Write tables of state vectors one after the other into one file (format by extension); the row count.
-    Only one table is in memory at a time: :func:`simulate_days` and this write any number of days."""
+    Only one table is in memory at a time: :func:`simulate_days` and this write any number of days. Every row
+    carries ``SIMULATED_COLUMN``, so that ingest labels what comes of the file as simulated."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = 0
     with ExitStack() as stack:
         writer: Any = None
         for table in tables:
+            table = table.append_column(SIMULATED_COLUMN, pa.array(np.ones(table.num_rows, dtype=bool)))
             if writer is None:
                 if path.name.endswith(".parquet"):
                     writer = stack.enter_context(pq.ParquetWriter(path, table.schema))

@@ -13,6 +13,7 @@ from pathlib import Path
 from drawdown.case import Case
 from drawdown.flights.aircraft import is_fleet
 from drawdown.flights.airfields import Airfield, case_airfields
+from drawdown.flights.readers import marked_simulated
 from drawdown.model import ProgressHook
 from drawdown.store.coverage import load_coverage, merge_coverage
 from drawdown.store.db import Store
@@ -56,10 +57,11 @@ def ingest_sorties(
     ICAO address ranges): civil traffic at a shared airport is not evidence of a drawdown. The airfields'
     coverage (the hours with any low state vector near them, civil traffic included) is stored with them.
     ``simulated`` marks tracks made by ``drawdown flights simulate``, so that the dashboard and report label
-    what comes of them. ``progress`` is called as each step starts: detection's (flights.sorties.STEPS), then
-    storing.
+    what comes of them; a file the simulator wrote says so itself (``readers.SIMULATED_COLUMN``). ``progress``
+    is called as each step starts: detection's (flights.sorties.STEPS), then storing.
     """
     run_id = uuid.uuid4().hex[:12]
+    simulated = simulated or marked_simulated(path)
     from drawdown.flights.sorties import STEPS, detect_sorties  # deferred: Ibis, which loading sorties does not need
 
     steps = len(STEPS) + 1
