@@ -9,6 +9,7 @@ import pytest
 
 from drawdown.assess import assess
 from drawdown.assess.status import settlement, site_status
+from drawdown.report.brief import render_brief
 from tests.assess.builder import World
 
 LEFT = date(2031, 3, 10)
@@ -87,6 +88,10 @@ def test_a_handover_in_one_report_leaves_the_site_held() -> None:
     world.claim("r1", "port-ember", "reinforcement", confirmation="confirmed", span=(10, 15), event_date=LEFT)
     status = site_status(world.evidence(), "port-ember", date(2031, 3, 12))
     assert status.status == "present"
+    # The brief calls it a handover, not a contradiction by later reports.
+    table = render_brief(assess(world.evidence(), date(2031, 3, 12), with_timeline=False))
+    row = next(line for line in table.splitlines() if line.startswith("| Port Ember"))
+    assert "a handover" in row and "contradicted" not in row
     # Told the other way round (entered, then left the same evening), the site ends withdrawn.
     world = World()
     world.report("r1", LEFT)

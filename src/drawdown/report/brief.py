@@ -14,7 +14,7 @@ from drawdown.assess import Assessment
 from drawdown.assess.consistency import Check, PercentFacts, RateFacts
 from drawdown.assess.credibility import Credibility
 from drawdown.assess.evidence import DRAWING, PRESENT, STAYING, WITHDRAWN, Evidence, vote
-from drawdown.assess.status import SiteStatus
+from drawdown.assess.status import SETTLING, SiteStatus
 from drawdown.case import Case, Site, fold
 from drawdown.model import Claim, Report, ReviewTally
 from drawdown.report import cite
@@ -352,8 +352,15 @@ def _status_label(result: Assessment, status: SiteStatus) -> str:
         else:
             label += f" (the evidence conflicts{seen})"
     if status.contradictions:
-        cited = cite.claims(ev, [ev.claims[i] for i in status.contradictions])
-        label += f"; contradicted by later presence reports: {cited}"
+        # A report that tells the site left and then held ("handed over to ...") tells a handover, not a
+        # contradiction of itself.
+        left_in = {c.report_id for c in ev.claims if c.site == status.site and c.action in SETTLING}
+        handed = [ev.claims[i] for i in status.contradictions if ev.claims[i].report_id in left_in]
+        later = [ev.claims[i] for i in status.contradictions if ev.claims[i].report_id not in left_in]
+        if handed:
+            label += f"; held again in the report of its withdrawal (a handover): {cite.claims(ev, handed)}"
+        if later:
+            label += f"; contradicted by later presence reports: {cite.claims(ev, later)}"
     return label
 
 
