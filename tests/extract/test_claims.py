@@ -457,3 +457,18 @@ def test_a_person_handed_over_is_no_place_handed_over(syria: Extractor) -> None:
     assert _pairs(syria, "Russia handed over Tartus to the new authorities on Monday.") == {
         ("tartus", "withdrawal_complete", "asserted")
     }
+
+
+def test_a_toll_or_a_scene_left_is_no_departure(syria: Extractor) -> None:
+    assert _pairs(syria, "Aircraft pounded positions near Palmyra, leaving a dozen fighters dead.") == set()
+    assert _pairs(syria, "The crew was leaving the scene when the helicopter was hit near Palmyra.") == set()
+    assert _pairs(syria, "Two Russian transport planes left Hmeimim on Monday.") == {
+        ("hmeimim", "flights_departed", "asserted")
+    }
+
+
+def test_jihadist_groups_and_a_regime_are_actors_not_the_monitored_force(syria: Extractor) -> None:
+    claims = syria.extract("The Syrian regime withdrew fighter jets from Qamishli on Monday.", PUBLISHED).claims
+    assert {c.actor for c in claims} == {"Syria"}
+    claims = syria.extract("Daesh fighters withdrew from the outskirts of Palmyra on Monday.", PUBLISHED).claims
+    assert {c.actor for c in claims} == {"rebel groups"}

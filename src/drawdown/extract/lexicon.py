@@ -150,14 +150,18 @@ _WITHDRAW = (r"withdr[ae]w[ns]?|withdrawing|withdrawals?|pull(?:ed|ing|s)?[\s-]?
              r"(?:\w+ ){1,3}out of|pullouts?|pull-outs?|"
              r"pullbacks?|retreat(?:ed|ing|s)?|redeploy(?:ed|ing|ment|s)?|relocat(?:ed|ing|ion)|exit(?:ed|ing)?|"
              r"drawdowns?|drew down|departure|depart(?:ed|ing|s)?|moved out")  # fmt: skip
-_LEAVE = (r"left|leave|leaving|leaves|returning from|moving (?:out|away)|"
+# After a leaving word: not a departure. A toll ("an attack that left 43 dead", "leaving many militants dead"), or
+# the scene of an incident left ("the pilots were leaving the scene").
+_NOT_A_DEPARTURE = r"(?!\w* (?:[\w-]+ ){0,4}?(?:dead|killed|injured|wounded)\b|\w* the scene\b)"
+_LEFT = r"(?:left|leav)" + _NOT_A_DEPARTURE
+_LEAVE = (r"(?:left|leave|leaving|leaves)" + _NOT_A_DEPARTURE + r"|returning from|moving (?:out|away)|"
           r"abandon(?:ed|ing|s)?|evacuat(?:ed|ing|ion|e|es)|quit|"
           r"emptied|handed over|hand over")  # fmt: skip
 
 # Verbs that say a vehicle moved off. A cue starting with "?" is optional: it is consumed when present (so "a convoy
 # left" is not also an evacuation) but the head word alone suffices.
 _MOVED = (
-    r"depart|left|leav|drove|driv|roll|head(?:ed|ing) (?:out|west|east|north|south|to|for)|pull(?:ed|ing) "
+    r"depart|" + _LEFT + r"|drove|driv|roll|head(?:ed|ing) (?:out|west|east|north|south|to|for)|pull(?:ed|ing) "
     r"out|exit|mov(?:ed|ing) (?:away|out)"
 )
 # Take-overs and new posts: "took over", "gained control of", "set up a new base", "established a post".
@@ -215,14 +219,15 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     (
         "ships_departed",
         r"ships?|vessels?|warships?|frigates?|corvettes?|submarines?|landing ships?|(?<!fuel )tankers?|sealift",
-        r"sail|left|leav|depart|set out|head|steam|exit|weigh|put to sea|bound for|carr|ferr|from|flee|fled",
+        r"sail|" + _LEFT + r"|depart|set out|head|steam|exit|weigh|put to sea|bound for|carr|ferr|from|flee|fled",
     ),
     (
         "flights_departed",
         r"flights?(?![- ]?track)|planes?|aircraft|airplanes?|jets?|sorties|airlifts?|airlifters?|transports|"
         r"helicopters?|cargo planes?|AIRCRAFT_NAMES",
         # (taking off and landing is air activity, not departures)
-        r"depart|left|leav|took off|take off|taking off(?! and land)|flew|fly|flying|flown|airlift|transport|carr|ferr|"
+        r"depart|" + _LEFT + r"|took off|take off|taking off(?! and land)|flew|fly|flying|flown|airlift|transport|carr|"
+        r"ferr|"
         r"shuttl|bound for|head|out of|evacuat",
     ),
     ("flights_departed", r"flown out|flew out|airlifted|evacuated by air", None),
@@ -537,13 +542,14 @@ ACTOR_NOUNS = (r"forces|troops|army|military|soldiers|units|government|authoriti
                r"personnel|servicemen|officers|marines|advisers|engineers|contingent|strikes?|airstrikes?|raids?|"
                r"pullout|withdrawal|departure|exit|convoys?|ships?|vessels?|warships|flights?|planes|aircraft|"
                r"helicopters|navy|garrison|bases?|embassy|governorate|(?:coordination |command )?cent(?:er|re)|"
-               r"headquarters|columns?|tanks|armou?r|armou?red vehicles|vehicles|trucks|equipment")  # fmt: skip
+               r"headquarters|columns?|tanks|armou?r|armou?red vehicles|vehicles|trucks|equipment|regime")  # fmt: skip
 # A local office named by its place ("the Tartus governorate cancelled ..."): an authority of the theatre's country.
 LOCAL_OFFICE = r"governorate|provincial (?:council|authorities|government)|city council|municipality|local council"
 LOCAL_OFFICE_WORDS: Final = ("governorate", "provincial", "council", "municipality")
 REBELS = (r"rebels?|rebel (?:groups?|forces|fighters|factions|coalition)|opposition (?:groups?|forces|fighters|"
           r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions|"
-          r"attackers|gunmen|assailants")  # fmt: skip
+          r"attackers|gunmen|assailants|jihadists?|terrorists?|islamic state|isis|isil|daesh|al-nusra|nusra front|"
+          r"al-qaeda|hayat tahrir al-sham|hts")  # fmt: skip
 # Verbs by which a capital or country acts or speaks ("Ankara said", "Israel moved").
 ACTOR_VERBS = (r"(?:said|says|announced|denied|has|have|had|will|would|is|was|wants|agreed|confirmed|rejected|"
                r"demanded|sent|moved|deployed|warned|called|offered|asked|signed|struck|seized|withdrew|pulled|"

@@ -160,7 +160,7 @@ PLACE_BEFORE_RE = re.compile(
 # Withdrawal words in the progressive, and what makes one a full verb phrase rather than a caption's participle.
 BUILDING_LEFT_RE = re.compile(
     r"\s+(?:from\s+)?(?:a|an|the|their|its)\s+(?:[\w-]+\s+)?"
-    r"(?:building|house|houses|homes?|hospital|school|shop|store|office|hotel|church|mosque|apartment)\b"
+    r"(?:building|house|houses|homes?|hospital|school|shop|store|office|hotel|church|mosque|apartment|scene)\b"
 )
 ONGOING_RE = re.compile(r"(?:leaving|withdrawing|retreating|pulling (?:out|back)|moving (?:out|away)|returning)\b.*")
 AUXILIARY_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|seen|saw|not|begun|began|started)\s+$")
