@@ -233,8 +233,8 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     ("flights_departed", r"flown out|flew out|airlifted|evacuated by air", None),
     (
         "equipment_loaded",
-        # (not a car bomb: "a vehicle loaded with explosives")
-        r"load(?:ed|ing|s)?(?! with (?:\w+ )?explosive)|dismantl(?:ed|ing|e|es)|pack(?:ed|ing) up|crat(?:ed|ing)|"
+        # (not a car bomb, "a vehicle loaded with explosives", nor one full of fighters)
+        r"load(?:ed|ing|s)?(?! with (?:\w+ )?(?:explosive|terrorists|militants|fighters|gunmen))|dismantl(?:ed|ing|e|es)|pack(?:ed|ing) up|crat(?:ed|ing)|"
         r"disassembl\w*|stripp(?:ed|ing)",
         None,
     ),
