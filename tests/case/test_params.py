@@ -99,3 +99,21 @@ def test_the_loader_enforces_the_documented_bounds(tmp_path: Path, name: str, si
     problems = [str(p) for p in validate_case(write(tmp_path / "beyond.toml", f"{base}\n{beyond}"))]
     # A figure whose only number is rejected also says it has none left; the bound is the first problem.
     assert problems and f"{key}: " in problems[0] and "is out of range" in problems[0], problems
+
+
+def test_a_case_needs_only_its_actor_sites_and_source_types(tmp_path: Path) -> None:
+    # A new theatre's first case file: no plans, sources, aircraft or destinations yet.
+    from drawdown.case import load_case
+
+    case_file = tmp_path / "minimal.toml"
+    case_file.write_text(
+        'format = 1\n[case]\nid = "minimal"\ntitle = "A minimal case"\ntheatre = "Mali"\nstart = 2016-01-01\n'
+        '[actor]\nname = "French armed forces"\nshort = "France"\ncountry = "FR"\n'
+        '[source_types]\nofficial = "B"\nobserver = "C"\nsatellite = "B"\nflight_tracking = "B"\n'
+        'anonymous = "E"\nmedia = "C"\n'
+        '[[sites]]\nid = "gao"\nname = "Gao"\nkind = "garrison"\nlat = 16.27\nlon = -0.04\n',
+        encoding="utf-8",
+    )
+    case = load_case(case_file)
+    assert [s.id for s in case.sites] == ["gao"]
+    assert not case.plans and not case.sources and not case.aircraft and not case.destinations

@@ -472,3 +472,9 @@ def test_jihadist_groups_and_a_regime_are_actors_not_the_monitored_force(syria: 
     assert {c.actor for c in claims} == {"Syria"}
     claims = syria.extract("Daesh fighters withdrew from the outskirts of Palmyra on Monday.", PUBLISHED).claims
     assert {c.actor for c in claims} == {"rebel groups"}
+
+
+def test_a_convoy_approaching_a_place_or_its_drivers_hurt_is_no_departure_from_it(syria: Extractor) -> None:
+    assert _pairs(syria, "The lead vehicle of a Russian convoy approaching Tartus hit a mine on Monday.") == set()
+    text = "Armed men attacked a convoy of eight Russian vehicles near Palmyra, injuring two drivers."
+    assert ("palmyra", "convoy_departed", "asserted") not in _pairs(syria, text)

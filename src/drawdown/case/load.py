@@ -114,16 +114,16 @@ def parse_case(data: dict[str, Any], file: str) -> Case:
     entries = raw_sites if isinstance(raw_sites, list) else []
     site_ids = {str(entry.get("id")) for entry in entries if isinstance(entry, dict)}
     places = [pl for t in top.tables("places", required=False) if (pl := _parse_place(t, site_ids)) is not None]
-    sources = [src for t in top.tables("sources") if (src := _parse_source(t)) is not None]
+    sources = [src for t in top.tables("sources", required=False) if (src := _parse_source(t)) is not None]
     type_reliability = _parse_type_reliability(top.table("source_types"))
-    plans = [plan for t in top.tables("plans") if (plan := _parse_plan(t, site_ids)) is not None]
-    aircraft = [ac for t in top.tables("aircraft") if (ac := _parse_aircraft(t)) is not None]
+    plans = [plan for t in top.tables("plans", required=False) if (plan := _parse_plan(t, site_ids)) is not None]
+    aircraft = [ac for t in top.tables("aircraft", required=False) if (ac := _parse_aircraft(t)) is not None]
     type_names = {a.name for a in aircraft}
     airframes = [af for t in top.tables("airframes", required=False) if (af := _parse_airframe(t, type_names))]
     fleet = _parse_fleet(top.table("fleet", required=False))
     simulation = _parse_simulation(top.table("simulation", required=False))
     assessment = _parse_assessment(top.table("assessment", required=False))
-    destinations = [d for t in top.tables("destinations") if (d := _parse_destination(t)) is not None]
+    destinations = [d for t in top.tables("destinations", required=False) if (d := _parse_destination(t)) is not None]
     top.finish()
 
     unique_keys = (

@@ -161,8 +161,8 @@ _LEAVE = (r"(?:left|leave|leaving|leaves)" + _NOT_A_DEPARTURE + r"|returning fro
 # Verbs that say a vehicle moved off. A cue starting with "?" is optional: it is consumed when present (so "a convoy
 # left" is not also an evacuation) but the head word alone suffices.
 _MOVED = (
-    r"depart|" + _LEFT + r"|drove|driv|roll|head(?:ed|ing) (?:out|west|east|north|south|to|for)|pull(?:ed|ing) "
-    r"out|exit|mov(?:ed|ing) (?:away|out)"
+    r"depart|" + _LEFT + r"|drove|driv(?:e|es|en|ing)\b|roll|head(?:ed|ing) (?:out|west|east|north|south|to|for)|"
+    r"pull(?:ed|ing) out|exit|mov(?:ed|ing) (?:away|out)"
 )
 # Take-overs and new posts: "took over", "gained control of", "set up a new base", "established a post".
 TAKEOVER = (
@@ -234,7 +234,8 @@ ACTION_RULES: Final[tuple[tuple[str, str, str | None], ...]] = (
     (
         "equipment_loaded",
         # (not a car bomb, "a vehicle loaded with explosives", nor one full of fighters)
-        r"load(?:ed|ing|s)?(?! with (?:\w+ )?(?:explosive|terrorists|militants|fighters|gunmen))|dismantl(?:ed|ing|e|es)|pack(?:ed|ing) up|crat(?:ed|ing)|"
+        r"load(?:ed|ing|s)?(?! with (?:\w+ )?(?:explosive|terrorists|militants|fighters|gunmen))|"
+        r"dismantl(?:ed|ing|e|es)|pack(?:ed|ing) up|crat(?:ed|ing)|"
         r"disassembl\w*|stripp(?:ed|ing)",
         None,
     ),
@@ -549,7 +550,7 @@ LOCAL_OFFICE_WORDS: Final = ("governorate", "provincial", "council", "municipali
 REBELS = (r"rebels?|rebel (?:groups?|forces|fighters|factions|coalition)|opposition (?:groups?|forces|fighters|"
           r"factions)|insurgents?|militants?|armed (?:groups?|factions)|factions|"
           r"attackers|gunmen|assailants|jihadists?|terrorists?|islamic state|isis|isil|daesh|al-nusra|nusra front|"
-          r"al-qaeda|hayat tahrir al-sham|hts")  # fmt: skip
+          r"al-qaeda|hayat tahrir al-sham|hts|armed men")  # fmt: skip
 # Verbs by which a capital or country acts or speaks ("Ankara said", "Israel moved").
 ACTOR_VERBS = (r"(?:said|says|announced|denied|has|have|had|will|would|is|was|wants|agreed|confirmed|rejected|"
                r"demanded|sent|moved|deployed|warned|called|offered|asked|signed|struck|seized|withdrew|pulled|"

@@ -153,7 +153,9 @@ ORIGIN_BEFORE_RE = re.compile(
     r"\b(?:from|out of|left|leaving|leave|leaves|departed|departing|departs|exited|exiting|quit)\s+(?:the\s+)?$"
 )
 ROAD_BEFORE_RE = re.compile(r"\b(?:road|route|highway) (?:to|between|linking|connecting)\s+(?:the\s+)?$")
-DESTINATION_BEFORE_RE = re.compile(r"\b(?:to|towards?|for|into|reach(?:ed|ing)?|bound for)\s+(?:the\s+)?$")
+DESTINATION_BEFORE_RE = re.compile(
+    r"\b(?:to|towards?|for|into|reach(?:ed|ing)?|bound for|approach(?:ed|ing)?|nearing)\s+(?:the\s+)?$"
+)
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|near|through|outside(?: of)?|at|between|around|vicinity of|outskirts? of|passing|and)\s+(?:the\s+)?$"
 )
