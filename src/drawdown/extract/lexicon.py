@@ -201,7 +201,8 @@ OWN_OTHER_RE = re.compile(rf"(?:{OWN_OTHER})")
 # Presence read from a terse caption ("Russian forces in X", "troops moving around in X", "flag raised in X").
 # Weak: dropped when the sentence has any other action word (news prose says "forces in Syria" in passing).
 WEAK_PRESENCE = (
-    r"(?:forces|troops|soldiers|units|garrison|military|equipment|vehicles|peacekeepers|advisers|"
+    r"(?:forces|troops|soldiers|(?<!storage )(?<!housing )units|garrison|military|equipment|vehicles|peacekeepers|"
+    r"advisers|"
     r"(?:coordination |command )?(?:cent(?:er|re)|headquarters)) "
     r"(?:[\w-]+ )?(?:in|at|on)|"
     r"moving (?:around )?in|(?:raising|raised|hoisting|hoisted) (?:a |the |their )?(?:\w+ )?flag|"
