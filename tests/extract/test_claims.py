@@ -478,3 +478,9 @@ def test_a_convoy_approaching_a_place_or_its_drivers_hurt_is_no_departure_from_i
     assert _pairs(syria, "The lead vehicle of a Russian convoy approaching Tartus hit a mine on Monday.") == set()
     text = "Armed men attacked a convoy of eight Russian vehicles near Palmyra, injuring two drivers."
     assert ("palmyra", "convoy_departed", "asserted") not in _pairs(syria, text)
+
+
+def test_storage_units_are_not_military_units() -> None:
+    ex = Extractor(load_case(DATA / "cases" / "ukraine-2022.toml"))
+    assert ex.extract("Storage units on fire in Donetsk", PUBLISHED).claims == []
+    assert [c.action for c in ex.extract("Russian units seen in Lyman", PUBLISHED).claims] == ["presence_maintained"]
