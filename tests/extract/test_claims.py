@@ -484,3 +484,8 @@ def test_storage_units_are_not_military_units() -> None:
     ex = Extractor(load_case(DATA / "cases" / "ukraine-2022.toml"))
     assert ex.extract("Storage units on fire in Donetsk", PUBLISHED).claims == []
     assert [c.action for c in ex.extract("Russian units seen in Lyman", PUBLISHED).claims] == ["presence_maintained"]
+
+
+def test_a_place_moved_closer_to_is_where_the_force_went(syria: Extractor) -> None:
+    text = "Russian forces left Hmeimim and moved closer to Tartus on Monday."
+    assert ("tartus", "evacuated", "asserted") not in _pairs(syria, text)

@@ -121,7 +121,8 @@ RELATIVE_RE = re.compile(
 REGION_WORD_RE = re.compile(r"\s+(?:oblast|province|region|district|governorate|county)\b")
 # Where a force that left went: "moved to X", "returned to their base in X" ("moving on to X" is the next stage).
 WENT_TO_RE = re.compile(
-    r"\b(?:mov|return|head|relocat|redeploy|went|retreat|withdr|pull)\w*\s+(?:back\s+)?(?:to|towards?|into)\s+"
+    r"\b(?:mov|return|head|relocat|redeploy|went|retreat|withdr|pull)\w*\s+(?:back\s+|closer\s+|nearer\s+)?"
+    r"(?:to|towards?|into)\s+"
     r"(?:(?:the|their|its)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:in|at)\s+)?$"
 )
 # A phrase that refers back to a place named before ("the town", "its base").
