@@ -317,3 +317,17 @@ def test_german_compounds_and_separable_verbs_of_moving_in() -> None:
     }
     assert pairs("Russische Truppen rückten am Montag in Kamischli ein.") == {("qamishli", "reinforcement")}
     assert pairs("Türkische Truppen rückten in Manbidsch ein.") == {("Turkey", "other")}
+
+
+def test_french_convoys_placed_near_a_site_completions_said_after_the_noun_and_adjectives_before_a_demonym(
+    syria: Extractor,
+) -> None:
+    def pairs(text: str) -> set[tuple[str | None, str]]:
+        return {(c.site, c.action) for c in syria.extract(text, PUBLISHED).claims}
+
+    # "près de X" places the convoy, its "de" is no origin: attacked there, not leaving.
+    assert pairs("Un convoi russe a été attaqué près de Palmyre.") == {("palmyra", "other")}
+    assert pairs("Le retrait russe de Kobané est achevé.") == {("kobani-posts", "withdrawal_complete")}
+    # An adjective between the noun and its demonym: the Turkish armed forces act, not Russia.
+    claims = syria.extract("Les forces armées turques ont pris le contrôle de Manbij.", PUBLISHED).claims
+    assert {c.actor for c in claims} == {"Turkey"}

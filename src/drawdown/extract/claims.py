@@ -194,10 +194,12 @@ class Extractor:
             if rebel_firsts is not None
             else ""
         )
+        # An adjective a language puts between an actor noun and the demonym after it ("les forces armées turques").
+        between = rf"(?:\s+(?:{self.lang.ACTOR_ADJECTIVES}))?" if self.lang.ACTOR_ADJECTIVES else ""
         self._actor_re = re.compile(
             rf"{actor_start}(?:"
             rf"(?P<own>\b(?:{own_f})\b)"
-            rf"|(?P<after>\b(?:{self.lang.ACTOR_NOUNS})\s+(?:{after})\b)"
+            rf"|(?P<after>\b(?:{self.lang.ACTOR_NOUNS}){between}\s+(?:{after})\b)"
             rf"|(?P<other>\b(?:{lx.factor(other_alt)})\b)"
             rf"|(?P<dem>\b(?:{dem_f})(?=\s+(?:(?:[\w-]+\s+){{0,2}})(?:{self.lang.ACTOR_NOUNS})\b))"
             rf"|(?P<poss>\b(?:{countries_f})(?='s|’s))"

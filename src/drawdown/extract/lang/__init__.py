@@ -106,6 +106,8 @@ class LanguagePack:
     # Right before an actor that is what the subject acted on ("engaged the X fighters"), and between it and a later
     # action of the same subject ("... and took the town over"); see Extractor._actor_for.
     OBJECT_BEFORE_RE: re.Pattern[str] = re.compile(r"(?!)")
+    # Adjectives that may stand between an actor noun and the demonym after it ("forces armées turques"); a pattern.
+    ACTOR_ADJECTIVES: str = ""
     # A handover word, whose object is looked at: a person's name handed over is no place (Extractor).
     HANDING_OVER_RE: re.Pattern[str] = re.compile(r"(?!)")
     # An action in a time clause of the present tense, which speaks of the future ("after it pulls out"), ending

@@ -68,7 +68,7 @@ WEAK_PRESENCE_RE = re.compile(r"(?:forces|troupes|soldats|militaires) (?:[\w-]+ 
 STARTED_CUE = ci(r"\b(?:commenc\w*|début\w*|entam\w*|lanc\w*|en cours|amorc\w*|premi(?:er|ère|ers|ères))\b")
 PARTIAL_CUE = ci(r"\b(?:une partie|certains|certaines|quelques|plusieurs|partiel\w*|la plupart|moins de)\b")
 COMPLETE_CUE = ci(r"\b(?:tous|toutes|l['’]ensemble|entièrement|totalement|complètement|derni(?:ers|ères)|totalité|"
-                  r"intégralité)\b")  # fmt: skip
+                  r"intégralité|achev(?:é|ée|és|ées)|termin(?:é|ée|és|ées))\b")  # fmt: skip
 # A withdrawal said as done (see lexicon.py): "se sont retirés de X", "s'est replié", and the narrative present
 # of leaving ("quittent X"), as in English; "ont quitté X" stays the own corpora's "left" (evacuated).
 DONE_LEAVING_RE = ci(r"(?:se sont|s['’]est) (?:retir|repli)\w*|quitt(?:ent|e)")
@@ -162,6 +162,8 @@ _DEMONYM_STEMS = {"russe": "Russia", "turc": "Turkey", "turque": "Turkey", "amé
                   "kurde": "Kurdish forces"}  # fmt: skip
 DEMONYMS_BEFORE: dict[str, str] = {}  # French puts them after the noun
 DEMONYMS_AFTER: dict[str, str] = {}
+# "les forces armées turques", "les forces spéciales françaises": the demonym comes after an adjective.
+ACTOR_ADJECTIVES = r"armées|armés|militaires|spéciales|navales|aériennes|terrestres"
 for _stem, _country in _DEMONYM_STEMS.items():
     for _form in (
         (_stem, _stem + "s", _stem + "e", _stem + "es") if not _stem.endswith(("e", "s", "è")) else (_stem, _stem + "s")
@@ -203,7 +205,9 @@ COREFERENCE_RE = re.compile(r"\b(?:la|sa|leur|cette|l['’]) ?(?:ville|localité
 AGENT_AFTER_RE = re.compile(r"(?:\s+\w+){0,2}\s+par\s+(?:les?\s+|la\s+|l['’])?|\s+(?:des|du|de la)\s+")
 LEFT_BEHIND_RE = re.compile(r"\s+(?:(?:par|des|du)\s+(?:les?\s+|la\s+)?)?")
 JOINT_RE = re.compile(r"[\s/&,-]*(?:(?:et|avec)\s+)?(?:les?\s+|la\s+|l['’])?(?:[a-zé]+[/-])*")
-ORIGIN_BEFORE_RE = re.compile(r"\b(?:de|d['’]|du|depuis|quitté|quittant|quitter|en provenance de)\s*(?:la\s+|l['’])?$")
+# ("près de X", "aux abords de X" place the convoy: their "de" is no origin)
+ORIGIN_BEFORE_RE = re.compile(r"\b(?:(?<!près )(?<!proximité )(?<!abords )(?<!environs )(?:de|d['’]|du)|depuis|quitté|"
+                              r"quittant|quitter|en provenance de)\s*(?:la\s+|l['’])?$")  # fmt: skip
 ROAD_BEFORE_RE = re.compile(r"\b(?:route|axe) (?:de|vers|entre|reliant)\s+(?:la\s+|l['’])?$")
 DESTINATION_BEFORE_RE = re.compile(r"\b(?:vers|pour|à destination de|en direction de|jusqu['’]à)\s*(?:la\s+|l['’])?$")
 PLACE_BEFORE_RE = re.compile(r"\b(?:à|au|en|près de|dans|entre|autour de|aux abords de|et)\s+(?:la\s+|le\s+|l['’])?$")

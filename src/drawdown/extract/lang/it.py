@@ -204,6 +204,8 @@ _DEMONYM_STEMS = {"russo": "Russia", "turco": "Turkey", "americano": "United Sta
 _SOFT_PLURAL = {"britannico": "britannici"}
 DEMONYMS_BEFORE: dict[str, str] = {}  # Italian puts them after the noun
 DEMONYMS_AFTER: dict[str, str] = {}
+# "le forze armate turche", "le forze speciali francesi": the demonym comes after an adjective.
+ACTOR_ADJECTIVES = r"armate|armati|militari|speciali|navali|aeree|terrestri"
 for _stem, _country in _DEMONYM_STEMS.items():
     if _stem.endswith("e"):
         _forms: tuple[str, ...] = (_stem, _stem[:-1] + "i")
