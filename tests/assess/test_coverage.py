@@ -99,7 +99,7 @@ def test_the_pace_divides_by_the_watched_days_of_its_window() -> None:
     # 120 t in a seven-day window of which two days were watched: 60 t a day, not 120 / 7.
     force = estimate(_airlift([date(2031, 3, 12), date(2031, 3, 13)]), CLAIM_DAY, seed=1)
     assert force.pace_tonnes_per_day is not None and force.pace_tonnes_per_day.median == pytest.approx(60)
-    assert force.pace_window is not None and force.pace_window.watched == {"kestrel-field": 2.0}
+    assert force.pace_window.watched == {"kestrel-field": 2.0}
     # Watched all week, the same flights are 120 / 7 a day.
     week = [date(2031, 3, d) for d in range(8, 15)]
     force = estimate(_airlift(week), CLAIM_DAY, seed=1)

@@ -93,13 +93,13 @@ class ForceEstimate:
     removed_tonnes: Interval
     pace_tonnes_per_day: Interval | None  # None: ADS-B watched no airfield in the pace window
     pace_percent_per_day: Interval | None
+    pace_window: PaceWindow  # the days the pace is measured over and who watched them (why there is none)
     completion: tuple[date, date, date] | None  # median, low, high
     completion_note: str
     lift: Lift
     per_site: dict[str, Interval] = field(default_factory=dict)
     deadlines: tuple[DeadlineOdds, ...] = ()
     recent_sorties: tuple[str, ...] = ()  # the outbound takeoffs of known payload in the pace window
-    pace_window: PaceWindow | None = None
 
 
 def draw(figure: Figure | None, rng: np.random.Generator, n: int, *, u: np.ndarray | None = None) -> np.ndarray | None:

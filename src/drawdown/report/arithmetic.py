@@ -44,15 +44,14 @@ def force_lines(result: Assessment) -> list[str]:
 
 def watched_days(force: ForceEstimate) -> str:
     """The days of the pace window ADS-B watched, per airfield: "days watched by ADS-B: hmeimim 1.9, palmyra 0.042"."""
-    watched = force.pace_window.watched if force.pace_window else {}
-    return "days watched by ADS-B: " + ", ".join(f"{airfield} {days:.2g}" for airfield, days in watched.items())
+    watched = force.pace_window.watched.items()
+    return "days watched by ADS-B: " + ", ".join(f"{airfield} {days:.2g}" for airfield, days in watched)
 
 
 def pace_line(force: ForceEstimate, window: int) -> str:
     """The pace's arithmetic: what was counted over the watched days, or why there is no pace."""
     if force.pace_tonnes_per_day is None:
-        note = force.pace_window.note if force.pace_window else "no ADS-B coverage"
-        return f"pace over the last {window} days: untestable: {note}"
+        return f"pace over the last {window} days: untestable: {force.pace_window.note}"
     tonnes = interval(force.pace_tonnes_per_day, 1, " t/day", exact="" if force.recent_sorties else "no takeoff")
     return (
         f"pace over the last {window} days: {len(force.recent_sorties)} takeoff(s), each airfield's tonnes ÷ its "

@@ -234,9 +234,8 @@ def _scale(result: Assessment, reviews: ReviewTally | None) -> list[str]:
     window = case.assessment.pace_window_days
     if not ev.sorties and not ev.coverage:  # coverage without a sortie is a watched, quiet airfield
         lines.append("- Pace: unknown; no ADS-B flight data is loaded (`drawdown flights ingest`).")
-    elif force.pace_tonnes_per_day is None or force.pace_window is None:
-        note = force.pace_window.note if force.pace_window else "no ADS-B coverage"
-        lines.append(f"- Pace over the last {window} days: untestable: {note}.")
+    elif force.pace_tonnes_per_day is None:
+        lines.append(f"- Pace over the last {window} days: untestable: {force.pace_window.note}.")
     elif force.pace_tonnes_per_day.high > 0:
         pct = (
             f" ({interval(force.pace_percent_per_day, 2, '%')} of the force a day)"
