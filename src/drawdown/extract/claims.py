@@ -99,9 +99,9 @@ class _Context:
     # The last claim-less sentence that names a speaker (as written, lower-cased), read only if a later sentence
     # needs it (most never do).
     pending: tuple[str, str] | None = None
-    # Claim-less sentences with a speech word, oldest first (as written, lower-cased, index), not yet read: whether
-    # one names a speaker (and so becomes ``pending`` and sets ``said_at``) is found out only when a later sentence
-    # of the paragraph asks, and then only for the last ones (the last that does wins, as if each had been read).
+    # Claim-less sentences, oldest first (as written, lower-cased, index), not yet read: whether one names a
+    # speaker (and so becomes ``pending`` and sets ``said_at``) is found out only when a later sentence of the
+    # paragraph asks, and then only for the last ones (the last that does wins, as if each had been read).
     unread: list[tuple[str, str, int]] = field(default_factory=list)
     # Pending sentences whose speaker became due (a later sentence had none of its own), oldest first: read only
     # when the carried speaker is used (the last that names one wins, as if each had been read when due).
@@ -288,8 +288,7 @@ class Extractor:
         ctx = _Context()
         site_pattern = self._site_pre
         lowered = lx.lower(prepared)
-        any_action, any_speaker = self._any_action, self._any_speaker
-        has_other_target, carry = self._has_other_target, self._carry_attribution
+        any_action, has_other_target, carry = self._any_action, self._has_other_target, self._carry_attribution
         for sentence in sentences(prepared):
             start, end, body, paragraph, commentary = sentence
             if paragraph != ctx.paragraph:
@@ -305,7 +304,7 @@ class Extractor:
                 # its speaker can matter to the sentences after it.
                 if site is not None:
                     self._remember_sites(body, low, ctx)
-                elif any_speaker.search(low) is not None:
+                else:
                     carry(body, low, ctx)
                 continue
             # A sentence right after a claim of the actor's that sums it up in a percentage ("a 10% reduction").
@@ -652,9 +651,9 @@ class Extractor:
                     hits = [
                         c.start() for c in cue.finditer(body, window_start, window_end) if not at <= c.start() < end
                     ]
-                    if not hits and not optional and not cue.match(body, at):
-                        continue
                     moved = bool(hits) or cue.match(body, at) is not None
+                    if not moved and not optional:
+                        continue
                     for c in hits:  # the verb that made the vehicle move is not a second withdrawal
                         word = _WORD_RE.match(body, c)
                         taken.append((c, c + (len(word.group(0)) if word else 1)))
@@ -881,7 +880,7 @@ class Extractor:
         return who, kind or "media", hedges
 
     def _carry_attribution(self, body: str, low: str, ctx: _Context) -> None:
-        """Keep the sentence for later: most claim-less sentences with a speech word are never asked about."""
+        """Keep the sentence for later: most claim-less sentences are never asked whether they name a speaker."""
         ctx.unread.append((body, low, ctx.index))
 
     def _read_unread(self, ctx: _Context) -> None:
