@@ -57,11 +57,21 @@ def test_a_french_withdrawal_told_as_done_completes_it(syria: Extractor) -> None
     assert _pairs(syria, "Les troupes russes doivent quitter Tartous.") == {("tartus", "evacuated", "planned")}
 
 
-def test_french_dates_and_numbers(syria: Extractor) -> None:
-    claims = syria.extract("Une trentaine de camions russes ont quitté Palmyre le 14 décembre.", PUBLISHED).claims
+@pytest.mark.parametrize(
+    ("about_thirty", "two_dozen"),
+    [
+        ("Une trentaine de camions russes ont quitté Palmyre le 14 décembre.",
+         "Deux douzaines de véhicules ont quitté Kuweires hier."),
+        ("Una trentina di camion russi hanno lasciato Palmira il 14 dicembre.",
+         "Due dozzine di veicoli hanno lasciato Kuweires ieri."),
+    ],
+    ids=["fr", "it"],
+)  # fmt: skip
+def test_dates_and_numbers_in_words(syria: Extractor, about_thirty: str, two_dozen: str) -> None:
+    claims = syria.extract(about_thirty, PUBLISHED).claims
     convoy = next(c for c in claims if c.action == "convoy_departed")
     assert (convoy.site, convoy.quantity, convoy.event_date) == ("palmyra", 30.0, date(2024, 12, 14))
-    yesterday = syria.extract("Deux douzaines de véhicules ont quitté Kuweires hier.", PUBLISHED).claims
+    yesterday = syria.extract(two_dozen, PUBLISHED).claims
     assert [(c.quantity, c.event_date) for c in yesterday if c.action == "convoy_departed"] == [
         (24.0, date(2024, 12, 15))
     ]
@@ -130,14 +140,7 @@ def test_italian_denials_hedges_and_sources(syria: Extractor) -> None:
     assert [(c.site, c.action, c.attribution) for c in second] == [("palmyra", "convoy_departed", None)]
 
 
-def test_italian_dates_numbers_and_elided_articles(syria: Extractor) -> None:
-    claims = syria.extract("Una trentina di camion russi hanno lasciato Palmira il 14 dicembre.", PUBLISHED).claims
-    convoy = next(c for c in claims if c.action == "convoy_departed")
-    assert (convoy.site, convoy.quantity, convoy.event_date) == ("palmyra", 30.0, date(2024, 12, 14))
-    yesterday = syria.extract("Due dozzine di veicoli hanno lasciato Kuweires ieri.", PUBLISHED).claims
-    assert [(c.quantity, c.event_date) for c in yesterday if c.action == "convoy_departed"] == [
-        (24.0, date(2024, 12, 15))
-    ]
+def test_italian_vague_counts_numeric_dates_and_elided_articles(syria: Extractor) -> None:
     # "decine" is no count, and the year of a numeric date is none either.
     vague = syria.extract("Il 14/12/2024 decine di veicoli russi sono partiti da Ayn Issa.", PUBLISHED).claims
     assert [(c.site, c.quantity, c.event_date) for c in vague] == [("ayn-issa-posts", None, date(2024, 12, 14))]
