@@ -3,10 +3,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from drawdown.cli import app
 from drawdown.ingest.fetch import Fetcher, FetchPolicy
+from drawdown.pipeline import watch as watch_module
 from drawdown.pipeline.watch import watch
 from drawdown.store import Store, open_store
 from tests.ingest.conftest import Route, Served, article, rss
@@ -83,3 +85,40 @@ def test_watch_command_exit_code_and_summary(http_server: Served, runner: CliRun
     assert bad.exit_code == 1 and "HTTP 404" in bad.stderr
     refused = runner.invoke(app, ["watch", "--max-cycles", "1", "file:///etc/passwd"])
     assert refused.exit_code == 4 and "only http" in refused.stderr
+
+
+STORY = ("Engineers dismantled the radar station on the northern ridge before dawn and loaded its parts onto "
+         "eight flatbed trucks, which then drove south along the coastal road towards the port under escort")  # fmt: skip
+
+
+def _copy_feed(http_server: Served, prefix: str) -> str:
+    """A feed whose second poll brings a light edit of the story its first poll brought (a near-duplicate)."""
+    first = http_server.add(f"/{prefix}/1", Route(body=article("Radar taken down", STORY)))
+    copy = http_server.add(f"/{prefix}/2", Route(body=article("Radar removed", STORY.replace("eight", "8"))))
+    return http_server.add(
+        f"/{prefix}.xml",
+        Route(body=rss(("1", first, "Radar"))),
+        Route(body=rss(("1", first, "Radar"), ("2", copy, "Copy"))),
+    )
+
+
+def test_an_exclusive_store_reads_the_signatures_once_and_still_finds_copies_across_polls(
+    http_server: Served, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads: list[int] = []
+    real = watch_module.load_matcher
+    monkeypatch.setattr(watch_module, "load_matcher", lambda store: loads.append(1) or real(store))
+    lines: list[str] = []
+    with open_store(tmp_path / "held.duckdb") as held:  # held throughout: nothing else can write between polls
+        watch(held, [_copy_feed(http_server, "x")], fetcher=_fetcher(), interval=0, max_cycles=2, log=lines.append)
+    assert len(loads) == 1, "the matcher read at the first poll is kept and extended"
+    new = [line for line in lines if line.startswith("new report")]
+    assert len(new) == 2 and "new origin" in new[0] and "copy (" in new[1]
+
+    loads.clear()
+    lines.clear()
+    db = tmp_path / "shared.duckdb"  # opened for each round: another process may ingest between polls
+    watch(lambda: open_store(db), [_copy_feed(http_server, "y")], fetcher=_fetcher(), interval=0, max_cycles=2,
+          log=lines.append)  # fmt: skip
+    assert len(loads) == 2, "a store released between polls is read again at each poll that brings articles"
+    assert "copy (" in [line for line in lines if line.startswith("new report")][1]

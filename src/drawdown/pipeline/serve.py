@@ -154,8 +154,9 @@ def watch_in_background(
     def run() -> None:
         try:
             with Fetcher(FetchPolicy(max_bytes=max_bytes)) as fetcher:
+                # exclusive: this process holds the store from start to stop, so nothing else ingests into it
                 watch(provider.holding, feeds, fetcher=fetcher, interval=interval, log=log,
-                      downstream=provider.downstream)  # fmt: skip
+                      downstream=provider.downstream, exclusive=True)  # fmt: skip
         except Exception as exc:  # the dashboard stays up with the evidence it has, and says why watch stopped
             log(f"watch stopped: {exc}")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from drawdown.errors import InputError
+from drawdown.ingest.dedup import OriginMatcher
 from drawdown.ingest.feeds import parse_feed, read_entry
 from drawdown.ingest.fetch import Fetched, Fetcher, check_url
 from drawdown.ingest.normalize import dedup_key
@@ -60,20 +61,25 @@ def watch(
     downstream: Downstream | None = None,
     sleep: Callable[[float], None] = time.sleep,
     now: Callable[[], datetime] = now_utc,
+    exclusive: bool | None = None,
 ) -> WatchSummary:
     """Poll ``feeds`` every ``interval`` seconds (``max_cycles`` stops it; None runs until interrupted).
 
     ``store`` is an open store (held throughout) or a function giving a context that holds one (a fresh
-    connection that it closes, or a shared one under a lock) for one round of polls.
+    connection that it closes, or a shared one under a lock) for one round of polls. ``exclusive``: no other
+    process can ingest into the store between two polls (true of an open store held throughout, the default for
+    one; `serve` holds its store for its whole run and says so), so the stored reports' signatures are read once
+    and kept, instead of read again at every poll that brings an article.
     """
     for url in feeds:
         check_url(url)
     summary = WatchSummary()
+    origins = _Origins(kept=isinstance(store, Store) if exclusive is None else exclusive)
     with _holding(store) as held:
         summary.statuses.update(feed_store.register_feeds(held, feeds))
     while max_cycles is None or summary.cycles < max_cycles:
         with _holding(store) as held:
-            _round(held, feeds, fetcher, interval, log, downstream, summary, now)
+            _round(held, feeds, fetcher, interval, log, downstream, summary, now, origins)
         summary.cycles += 1
         if max_cycles is None or summary.cycles < max_cycles:
             sleep(interval)
@@ -83,6 +89,21 @@ def watch(
 def _holding(store: Store | Callable[[], AbstractContextManager[Store]]) -> AbstractContextManager[Store]:
     """The store for one round of polls: the one given (left open), or a freshly opened one (closed after)."""
     return nullcontext(store) if isinstance(store, Store) else store()
+
+
+class _Origins:
+    """The origin matcher of the polls: loaded from the store when a poll first brings articles; kept for later
+    polls when ``kept`` (it indexes each article it matches, as the poll stores it), else loaded again at each.
+    A poll whose write fails ends the loop, so a kept matcher never knows an article that is not stored."""
+
+    def __init__(self, *, kept: bool) -> None:
+        self.kept = kept
+        self._matcher: OriginMatcher | None = None
+
+    def matcher(self, store: Store) -> OriginMatcher:
+        if self._matcher is None or not self.kept:
+            self._matcher = load_matcher(store)
+        return self._matcher
 
 
 @dataclass
@@ -115,6 +136,7 @@ def _round(
     downstream: Downstream | None,
     summary: WatchSummary,
     now: Callable[[], datetime],
+    origins: _Origins,
 ) -> None:
     """Poll the feeds that are due: fetched together (one at a time per host), stored one by one in the order
     given, each as soon as it and the feeds before it are done, so a hanging feed delays no other's fetch."""
@@ -132,7 +154,7 @@ def _round(
         if isinstance(polled, Expired):
             message = f"{feed.url}: not polled within the overall deadline of {polled.deadline:g} s; raise --deadline"
             polled = _Polled(error=message)
-        _store_poll(store, feed, polled, interval, log, downstream, summary)
+        _store_poll(store, feed, polled, interval, log, downstream, summary, origins)
 
 
 def _fetch(due: _Due, fetcher: Fetcher) -> _Polled:
@@ -164,6 +186,7 @@ def _store_poll(
     log: Log,
     downstream: Downstream | None,
     summary: WatchSummary,
+    origins: _Origins,
 ) -> None:
     """The store half of a poll, in one transaction: the new reports, the entries seen, the feed's state."""
     url, state, seen, moment = due.url, due.state, due.seen, due.moment
@@ -181,7 +204,7 @@ def _store_poll(
         give_up = " (giving up)" if tries >= MAX_ATTEMPTS else ""
         log(f"entry failed: {message}{give_up}")
     result = IngestResult(run_id=f"watch-{moment:%Y%m%dT%H%M%S}")
-    matcher = load_matcher(store) if documents else None
+    matcher = origins.matcher(store) if documents else None
     with store.transaction():
         before = len(result.added)
         store_documents(store, [d for _, d in documents], result.run_id, result, matcher)
