@@ -99,9 +99,9 @@ def parse_query(params: Sequence[Param], query: Sequence[tuple[str, str]]) -> di
     return out
 
 
-def page(rows: list[dict[str, Any]], args: dict[str, Any]) -> dict[str, Any]:
+def page(rows: Sequence[dict[str, Any]], args: dict[str, Any]) -> dict[str, Any]:
     offset, limit = args["offset"], args["limit"]
-    return {"total": len(rows), "offset": offset, "limit": limit, "items": rows[offset : offset + limit]}
+    return {"total": len(rows), "offset": offset, "limit": limit, "items": list(rows[offset : offset + limit])}
 
 
 # ------------------------------------------------------------------------------------------------ handlers
@@ -115,7 +115,9 @@ CLAIM_EQUALS = {"site": "site", "action": "action", "actor": "actor1", "source_t
 def claims(view: View, args: dict[str, Any]) -> dict[str, Any]:
     wanted = [(column, args[name]) for name, column in CLAIM_EQUALS.items() if name in args]
     # Start from the view's index of the most selective of these rather than from every claim.
-    rows = min((view.claims_with(column, value) for column, value in wanted), key=len, default=view.claims)
+    rows: Sequence[dict[str, Any]] = min(
+        (view.claims_with(column, value) for column, value in wanted), key=len, default=view.claims
+    )
     for column, value in wanted:
         rows = [c for c in rows if c[column] == value]
     since, until = args.get("since"), args.get("until")

@@ -11,13 +11,43 @@ import json
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 
 # What the API filters claims by: each has an index, built once per view, so that a request reads the claims that
 # match instead of testing each of them (that took 3.5-4.7 ms a request on 11,789 claims, BENCHMARKS.md "Dashboard").
 CLAIM_INDEXES = ("site", "action", "actor1", "source_type", "confirmation", "review", "report_id")
+
+Row = dict[str, Any]
+
+
+class Picked(Sequence[Row]):
+    """The rows of ``rows`` at ``positions``, in that order, read when asked for.
+
+    The indexes keep positions (machine integers) rather than lists of the rows: lists of 887,000 references to
+    rows made each of the server's full garbage collections walk them all, 17 ms with the GIL held, every time
+    (BENCHMARKS.md, "Dashboard"); an array of positions is nothing for the collector to walk.
+    """
+
+    def __init__(self, rows: Sequence[Row], positions: Sequence[int]) -> None:
+        self._rows, self._positions = rows, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Picked: ...
+    def __getitem__(self, index: int | slice) -> Row | Picked:
+        if isinstance(index, slice):  # a slice of the positions: no row is read until asked for
+            return Picked(self._rows, self._positions[index])
+        return self._rows[self._positions[index]]
+
+    def __iter__(self) -> Iterator[Row]:
+        return (self._rows[i] for i in self._positions)
 
 
 @dataclass(frozen=True)
@@ -28,15 +58,16 @@ class SortieGroup:
     rows of the benchmark's store (which took 25-36 ms a request, BENCHMARKS.md "Dashboard").
     """
 
-    rows: list[dict[str, Any]]
+    rows: Picked  # the group's sorties, as positions in the view's list
     days: list[str]  # each row's day (its time's first ten characters)
     simulated_before: array[int]  # simulated_before[i]: how many of rows[:i] come from simulated tracks
     ordered: bool  # days never go back (the view lists sorties oldest first), so a run of days can be bisected
 
     @classmethod
-    def of(cls, rows: list[dict[str, Any]]) -> SortieGroup:
+    def of(cls, sorties: Sequence[Row], positions: Sequence[int]) -> SortieGroup:
         # A few hundred distinct days among 100,000 sorties in a dozen groups: one string each (interned), and the
         # counts as machine integers, keep the groups at 11 MB instead of 47 (100,000 sorties over 58 days).
+        rows = Picked(sorties, positions)
         days = [sys.intern(row["time"][:10]) for row in rows]
         counts = array("q", [0])
         for row in rows:
@@ -44,7 +75,7 @@ class SortieGroup:
         ordered = days == sorted(days)
         return cls(rows, days, counts, ordered)
 
-    def between(self, since: str | None, until: str | None) -> tuple[list[dict[str, Any]], int]:
+    def between(self, since: str | None, until: str | None) -> tuple[Sequence[Row], int]:
         """The rows whose day is in ``since``..``until`` (None: open), and how many of them are simulated."""
         if not self.ordered:
             kept = [
@@ -86,29 +117,29 @@ class View:
         return sorted(rows, key=lambda r: (r.get("published") or "", r["id"]), reverse=True)
 
     @cached_property
-    def _claims_by(self) -> dict[str, dict[Any, list[dict[str, Any]]]]:
-        index: dict[str, dict[Any, list[dict[str, Any]]]] = {key: {} for key in CLAIM_INDEXES}
-        for claim in self.claims:
-            for key, rows in index.items():
-                rows.setdefault(claim[key], []).append(claim)
+    def _claims_by(self) -> dict[str, dict[Any, array[int]]]:
+        index: dict[str, dict[Any, array[int]]] = {key: {} for key in CLAIM_INDEXES}
+        for i, claim in enumerate(self.claims):
+            for key, positions in index.items():
+                positions.setdefault(claim[key], array("q")).append(i)
         return index
 
-    def claims_with(self, key: str, value: Any) -> list[dict[str, Any]]:
+    def claims_with(self, key: str, value: Any) -> Picked:
         """The claims whose ``key`` (one of ``CLAIM_INDEXES``) is ``value``, in their order in ``claims``."""
-        return self._claims_by[key].get(value, [])
+        return Picked(self.claims, self._claims_by[key].get(value, array("q")))
 
     @cached_property
     def _sortie_groups(self) -> dict[tuple[str | None, str | None], SortieGroup]:
-        members: dict[tuple[str | None, str | None], list[dict[str, Any]]] = {(None, None): self.sorties}
-        for s in self.sorties:
+        members: dict[tuple[str | None, str | None], array[int]] = {(None, None): array("q", range(len(self.sorties)))}
+        for i, s in enumerate(self.sorties):
             for key in ((s["airfield"], None), (None, s["event"]), (s["airfield"], s["event"])):
-                members.setdefault(key, []).append(s)
-        return {key: SortieGroup.of(rows) for key, rows in members.items()}
+                members.setdefault(key, array("q")).append(i)
+        return {key: SortieGroup.of(self.sorties, positions) for key, positions in members.items()}
 
     def sortie_group(self, airfield: str | None, event: str | None) -> SortieGroup:
         """The sorties at ``airfield`` and of ``event`` (None: any), oldest first."""
         group = self._sortie_groups.get((airfield, event))
-        return group if group is not None else SortieGroup.of([])
+        return group if group is not None else SortieGroup.of(self.sorties, array("q"))
 
     def prepare(self) -> View:
         """Build the lookups above now (0.3-0.4 s for 11,789 claims and 100,000 sorties), so that the first
