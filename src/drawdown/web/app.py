@@ -76,8 +76,24 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def _encode(payload: Any) -> bytes:
+# Rows encoded per call. json.dumps holds the GIL for the whole of a call: a page of 5,000 claims in one call took
+# 40 ms, in which no other request could be answered; 500 rows take about 4.
+ENCODE_ROWS = 500
+
+
+def _dumps(payload: Any) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _encode(payload: Any) -> bytes:
+    """``payload`` as compact JSON; a long list of rows (an answer, or a page's ``items``) ENCODE_ROWS at a time."""
+    if isinstance(payload, list) and len(payload) > ENCODE_ROWS:
+        chunks = (_dumps(payload[i : i + ENCODE_ROWS])[1:-1] for i in range(0, len(payload), ENCODE_ROWS))
+        return b"[" + b",".join(chunks) + b"]"
+    if isinstance(payload, dict) and isinstance(payload.get("items"), list) and len(payload["items"]) > ENCODE_ROWS:
+        rest = _dumps({k: v for k, v in payload.items() if k != "items"})
+        return rest[:-1] + (b"," if len(rest) > 2 else b"") + b'"items":' + _encode(payload["items"]) + b"}"
+    return _dumps(payload)
 
 
 def _json(payload: Any, status: int = 200) -> Response:
@@ -138,7 +154,8 @@ def create_app(provider: Provider, token: str, *, version: str = "0") -> ASGIApp
                     args = parse_query(ep.params, request.query_params.multi_items())
                 except BadParameter as exc:
                     return _error(400, str(exc))
-                body = _encode(ep.answer(view, args))
+                # In a thread, so that the event loop answers other requests meanwhile (a cached answer needs none)
+                body = await run_in_threadpool(lambda: _encode(ep.answer(view, args)))
                 answers.put(view, key, body)
             return _json(body)
 
