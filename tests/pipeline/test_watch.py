@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drawdown.cli import app
+from drawdown.ingest.dedup import TEXT_CACHE
 from drawdown.ingest.fetch import Fetcher, FetchPolicy
 from drawdown.pipeline import watch as watch_module
 from drawdown.pipeline.watch import watch
@@ -87,8 +88,10 @@ def test_watch_command_exit_code_and_summary(http_server: Served, runner: CliRun
     assert refused.exit_code == 4 and "only http" in refused.stderr
 
 
-STORY = ("Engineers dismantled the radar station on the northern ridge before dawn and loaded its parts onto "
-         "eight flatbed trucks, which then drove south along the coastal road towards the port under escort")  # fmt: skip
+STORY = (
+    "Engineers dismantled the radar station on the northern ridge before dawn and loaded its parts onto eight "
+    "flatbed trucks, which then drove south along the coastal road towards the port under escort"
+)
 
 
 def _copy_feed(http_server: Served, prefix: str) -> str:
@@ -105,13 +108,17 @@ def _copy_feed(http_server: Served, prefix: str) -> str:
 def test_an_exclusive_store_reads_the_signatures_once_and_still_finds_copies_across_polls(
     http_server: Served, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    loads: list[int] = []
+    loads: list[int] = []  # each load's bound on the stored texts it keeps
     real = watch_module.load_matcher
-    monkeypatch.setattr(watch_module, "load_matcher", lambda store: loads.append(1) or real(store))
+    monkeypatch.setattr(
+        watch_module,
+        "load_matcher",
+        lambda store, text_cache: loads.append(text_cache) or real(store, text_cache=text_cache),
+    )
     lines: list[str] = []
     with open_store(tmp_path / "held.duckdb") as held:  # held throughout: nothing else can write between polls
         watch(held, [_copy_feed(http_server, "x")], fetcher=_fetcher(), interval=0, max_cycles=2, log=lines.append)
-    assert len(loads) == 1, "the matcher read at the first poll is kept and extended"
+    assert loads == [watch_module.KEPT_TEXTS], "the matcher read at the first poll is kept (with fewer texts), extended"
     new = [line for line in lines if line.startswith("new report")]
     assert len(new) == 2 and "new origin" in new[0] and "copy (" in new[1]
 
@@ -120,5 +127,5 @@ def test_an_exclusive_store_reads_the_signatures_once_and_still_finds_copies_acr
     db = tmp_path / "shared.duckdb"  # opened for each round: another process may ingest between polls
     watch(lambda: open_store(db), [_copy_feed(http_server, "y")], fetcher=_fetcher(), interval=0, max_cycles=2,
           log=lines.append)  # fmt: skip
-    assert len(loads) == 2, "a store released between polls is read again at each poll that brings articles"
+    assert loads == [TEXT_CACHE] * 2, "a store released between polls is read again at each poll that brings articles"
     assert "copy (" in [line for line in lines if line.startswith("new report")][1]

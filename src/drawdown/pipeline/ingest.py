@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from drawdown.ingest.decode import DEFAULT_MAX_BYTES, Defaults, Item
-from drawdown.ingest.dedup import OriginMatcher, repeated_sections
+from drawdown.ingest.dedup import TEXT_CACHE, OriginMatcher, repeated_sections
 from drawdown.ingest.feeds import EntryProgress, FeedEntry, read_entry
 from drawdown.ingest.fetch import Fetcher, FetchPolicy, is_url
 from drawdown.ingest.formats import URL_FORMATS, expand, read_path, read_url
@@ -285,9 +285,12 @@ class LazyMatcher:
         return self._matcher
 
 
-def load_matcher(store: Store, detector: RewriteDetector | None = None) -> OriginMatcher:
-    """An origin matcher that knows the stored reports' signatures (terms: origin founders only)."""
-    matcher = OriginMatcher(detector)
+def load_matcher(
+    store: Store, detector: RewriteDetector | None = None, *, text_cache: int = TEXT_CACHE
+) -> OriginMatcher:
+    """An origin matcher that knows the stored reports' signatures (terms: origin founders only); it keeps up to
+    ``text_cache`` stored texts fetched for rewrite scoring."""
+    matcher = OriginMatcher(detector, text_cache=text_cache)
     rows = stored.signatures(store, "shingles")
     if rows:
         matcher.load_documents([r[0] for r in rows], _matrix([r[1] for r in rows]))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from drawdown.errors import InputError
-from drawdown.ingest.dedup import OriginMatcher
+from drawdown.ingest.dedup import TEXT_CACHE, OriginMatcher
 from drawdown.ingest.feeds import parse_feed, read_entry
 from drawdown.ingest.fetch import Fetched, Fetcher, check_url
 from drawdown.ingest.normalize import dedup_key
@@ -30,6 +30,10 @@ from drawdown.store.reports import ids_by_key, report_sources
 
 MAX_ATTEMPTS = 3  # an entry whose article fails three polls in a row is given up (and says so once)
 MAX_BACKOFF = timedelta(hours=6)
+# Stored texts a kept origin matcher holds for rewrite scoring, with their term profiles. A poll brings a few
+# articles, whose candidates are fetched again once the cache is full; the matcher's default (50,000 texts, about
+# 150 MB of news, for one large ingest) would stay allocated for as long as `serve --watch` runs.
+KEPT_TEXTS = 1_000
 
 Log = Callable[[str], None]
 # Runs the downstream stages on the ids of new reports (Extract, Assess ... as they land); None: ingest only.
@@ -102,7 +106,7 @@ class _Origins:
 
     def matcher(self, store: Store) -> OriginMatcher:
         if self._matcher is None or not self.kept:
-            self._matcher = load_matcher(store)
+            self._matcher = load_matcher(store, text_cache=KEPT_TEXTS if self.kept else TEXT_CACHE)
         return self._matcher
 
 
