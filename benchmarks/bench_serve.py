@@ -11,10 +11,11 @@
 3. First page load: the HTML and every request the page makes before it draws (its scripts and styles, the
    Natural Earth outlines, summary, sites, all claims, sorties, assessments, brief, places), six at a time as a
    browser does; the best and the worst of five loads.
-4. Load: --clients threads, each a dashboard user that requests a random API endpoint, waits --think seconds
-   and does it again, for --seconds; p50 / p99 / max latency and errors. The peer is Python's own
-   ThreadingHTTPServer serving the very same response bodies from memory, with the same clients: the ratio of
-   the two p99s is what drawdown's validation, filtering and JSON cost over merely sending bytes.
+4. Load: --clients users (threads, spread over five client processes of their own, as browsers are), each
+   requesting a random API endpoint, waiting --think seconds and doing it again, for --seconds; p50 / p99 /
+   max latency and errors. The peer is Python's own ThreadingHTTPServer serving the very same response bodies
+   from memory, with the same clients: the ratio of the two p99s is what drawdown's validation, filtering and
+   JSON cost over merely sending bytes.
 5. Peak RSS (VmHWM) of the server process and of its children (the worker that builds the views).
 
 Every request goes to 127.0.0.1; every loop is bounded in count and time and the script stops by itself.
