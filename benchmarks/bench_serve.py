@@ -142,16 +142,12 @@ class Feed:
                     self._send(body.encode(), "text/html")
                     return
                 items = "".join(
-                    f"<item><title>{feed.articles[i]['title']}</title><link>{self.base}/a/{i}</link>"
+                    f"<item><title>{feed.articles[i]['title']}</title><link>{feed.base}/a/{i}</link>"
                     f"<guid>{i}</guid><pubDate>{format_datetime(feed.published(i))}</pubDate></item>"
                     for i in range(live)
                 )
                 self._send(f'<?xml version="1.0"?><rss version="2.0"><channel><title>bench</title>{items}'
                            "</channel></rss>".encode(), "application/rss+xml")  # fmt: skip
-
-            @property
-            def base(self) -> str:
-                return f"http://127.0.0.1:{self.server.server_address[1]}"
 
             def _send(self, body: bytes, kind: str) -> None:
                 self.send_response(200)
@@ -164,7 +160,8 @@ class Feed:
                 return
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/feed.xml"
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.url = f"{self.base}/feed.xml"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def published(self, i: int) -> datetime:
