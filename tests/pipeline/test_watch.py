@@ -7,8 +7,9 @@ import pytest
 from typer.testing import CliRunner
 
 from drawdown.cli import app
-from drawdown.ingest.dedup import TEXT_CACHE
+from drawdown.ingest.dedup import TEXT_CACHE, OriginMatcher
 from drawdown.ingest.fetch import Fetcher, FetchPolicy
+from drawdown.pipeline import ingest as ingest_module
 from drawdown.pipeline import watch as watch_module
 from drawdown.pipeline.watch import watch
 from drawdown.store import Store, open_store
@@ -109,12 +110,13 @@ def test_an_exclusive_store_reads_the_signatures_once_and_still_finds_copies_acr
     http_server: Served, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     loads: list[int] = []  # each load's bound on the stored texts it keeps
-    real = watch_module.load_matcher
-    monkeypatch.setattr(
-        watch_module,
-        "load_matcher",
-        lambda store, text_cache: loads.append(text_cache) or real(store, text_cache=text_cache),
-    )
+    real = ingest_module.load_matcher
+
+    def load(store: Store, detector: None, *, text_cache: int) -> OriginMatcher:
+        loads.append(text_cache)
+        return real(store, detector, text_cache=text_cache)
+
+    monkeypatch.setattr(ingest_module, "load_matcher", load)
     lines: list[str] = []
     with open_store(tmp_path / "held.duckdb") as held:  # held throughout: nothing else can write between polls
         watch(held, [_copy_feed(http_server, "x")], fetcher=_fetcher(), interval=0, max_cycles=2, log=lines.append)

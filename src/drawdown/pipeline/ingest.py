@@ -274,14 +274,15 @@ def _assign_origins(store: Store, items: list[Incoming], matcher: OriginMatcher 
 class LazyMatcher:
     """Loads the stored signatures only when a batch has new reports: re-ingesting stored files stays cheap."""
 
-    def __init__(self, store: Store, detector: RewriteDetector | None) -> None:
+    def __init__(self, store: Store, detector: RewriteDetector | None, *, text_cache: int = TEXT_CACHE) -> None:
         self.store = store
         self.detector = detector
+        self.text_cache = text_cache
         self._matcher: OriginMatcher | None = None
 
     def get(self) -> OriginMatcher:
         if self._matcher is None:
-            self._matcher = load_matcher(self.store, self.detector)
+            self._matcher = load_matcher(self.store, self.detector, text_cache=self.text_cache)
         return self._matcher
 
 

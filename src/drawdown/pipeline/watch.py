@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from drawdown.errors import InputError
-from drawdown.ingest.dedup import TEXT_CACHE, OriginMatcher
 from drawdown.ingest.feeds import parse_feed, read_entry
 from drawdown.ingest.fetch import Fetched, Fetcher, check_url
 from drawdown.ingest.normalize import dedup_key
 from drawdown.ingest.parallel import Expired, host_of, run_in_order
 from drawdown.model import Document, IngestFailure, IngestResult
-from drawdown.pipeline.ingest import load_matcher, store_documents
+from drawdown.pipeline.ingest import LazyMatcher, store_documents
 from drawdown.store import feeds as feed_store
 from drawdown.store.db import Store, now_utc
 from drawdown.store.feeds import SeenEntry
@@ -78,12 +77,15 @@ def watch(
     for url in feeds:
         check_url(url)
     summary = WatchSummary()
-    origins = _Origins(kept=isinstance(store, Store) if exclusive is None else exclusive)
+    keep = isinstance(store, Store) if exclusive is None else exclusive
+    kept: LazyMatcher | None = None  # the matcher the polls share when ``keep`` (the held store is the same one)
     with _holding(store) as held:
         summary.statuses.update(feed_store.register_feeds(held, feeds))
     while max_cycles is None or summary.cycles < max_cycles:
         with _holding(store) as held:
-            _round(held, feeds, fetcher, interval, log, downstream, summary, now, origins)
+            if keep and kept is None:
+                kept = LazyMatcher(held, None, text_cache=KEPT_TEXTS)
+            _round(held, feeds, fetcher, interval, log, downstream, summary, now, kept)
         summary.cycles += 1
         if max_cycles is None or summary.cycles < max_cycles:
             sleep(interval)
@@ -93,21 +95,6 @@ def watch(
 def _holding(store: Store | Callable[[], AbstractContextManager[Store]]) -> AbstractContextManager[Store]:
     """The store for one round of polls: the one given (left open), or a freshly opened one (closed after)."""
     return nullcontext(store) if isinstance(store, Store) else store()
-
-
-class _Origins:
-    """The origin matcher of the polls: loaded from the store when a poll first brings articles; kept for later
-    polls when ``kept`` (it indexes each article it matches, as the poll stores it), else loaded again at each.
-    A poll whose write fails ends the loop, so a kept matcher never knows an article that is not stored."""
-
-    def __init__(self, *, kept: bool) -> None:
-        self.kept = kept
-        self._matcher: OriginMatcher | None = None
-
-    def matcher(self, store: Store) -> OriginMatcher:
-        if self._matcher is None or not self.kept:
-            self._matcher = load_matcher(store, text_cache=KEPT_TEXTS if self.kept else TEXT_CACHE)
-        return self._matcher
 
 
 @dataclass
@@ -140,7 +127,7 @@ def _round(
     downstream: Downstream | None,
     summary: WatchSummary,
     now: Callable[[], datetime],
-    origins: _Origins,
+    kept: LazyMatcher | None,
 ) -> None:
     """Poll the feeds that are due: fetched together (one at a time per host), stored one by one in the order
     given, each as soon as it and the feeds before it are done, so a hanging feed delays no other's fetch."""
@@ -158,7 +145,7 @@ def _round(
         if isinstance(polled, Expired):
             message = f"{feed.url}: not polled within the overall deadline of {polled.deadline:g} s; raise --deadline"
             polled = _Polled(error=message)
-        _store_poll(store, feed, polled, interval, log, downstream, summary, origins)
+        _store_poll(store, feed, polled, interval, log, downstream, summary, kept)
 
 
 def _fetch(due: _Due, fetcher: Fetcher) -> _Polled:
@@ -190,9 +177,11 @@ def _store_poll(
     log: Log,
     downstream: Downstream | None,
     summary: WatchSummary,
-    origins: _Origins,
+    kept: LazyMatcher | None,
 ) -> None:
-    """The store half of a poll, in one transaction: the new reports, the entries seen, the feed's state."""
+    """The store half of a poll, in one transaction: the new reports, the entries seen, the feed's state.
+    ``kept``: the matcher the polls share (it indexes each article it matches, as the poll stores it; a poll whose
+    write fails ends the loop, so it never knows an article that is not stored); None: one for this poll."""
     url, state, seen, moment = due.url, due.state, due.seen, due.moment
     if polled.error is not None or polled.fetched is None:
         failures = state.failures + 1
@@ -208,7 +197,7 @@ def _store_poll(
         give_up = " (giving up)" if tries >= MAX_ATTEMPTS else ""
         log(f"entry failed: {message}{give_up}")
     result = IngestResult(run_id=f"watch-{moment:%Y%m%dT%H%M%S}")
-    matcher = origins.matcher(store) if documents else None
+    matcher = kept if kept is not None else LazyMatcher(store, None)  # loaded only if a document is new
     with store.transaction():
         before = len(result.added)
         store_documents(store, [d for _, d in documents], result.run_id, result, matcher)
